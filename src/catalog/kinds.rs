@@ -1,0 +1,191 @@
+//! Small closed vocabularies: work mode, shift, experience level, ...
+//! Each has a stable snake/kebab id (used in data files, JSON and the CLI)
+//! and a label for people.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares a closed vocabulary with ids, labels, `ALL`, `FromStr` (id or
+/// label, any case) and serde as the id.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident = ($id:literal, $label:literal)),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $id)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// What this vocabulary is called in messages.
+            pub const WHAT: &'static str = $what;
+
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// The position of this value in `ALL`.
+            pub fn index(self) -> usize {
+                self as usize
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = crate::catalog::UnknownValue;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let t = s.trim();
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.id().eq_ignore_ascii_case(t) || v.label().eq_ignore_ascii_case(t))
+                    .ok_or_else(|| crate::catalog::UnknownValue::new(
+                        $what,
+                        t,
+                        $name::ALL.iter().map(|v| v.id().to_string()).collect(),
+                    ))
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// Experience levels used by salary bands.
+    Level, "experience level" {
+        Fresher = ("fresher", "Fresher (0-1 yr)"),
+        Junior = ("junior", "1-2 yrs"),
+        Mid = ("mid", "2-5 yrs"),
+        Senior = ("senior", "5+ yrs"),
+    }
+);
+
+impl Level {
+    /// The level a person with `years` of experience is at.
+    pub fn for_years(years: u8) -> Level {
+        match years {
+            0 => Level::Fresher,
+            1 => Level::Junior,
+            2..=4 => Level::Mid,
+            _ => Level::Senior,
+        }
+    }
+
+    /// Short column heading.
+    pub fn short(self) -> &'static str {
+        match self {
+            Level::Fresher => "0-1 yr",
+            Level::Junior => "1-2 yrs",
+            Level::Mid => "2-5 yrs",
+            Level::Senior => "5+ yrs",
+        }
+    }
+}
+
+vocabulary!(
+    /// Where the work is done.
+    WorkMode, "work mode" {
+        Office = ("office", "Office"),
+        Hybrid = ("hybrid", "Hybrid"),
+        Remote = ("remote", "Remote"),
+    }
+);
+
+vocabulary!(
+    EmploymentType, "employment type" {
+        FullTime = ("full-time", "Full-time"),
+        PartTime = ("part-time", "Part-time"),
+        Contract = ("contract", "Contract"),
+        Temporary = ("temporary", "Temporary"),
+        Internship = ("internship", "Internship"),
+    }
+);
+
+vocabulary!(
+    Shift, "shift" {
+        Day = ("day", "Day shift"),
+        Night = ("night", "Night shift"),
+        Rotational = ("rotational", "Rotational shift"),
+        Flexible = ("flexible", "Flexible hours"),
+    }
+);
+
+vocabulary!(
+    /// The kind of employer.
+    CompanyKind, "company type" {
+        Mnc = ("mnc", "MNC"),
+        IndianPrivate = ("indian-private", "Indian private"),
+        Startup = ("startup", "Startup"),
+        PsuGovernment = ("psu-government", "PSU / Government"),
+        Sme = ("sme", "SME"),
+    }
+);
+
+vocabulary!(
+    Industry, "industry" {
+        Banking = ("banking", "Banking & finance"),
+        Bpo = ("bpo", "BPO"),
+        It = ("it", "IT"),
+        Retail = ("retail", "Retail"),
+        Hospital = ("hospital", "Hospital & healthcare"),
+        Education = ("education", "Education"),
+        ECommerce = ("e-commerce", "E-commerce"),
+        Telecom = ("telecom", "Telecom"),
+        Logistics = ("logistics", "Logistics"),
+        Manufacturing = ("manufacturing", "Manufacturing"),
+    }
+);
+
+vocabulary!(
+    /// Benefits listings advertise (the ones the Job Hai article names, and PF).
+    Benefit, "benefit" {
+        Pf = ("pf", "PF"),
+        HealthInsurance = ("health-insurance", "Health insurance"),
+        Bonus = ("bonus", "Bonus"),
+        PaidLeave = ("paid-leave", "Paid leave"),
+        Overtime = ("overtime", "Overtime pay"),
+        Transport = ("transport", "Cab / transport"),
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_ids_and_labels_case_insensitively() {
+        assert_eq!("remote".parse::<WorkMode>(), Ok(WorkMode::Remote));
+        assert_eq!("Night Shift".parse::<Shift>(), Ok(Shift::Night));
+        assert_eq!(
+            "PSU / Government".parse::<CompanyKind>(),
+            Ok(CompanyKind::PsuGovernment)
+        );
+        let err = "wfh".parse::<WorkMode>().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no work mode 'wfh'; valid: office, hybrid, remote"
+        );
+    }
+
+    #[test]
+    fn index_matches_position_in_all() {
+        for (i, v) in Industry::ALL.iter().enumerate() {
+            assert_eq!(v.index(), i);
+        }
+    }
+
+    #[test]
+    fn level_for_years() {
+        assert_eq!(Level::for_years(0), Level::Fresher);
+        assert_eq!(Level::for_years(1), Level::Junior);
+        assert_eq!(Level::for_years(4), Level::Mid);
+        assert_eq!(Level::for_years(5), Level::Senior);
+    }
+}

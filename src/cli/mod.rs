@@ -1,0 +1,292 @@
+//! The command line: `backdesk [COMMAND]`. Each subcommand lives in its
+//! own module; this one holds the argument types and the dispatch.
+
+mod db;
+mod format;
+mod roles;
+mod search;
+pub mod table;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::config::{Config, Dirs, Loaded};
+use crate::session::Session;
+use crate::store::Store;
+
+/// A mistake in how backdesk was called: exit code 2, like clap's own.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// A [`UsageError`] as an `anyhow::Error`.
+pub fn usage(msg: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(UsageError(msg.into()))
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "backdesk",
+    version,
+    about = "Find back-office jobs in India from your terminal, fully offline",
+    long_about = "Find back-office jobs in India from your terminal, fully offline.\n\n\
+        With no command, opens the full-screen app. Salaries are rupees a month; \
+        annual figures like 4.5L or '4.5 LPA' are accepted wherever a salary is."
+)]
+pub struct Cli {
+    /// Database file (default: the platform data directory)
+    #[arg(long, global = true, env = "BACKDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Config file (default: the platform config directory)
+    #[arg(long, global = true, env = "BACKDESK_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Search listings with free text and filters
+    Search(Box<SearchArgs>),
+    /// List and search roles
+    Roles(RolesArgs),
+    /// Everything about one role
+    Role(RoleArgs),
+    /// Salary bands of a role, or the market figures from the articles
+    Salary(SalaryArgs),
+    /// The database: where it is, what is in it, re-seeding the catalogue
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableJson {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for (typos by omission are fine: "payrl pune")
+    pub text: Vec<String>,
+    /// Department: id or name (finance, "HR Support", ...); repeat for any of several
+    #[arg(long, value_name = "C")]
+    pub category: Vec<String>,
+    /// Role: id or title
+    #[arg(long, value_name = "R")]
+    pub role: Vec<String>,
+    /// City name or alias (Bangalore = Bengaluru)
+    #[arg(long, value_name = "CITY")]
+    pub city: Vec<String>,
+    /// State name or code (MH, KA, ...)
+    #[arg(long, value_name = "STATE")]
+    pub state: Vec<String>,
+    /// City tier: 1, 2 or 3
+    #[arg(long, value_name = "N")]
+    pub tier: Vec<String>,
+    /// Work mode: office, hybrid or remote
+    #[arg(long, value_name = "MODE")]
+    pub mode: Vec<String>,
+    /// full-time, part-time, contract, temporary, internship
+    #[arg(long, value_name = "TYPE")]
+    pub employment: Vec<String>,
+    /// day, night, rotational, flexible
+    #[arg(long, value_name = "SHIFT")]
+    pub shift: Vec<String>,
+    /// mnc, indian-private, startup, psu-government, sme
+    #[arg(long, value_name = "TYPE")]
+    pub company_type: Vec<String>,
+    /// banking, bpo, it, retail, hospital, education, e-commerce, telecom, logistics, manufacturing
+    #[arg(long, value_name = "INDUSTRY")]
+    pub industry: Vec<String>,
+    /// Company name
+    #[arg(long, value_name = "NAME")]
+    pub company: Vec<String>,
+    /// Skill the listing asks for (any of those given)
+    #[arg(long, value_name = "S")]
+    pub skill: Vec<String>,
+    /// Language of work (any of those given)
+    #[arg(long, value_name = "L")]
+    pub language: Vec<String>,
+    /// Where listings came from: catalog, or an imported file's name
+    #[arg(long, value_name = "SOURCE")]
+    pub source: Vec<String>,
+    /// Exclude: FILTER=VALUE, e.g. --not industry=bpo --not shift=night --not "company=Trikon BPO Services"
+    #[arg(long = "not", value_name = "FILTER=VALUE")]
+    pub exclude: Vec<String>,
+    /// Pays at least this much: 18000, 25k, or annual 4.5L / '4.5 LPA'
+    #[arg(long, value_name = "N")]
+    pub min_salary: Option<String>,
+    /// Starts at or below this much
+    #[arg(long, value_name = "N")]
+    pub max_salary: Option<String>,
+    /// Years of experience you have
+    #[arg(long, value_name = "YEARS", value_parser = clap::value_parser!(u8).range(0..=50))]
+    pub experience: Option<u8>,
+    /// Posted in the last N days
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=3650))]
+    pub posted_within: Option<u32>,
+    /// City to measure distance from (default: profile.home_city)
+    #[arg(long, value_name = "CITY")]
+    pub home_city: Option<String>,
+    /// relevance, salary, date or distance (default: display.sort in the config)
+    #[arg(long, value_name = "ORDER")]
+    pub sort: Option<String>,
+    /// Rows to show; 0 for all
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Show salaries per year (LPA) in the table
+    #[arg(long)]
+    pub annual: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    /// Words to look for in titles, skills and departments
+    pub text: Vec<String>,
+    /// Department: id or name
+    #[arg(long, value_name = "C")]
+    pub category: Vec<String>,
+    /// Roles needing this skill (all of those given)
+    #[arg(long, value_name = "S")]
+    pub skill: Vec<String>,
+    #[arg(long, value_enum, default_value_t = TableJson::Table)]
+    pub format: TableJson,
+}
+
+#[derive(Debug, Args)]
+pub struct RoleArgs {
+    /// Role id or title ("payroll-specialist", "Payroll Specialist", "payroll")
+    pub role: Vec<String>,
+    #[arg(long, value_enum, default_value_t = TextJson::Text)]
+    pub format: TextJson,
+}
+
+#[derive(Debug, Args)]
+pub struct SalaryArgs {
+    /// Role id or title; without one, the market-wide figures from the articles
+    pub role: Vec<String>,
+    #[arg(long, value_enum, default_value_t = TableJson::Table)]
+    pub format: TableJson,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Print the database and config paths
+    Path,
+    /// Row counts per table and listings per source
+    Stats {
+        #[arg(long, value_enum, default_value_t = TableJson::Table)]
+        format: TableJson,
+    },
+    /// Re-seed the catalogue from this binary; your own data is kept
+    Reset {
+        /// Do not ask for confirmation
+        #[arg(long, short)]
+        yes: bool,
+    },
+}
+
+/// Paths and config, resolved once.
+pub struct Context {
+    pub db_path: PathBuf,
+    pub config_path: Option<PathBuf>,
+    pub loaded: Loaded,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> anyhow::Result<Context> {
+        let dirs = Dirs::platform();
+        let db_path = match (&cli.db, &dirs) {
+            (Some(p), _) => p.clone(),
+            (None, Some(d)) => d.database(),
+            (None, None) => {
+                return Err(usage(
+                    "no home directory to keep the database in; pass --db PATH or set BACKDESK_DB",
+                ));
+            }
+        };
+        let (config_path, required) = match (&cli.config, &dirs) {
+            (Some(p), _) => (Some(p.clone()), true),
+            (None, Some(d)) => (Some(d.config_file()), false),
+            (None, None) => (None, false),
+        };
+        let loaded = match &config_path {
+            Some(p) => Config::load(p, required)?,
+            None => Loaded::default(),
+        };
+        for w in &loaded.warnings {
+            eprintln!("backdesk: warning: {w}");
+        }
+        Ok(Context {
+            db_path,
+            config_path,
+            loaded,
+        })
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.loaded.config
+    }
+
+    pub fn open_store(&self) -> anyhow::Result<Store> {
+        let (store, report) = Store::open(&self.db_path)?;
+        if let Some(seeded) = report.seeded
+            && report.created
+        {
+            eprintln!(
+                "backdesk: created {} with {} roles and {} listings",
+                self.db_path.display(),
+                seeded.roles,
+                seeded.listings
+            );
+        }
+        Ok(store)
+    }
+
+    pub fn open_session(&self) -> anyhow::Result<Session> {
+        Ok(Session::new(self.open_store()?)?)
+    }
+}
+
+/// Runs a subcommand.
+pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
+    let ctx = Context::new(cli)?;
+    match command {
+        Command::Search(a) => search::run(&ctx, a),
+        Command::Roles(a) => roles::list(&ctx, a),
+        Command::Role(a) => roles::show(&ctx, a),
+        Command::Salary(a) => roles::salary(&ctx, a),
+        Command::Db { command } => db::run(&ctx, command),
+    }
+}
+
+/// Writes to stdout, treating a closed pipe (`| head`) as success.
+pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}

@@ -1,0 +1,405 @@
+//! `backdesk roles`, `backdesk role` and `backdesk salary`.
+
+use serde::Serialize;
+
+use super::format::json;
+use super::table::{Column, Table, output_width};
+use super::{Context, RoleArgs, RolesArgs, SalaryArgs, TableJson, TextJson, emit, usage};
+use crate::catalog::{Band, Category, FigurePeriod, MarketFigure, Role, UnknownValue};
+use crate::money::{Period, Rupees, format_lpa, format_range, group_indian};
+use crate::search::roles::{RoleQuery, search_roles};
+use crate::search::{Facet, Index, Query};
+
+/// Finds a role by id, title, alternative title or, failing those, a search
+/// that gives exactly one role.
+pub fn resolve_role<'a>(
+    roles: &'a [Role],
+    categories: &[Category],
+    input: &str,
+) -> anyhow::Result<&'a Role> {
+    let t = input.trim();
+    if t.is_empty() {
+        return Err(usage("which role? give an id or a title"));
+    }
+    if let Some(r) = roles.iter().find(|r| {
+        r.id.eq_ignore_ascii_case(t)
+            || r.title.eq_ignore_ascii_case(t)
+            || r.title_variants.iter().any(|v| v.eq_ignore_ascii_case(t))
+    }) {
+        return Ok(r);
+    }
+    let found = search_roles(
+        roles,
+        categories,
+        &RoleQuery {
+            text: t.to_string(),
+            ..RoleQuery::default()
+        },
+    );
+    // a word that appears in exactly one title wins ("payroll manager")
+    let in_title: Vec<usize> = found
+        .iter()
+        .copied()
+        .filter(|&i| crate::search::text::TextQuery::parse(t).matches(&roles[i].title))
+        .collect();
+    match (in_title.as_slice(), found.as_slice()) {
+        ([one], _) | ([], [one]) => Ok(&roles[*one]),
+        (many, _) if many.len() > 1 => Err(usage(format!(
+            "'{t}' could be {}; give the id",
+            many.iter()
+                .take(6)
+                .map(|&i| format!("{} ({})", roles[i].title, roles[i].id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+        _ => Err(usage(
+            UnknownValue::new("role", t, roles.iter().map(|r| r.title.clone()).collect())
+                .to_string()
+                + "; `backdesk roles` lists them all",
+        )),
+    }
+}
+
+fn category_name<'a>(categories: &'a [Category], id: &'a str) -> &'a str {
+    categories
+        .iter()
+        .find(|c| c.id == id)
+        .map_or(id, |c| c.name.as_str())
+}
+
+fn band_text(b: Option<&Band>) -> String {
+    b.map(|b| format_range(Some(b.min), Some(b.max), Period::Monthly))
+        .unwrap_or_else(|| "—".to_string())
+}
+
+/// Number of listings per role id.
+fn listing_counts(ix: &Index) -> Vec<u32> {
+    let r = ix.search(&Query::default());
+    r.facets.of(Facet::Role).to_vec()
+}
+
+pub fn list(ctx: &Context, a: &RolesArgs) -> anyhow::Result<()> {
+    let session = ctx.open_session()?;
+    let vocab = session.index.vocab();
+    let mut rq = RoleQuery {
+        text: a.text.join(" "),
+        skills: Vec::new(),
+        ..RoleQuery::default()
+    };
+    for c in &a.category {
+        let key = session
+            .index
+            .resolve(Facet::Category, c)
+            .map_err(|e| usage(e.to_string()))?;
+        rq.categories.push(key);
+    }
+    for s in &a.skill {
+        let key = session
+            .index
+            .resolve(Facet::Skill, s)
+            .map_err(|e| usage(e.to_string()))?;
+        rq.skills.push(key);
+    }
+    let found = search_roles(&vocab.roles, &vocab.categories, &rq);
+    let counts = listing_counts(&session.index);
+    match a.format {
+        TableJson::Json => {
+            #[derive(Serialize)]
+            struct Row<'a> {
+                #[serde(flatten)]
+                role: &'a Role,
+                category_name: &'a str,
+                listings: u32,
+            }
+            let rows: Vec<Row<'_>> = found
+                .iter()
+                .map(|&i| Row {
+                    role: &vocab.roles[i],
+                    category_name: category_name(&vocab.categories, &vocab.roles[i].category),
+                    listings: counts.get(i).copied().unwrap_or(0),
+                })
+                .collect();
+            emit(&json(&rows)?)
+        }
+        TableJson::Table => {
+            let mut t = Table::new(vec![
+                Column::left("Id"),
+                Column::flex("Role"),
+                Column::left("Starts at"),
+                Column::right("Jobs"),
+            ]);
+            for &i in &found {
+                let r = &vocab.roles[i];
+                t.row(vec![
+                    r.id.clone(),
+                    r.title.clone(),
+                    band_text(r.bands.first()),
+                    counts.get(i).copied().unwrap_or(0).to_string(),
+                ]);
+            }
+            let mut out = if t.is_empty() {
+                "No roles match.\n".to_string()
+            } else {
+                t.render(output_width())
+            };
+            out.push_str(&format!(
+                "\n{} roles · monthly pay for the first level each role hires at (indicative)\n",
+                found.len()
+            ));
+            emit(&out)
+        }
+    }
+}
+
+/// Everything about one role, for JSON output.
+#[derive(Debug, Serialize)]
+pub struct RoleSheet<'a> {
+    #[serde(flatten)]
+    pub role: &'a Role,
+    pub category_name: &'a str,
+    /// Roles that lead here.
+    pub comes_from: Vec<&'a str>,
+    pub listings: u32,
+}
+
+pub fn show(ctx: &Context, a: &RoleArgs) -> anyhow::Result<()> {
+    let session = ctx.open_session()?;
+    let vocab = session.index.vocab();
+    let role = resolve_role(&vocab.roles, &vocab.categories, &a.role.join(" "))?;
+    let pos = vocab
+        .roles
+        .iter()
+        .position(|r| r.id == role.id)
+        .unwrap_or(0);
+    let listings = listing_counts(&session.index)
+        .get(pos)
+        .copied()
+        .unwrap_or(0);
+    let comes_from: Vec<&str> = vocab
+        .roles
+        .iter()
+        .filter(|r| r.leads_to.contains(&role.id))
+        .map(|r| r.id.as_str())
+        .collect();
+    let title_of = |id: &str| {
+        vocab
+            .roles
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id.to_string(), |r| r.title.clone())
+    };
+    let sheet = RoleSheet {
+        role,
+        category_name: category_name(&vocab.categories, &role.category),
+        comes_from: comes_from.clone(),
+        listings,
+    };
+    match a.format {
+        TextJson::Json => emit(&json(&sheet)?),
+        TextJson::Text => {
+            let mut o = String::new();
+            o.push_str(&format!("{}  ·  {}\n", role.title, sheet.category_name));
+            if let Some(hi) = &role.title_hi {
+                o.push_str(&format!("{hi}\n"));
+            }
+            o.push_str(&format!("id: {}\n\n{}\n\n", role.id, role.summary));
+            o.push_str("What you do\n");
+            for r in &role.responsibilities {
+                o.push_str(&format!("  • {r}\n"));
+            }
+            o.push_str(&format!("\nSkills and tools: {}\n", role.skills.join(", ")));
+            o.push_str(&format!(
+                "Qualifications:   {}\n",
+                role.qualifications.join("; ")
+            ));
+            let industries: Vec<&str> = role.industries.iter().map(|i| i.label()).collect();
+            o.push_str(&format!("Hired by:         {}\n", industries.join(", ")));
+            if !role.title_variants.is_empty() {
+                o.push_str(&format!(
+                    "Also advertised as: {}\n",
+                    role.title_variants.join(", ")
+                ));
+            }
+            o.push_str("\nSalary (indicative, per month → per year)\n");
+            for b in &role.bands {
+                o.push_str(&format!(
+                    "  {:<17} {:<17} {}\n",
+                    b.level.label(),
+                    format_range(Some(b.min), Some(b.max), Period::Monthly),
+                    format_range(Some(b.min), Some(b.max), Period::Annual)
+                ));
+            }
+            let leads: Vec<String> = role.leads_to.iter().map(|r| title_of(r)).collect();
+            let from: Vec<String> = comes_from.iter().map(|r| title_of(r)).collect();
+            o.push_str(&format!(
+                "\nLeads to:   {}\n",
+                if leads.is_empty() {
+                    "—".to_string()
+                } else {
+                    leads.join(", ")
+                }
+            ));
+            o.push_str(&format!(
+                "Comes from: {}\n",
+                if from.is_empty() {
+                    "—".to_string()
+                } else {
+                    from.join(", ")
+                }
+            ));
+            if !role.named_in.is_empty() {
+                o.push_str(&format!(
+                    "Named in:   {} (see `backdesk salary` for the sources)\n",
+                    role.named_in.join(", ")
+                ));
+            }
+            o.push_str(&format!(
+                "\n{listings} open listings · backdesk search --role {}\n",
+                role.id
+            ));
+            emit(&o)
+        }
+    }
+}
+
+fn figure_text(f: &MarketFigure) -> String {
+    let plus = if f.open_ended { "+" } else { "" };
+    match f.period {
+        FigurePeriod::Month if f.min == f.max => format!("₹{}{plus} /month", group_indian(f.min)),
+        FigurePeriod::Month => format!(
+            "₹{}–{}{plus} /month",
+            group_indian(f.min),
+            group_indian(f.max)
+        ),
+        FigurePeriod::Year if f.min == f.max => format!("{}{plus}", format_lpa(f.min)),
+        FigurePeriod::Year => {
+            let lo = format_lpa(f.min);
+            format!(
+                "{}–{}{plus}",
+                lo.trim_end_matches(" LPA"),
+                format_lpa(f.max)
+            )
+        }
+    }
+}
+
+pub fn salary(ctx: &Context, a: &SalaryArgs) -> anyhow::Result<()> {
+    let store = ctx.open_store()?;
+    if a.role.is_empty() {
+        let figures = store.market_figures()?;
+        let sources = store.sources()?;
+        if a.format == TableJson::Json {
+            #[derive(Serialize)]
+            struct Row<'a> {
+                #[serde(flatten)]
+                figure: &'a MarketFigure,
+                monthly_min: Rupees,
+                monthly_max: Rupees,
+                source_title: &'a str,
+                source_publisher: &'a str,
+            }
+            let rows: Vec<Row<'_>> = figures
+                .iter()
+                .map(|f| {
+                    let (lo, hi) = f.monthly();
+                    let s = sources.iter().find(|s| s.id == f.source);
+                    Row {
+                        figure: f,
+                        monthly_min: lo,
+                        monthly_max: hi,
+                        source_title: s.map_or("", |s| s.title.as_str()),
+                        source_publisher: s.map_or("", |s| s.publisher.as_str()),
+                    }
+                })
+                .collect();
+            return emit(&json(&rows)?);
+        }
+        let mut t = Table::new(vec![
+            Column::left("Source"),
+            Column::flex("Who"),
+            Column::flex("Experience"),
+            Column::left("As published"),
+        ]);
+        for f in &figures {
+            t.row(vec![
+                f.source.clone(),
+                f.label.clone(),
+                f.experience.clone(),
+                figure_text(f),
+            ]);
+        }
+        let mut out = t.render(output_width());
+        out.push_str("\nMarket-wide figures exactly as the articles publish them:\n");
+        for s in &sources {
+            if figures.iter().any(|f| f.source == s.id) {
+                let date = if s.published.is_empty() {
+                    "undated".to_string()
+                } else {
+                    s.published.clone()
+                };
+                out.push_str(&format!(
+                    "  {:<12} {} ({}, {date})\n",
+                    s.id, s.title, s.publisher
+                ));
+            }
+        }
+        for f in figures
+            .iter()
+            .filter_map(|f| f.note.as_ref().map(|n| (f, n)))
+        {
+            out.push_str(&format!(
+                "  note on {} '{}': {}\n",
+                f.0.source, f.0.label, f.1
+            ));
+        }
+        out.push_str("Per-role bands: backdesk salary ROLE\n");
+        return emit(&out);
+    }
+    let roles = store.roles()?;
+    let categories = store.categories()?;
+    let role = resolve_role(&roles, &categories, &a.role.join(" "))?;
+    if a.format == TableJson::Json {
+        #[derive(Serialize)]
+        struct Row<'a> {
+            role_id: &'a str,
+            level: &'a str,
+            label: &'a str,
+            salary_min: Rupees,
+            salary_max: Rupees,
+        }
+        let rows: Vec<Row<'_>> = role
+            .bands
+            .iter()
+            .map(|b| Row {
+                role_id: &role.id,
+                level: b.level.id(),
+                label: b.level.label(),
+                salary_min: b.min,
+                salary_max: b.max,
+            })
+            .collect();
+        return emit(&json(&rows)?);
+    }
+    let mut t = Table::new(vec![
+        Column::left("Experience"),
+        Column::left("Per month"),
+        Column::left("Per year"),
+    ]);
+    for b in &role.bands {
+        t.row(vec![
+            b.level.label().to_string(),
+            format_range(Some(b.min), Some(b.max), Period::Monthly),
+            format_range(Some(b.min), Some(b.max), Period::Annual),
+        ]);
+    }
+    let mut out = format!(
+        "{} ({})\n\n",
+        role.title,
+        category_name(&categories, &role.category)
+    );
+    out.push_str(&t.render(output_width()));
+    out.push_str(
+        "\nIndicative bands, consistent with the articles' market figures (backdesk salary).\n",
+    );
+    emit(&out)
+}

@@ -1,0 +1,218 @@
+//! Plain-text tables that fit a terminal: columns shrink (widest flexible
+//! first) and cells are cut with '…', measured in display columns so ₹ and
+//! Devanagari line up.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub header: String,
+    pub align: Align,
+    /// May be narrowed to fit.
+    pub flex: bool,
+    /// How much of the shrinking a flexible column resists (higher keeps more).
+    pub weight: usize,
+}
+
+impl Column {
+    pub fn left(header: &str) -> Column {
+        Column {
+            header: header.to_string(),
+            align: Align::Left,
+            flex: false,
+            weight: 1,
+        }
+    }
+    pub fn right(header: &str) -> Column {
+        Column {
+            align: Align::Right,
+            ..Column::left(header)
+        }
+    }
+    pub fn flex(header: &str) -> Column {
+        Column {
+            flex: true,
+            ..Column::left(header)
+        }
+    }
+    pub fn weight(mut self, weight: usize) -> Column {
+        self.weight = weight.max(1);
+        self
+    }
+}
+
+pub struct Table {
+    columns: Vec<Column>,
+    rows: Vec<Vec<String>>,
+}
+
+const GAP: usize = 2;
+const MIN_FLEX: usize = 6;
+
+/// Cuts `s` to at most `width` display columns, ending in '…' if cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+fn pad(s: &str, width: usize, align: Align) -> String {
+    let fill = " ".repeat(width.saturating_sub(s.width()));
+    match align {
+        Align::Left => format!("{s}{fill}"),
+        Align::Right => format!("{fill}{s}"),
+    }
+}
+
+impl Table {
+    pub fn new(columns: Vec<Column>) -> Table {
+        Table {
+            columns,
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Column widths that fit `width` display columns.
+    fn widths(&self, width: usize) -> Vec<usize> {
+        let mut w: Vec<usize> = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                self.rows
+                    .iter()
+                    .filter_map(|r| r.get(i))
+                    .map(|s| s.width())
+                    .chain(std::iter::once(c.header.width()))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let gaps = GAP * self.columns.len().saturating_sub(1);
+        loop {
+            let total: usize = w.iter().sum::<usize>() + gaps;
+            if total <= width {
+                break;
+            }
+            let widest = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| c.flex && w[*i] > MIN_FLEX)
+                .max_by_key(|(i, c)| (w[*i] * 10 / c.weight, w[*i]))
+                .map(|(i, _)| i);
+            match widest {
+                Some(i) => w[i] -= 1,
+                None => break,
+            }
+        }
+        w
+    }
+
+    /// The table as lines of text, at most `width` columns wide when the
+    /// fixed columns allow it.
+    pub fn render(&self, width: usize) -> String {
+        let w = self.widths(width);
+        let mut out = String::new();
+        let line = |cells: &[String], out: &mut String| {
+            let mut parts = Vec::with_capacity(self.columns.len());
+            for (i, c) in self.columns.iter().enumerate() {
+                let cell = cells.get(i).map(String::as_str).unwrap_or("");
+                parts.push(pad(&truncate(cell, w[i]), w[i], c.align));
+            }
+            out.push_str(parts.join(&" ".repeat(GAP)).trim_end());
+            out.push('\n');
+        };
+        let headers: Vec<String> = self.columns.iter().map(|c| c.header.clone()).collect();
+        line(&headers, &mut out);
+        let rule: Vec<String> = w.iter().map(|&n| "─".repeat(n)).collect();
+        out.push_str(rule.join(&" ".repeat(GAP)).trim_end());
+        out.push('\n');
+        for r in &self.rows {
+            line(r, &mut out);
+        }
+        out
+    }
+}
+
+/// The width to render for: the terminal's when stdout is one, else
+/// `$COLUMNS`, else 80.
+pub fn output_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((cols, _)) = ratatui::crossterm::terminal::size()
+        && cols > 0
+    {
+        return cols as usize;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c >= 20)
+        .unwrap_or(80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("Payroll Specialist", 8), "Payroll…");
+        assert_eq!(truncate("short", 8), "short");
+        assert_eq!(
+            truncate("डेटा एंट्री ऑपरेटर", 6).width(),
+            6.min("डेटा एंट्री ऑपरेटर".width())
+        );
+        assert_eq!(truncate("₹18,000–25,000", 20), "₹18,000–25,000");
+    }
+
+    #[test]
+    fn fits_the_width_by_shrinking_flexible_columns() {
+        let mut t = Table::new(vec![
+            Column::right("ID"),
+            Column::flex("Title"),
+            Column::left("Salary"),
+        ]);
+        t.row(vec![
+            "1".into(),
+            "A very long listing title that will not fit in forty columns".into(),
+            "₹18,000–25,000".into(),
+        ]);
+        let out = t.render(40);
+        for line in out.lines() {
+            assert!(line.width() <= 40, "{line:?} is {} wide", line.width());
+        }
+        assert!(out.contains("₹18,000–25,000"));
+        assert!(out.contains('…'));
+    }
+}

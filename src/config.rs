@@ -1,0 +1,335 @@
+//! The config file: typed, with defaults for everything, read from the
+//! platform config directory (or `--config` / `BACKDESK_CONFIG`). A
+//! missing file means defaults; a malformed one is an error naming the
+//! file, line and column; unknown keys are reported as warnings.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::WorkMode;
+use crate::money::{Period, Rupees, parse_salary};
+use crate::search::Sort;
+
+/// The whole config file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub profile: Profile,
+    pub display: Display,
+    pub theme: Theme,
+    /// Key bindings: action name → key or keys ("ctrl-f", ["/", "ctrl-f"]).
+    pub keys: BTreeMap<String, KeySpec>,
+}
+
+/// Who is looking: used for distances, defaults and (later) fit scores.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub home_city: Option<String>,
+    pub experience_years: Option<u8>,
+    pub skills: Vec<String>,
+    /// Monthly rupees; "18000", "₹18,000" or "4.5 LPA" also accepted.
+    pub expected_salary: Option<SalarySpec>,
+    pub work_modes: Vec<WorkMode>,
+    pub languages: Vec<String>,
+    pub relocate_km: Option<u32>,
+}
+
+/// How things are shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Display {
+    /// "monthly" (₹18,000) or "annual" (2.2 LPA).
+    pub salary: Period,
+    /// relevance | salary | date | distance
+    pub sort: Sort,
+}
+
+impl Default for Display {
+    fn default() -> Self {
+        Display {
+            salary: Period::Monthly,
+            sort: Sort::Relevance,
+        }
+    }
+}
+
+/// Colours: names ("cyan", "lightblue"), hex ("#ff8800") or 0-255.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Theme {
+    pub accent: String,
+    pub highlight: String,
+    pub selection: String,
+    pub muted: String,
+    pub good: String,
+    pub warn: String,
+    pub bad: String,
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        // ANSI colours, so a light or dark terminal palette maps them sensibly
+        Theme {
+            accent: "cyan".into(),
+            highlight: "yellow".into(),
+            selection: "blue".into(),
+            muted: "darkgray".into(),
+            good: "green".into(),
+            warn: "yellow".into(),
+            bad: "red".into(),
+        }
+    }
+}
+
+/// One key or several.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum KeySpec {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeySpec {
+    pub fn keys(&self) -> Vec<&str> {
+        match self {
+            KeySpec::One(k) => vec![k.as_str()],
+            KeySpec::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// A salary written as a number of rupees a month or as text ("4.5 LPA").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum SalarySpec {
+    Monthly(u32),
+    Text(String),
+}
+
+impl SalarySpec {
+    pub fn rupees(&self) -> Result<Rupees, crate::money::ParseSalaryError> {
+        match self {
+            SalarySpec::Monthly(n) => Ok(Rupees(*n)),
+            SalarySpec::Text(s) => parse_salary(s),
+        }
+    }
+}
+
+/// A config file that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// A loaded config and what was odd about it.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub config: Config,
+    /// The file read, if any.
+    pub path: Option<PathBuf>,
+    pub warnings: Vec<String>,
+}
+
+impl Config {
+    /// Parses config text. Unknown keys become warnings; bad values errors.
+    pub fn parse(text: &str, path: &str) -> Result<(Config, Vec<String>), ConfigError> {
+        let de = toml::Deserializer::parse(text).map_err(|e| ConfigError::Invalid {
+            path: path.to_string(),
+            message: e.to_string().trim_end().to_string(),
+        })?;
+        let mut unknown = Vec::new();
+        let config: Config = serde_ignored::deserialize(de, |p| unknown.push(p.to_string()))
+            .map_err(|e| ConfigError::Invalid {
+                path: path.to_string(),
+                message: e.to_string().trim_end().to_string(),
+            })?;
+        let mut warnings: Vec<String> = unknown
+            .into_iter()
+            .map(|k| format!("{path}: unknown key '{k}' ignored (see config.example.toml)"))
+            .collect();
+        config.validate(path, &mut warnings)?;
+        Ok((config, warnings))
+    }
+
+    /// Checks values serde cannot: ranges, salaries, colours.
+    fn validate(&self, path: &str, warnings: &mut Vec<String>) -> Result<(), ConfigError> {
+        let invalid = |message: String| ConfigError::Invalid {
+            path: path.to_string(),
+            message,
+        };
+        if let Some(y) = self.profile.experience_years
+            && y > 50
+        {
+            return Err(invalid(format!(
+                "profile.experience_years = {y} is out of range (0-50)"
+            )));
+        }
+        if let Some(s) = &self.profile.expected_salary {
+            let r = s
+                .rupees()
+                .map_err(|e| invalid(format!("profile.expected_salary: {e}")))?;
+            if r.0 > 10_00_000 {
+                warnings.push(format!(
+                    "{path}: profile.expected_salary {} a month looks too high; salaries here are monthly rupees",
+                    r.display()
+                ));
+            }
+        }
+        if let Some(km) = self.profile.relocate_km
+            && km > 5_000
+        {
+            return Err(invalid(format!(
+                "profile.relocate_km = {km} is out of range (0-5000)"
+            )));
+        }
+        for (name, value) in self.theme.entries() {
+            if value.parse::<ratatui::style::Color>().is_err() {
+                return Err(invalid(format!(
+                    "theme.{name} = '{value}' is not a colour (a name like \"cyan\", \"#ff8800\" or 0-255)"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the config at `path`. When `required` is false a missing file
+    /// means defaults.
+    pub fn load(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
+        let shown = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|e| ConfigError::Invalid {
+                    path: shown.clone(),
+                    message: format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+                })?;
+                let (config, warnings) = Config::parse(&text, &shown)?;
+                Ok(Loaded {
+                    config,
+                    path: Some(path.to_path_buf()),
+                    warnings,
+                })
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                Ok(Loaded::default())
+            }
+            Err(e) => Err(ConfigError::Read {
+                path: shown,
+                source: e,
+            }),
+        }
+    }
+}
+
+impl Theme {
+    pub fn entries(&self) -> [(&'static str, &str); 7] {
+        [
+            ("accent", &self.accent),
+            ("highlight", &self.highlight),
+            ("selection", &self.selection),
+            ("muted", &self.muted),
+            ("good", &self.good),
+            ("warn", &self.warn),
+            ("bad", &self.bad),
+        ]
+    }
+}
+
+/// Where backdesk keeps its files by default.
+pub struct Dirs {
+    pub data: PathBuf,
+    pub config: PathBuf,
+}
+
+impl Dirs {
+    /// The platform directories (XDG on Linux, Application Support on macOS,
+    /// AppData on Windows); `None` when no home directory is known.
+    pub fn platform() -> Option<Dirs> {
+        let p = directories::ProjectDirs::from("", "", "backdesk")?;
+        Some(Dirs {
+            data: p.data_dir().to_path_buf(),
+            config: p.config_dir().to_path_buf(),
+        })
+    }
+
+    pub fn database(&self) -> PathBuf {
+        self.data.join("backdesk.db")
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.config.join("config.toml")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_is_defaults() {
+        let (c, w) = Config::parse("", "x.toml").expect("parse");
+        assert_eq!(c, Config::default());
+        assert!(w.is_empty());
+    }
+
+    #[test]
+    fn example_config_parses_without_warnings() {
+        let text = include_str!("../config.example.toml");
+        let (c, w) = Config::parse(text, "config.example.toml").expect("parse");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.display.sort, Sort::Relevance);
+    }
+
+    #[test]
+    fn malformed_toml_names_file_line_and_column() {
+        let err = Config::parse("[profile]\nhome_city = Pune\n", "/tmp/c.toml").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("/tmp/c.toml: "), "{msg}");
+        assert!(msg.contains("line 2, column 13"), "{msg}");
+    }
+
+    #[test]
+    fn wrong_types_are_errors() {
+        let err = Config::parse("[profile]\nexperience_years = \"two\"\n", "c.toml").unwrap_err();
+        assert!(
+            err.to_string().contains("experience_years") || err.to_string().contains("line 2"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_warnings() {
+        let (_, w) =
+            Config::parse("[profile]\nhome_town = \"Pune\"\n[colours]\n", "c.toml").expect("parse");
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w.iter().any(|m| m.contains("profile.home_town")), "{w:?}");
+        assert!(w.iter().any(|m| m.contains("'colours'")), "{w:?}");
+    }
+
+    #[test]
+    fn out_of_range_values_are_errors() {
+        assert!(Config::parse("[profile]\nexperience_years = 99\n", "c").is_err());
+        assert!(Config::parse("[profile]\nexpected_salary = \"lots\"\n", "c").is_err());
+        assert!(Config::parse("[theme]\naccent = \"not-a-colour\"\n", "c").is_err());
+        assert!(Config::parse("[profile]\nexperience_years = -1\n", "c").is_err());
+    }
+
+    #[test]
+    fn salary_may_be_text() {
+        let (c, _) =
+            Config::parse("[profile]\nexpected_salary = \"4.5 LPA\"\n", "c").expect("parse");
+        assert_eq!(
+            c.profile.expected_salary.map(|s| s.rupees().ok()),
+            Some(Some(Rupees(37_500)))
+        );
+    }
+}

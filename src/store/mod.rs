@@ -1,0 +1,289 @@
+//! SQLite: the durable home of the catalogue and the user's data.
+//!
+//! Opening a database checks it before anything is written to it: a file
+//! that is not SQLite, a SQLite file of another application, or a database
+//! from a newer backdesk is refused with its path and left untouched. Then
+//! the schema is migrated and, when the binary carries a different
+//! catalogue than the one last seeded, the catalogue tables are refreshed.
+//! User tables are never touched by a re-seed.
+
+mod read;
+mod schema;
+mod seed;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+pub use read::{Stats, TableCount};
+pub use schema::SCHEMA_VERSION;
+pub use seed::SeedReport;
+
+/// `PRAGMA application_id` of a backdesk database ("BDK1").
+pub const APPLICATION_ID: i32 = 0x4244_4b31;
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "{path}: not a SQLite database (was it overwritten or corrupted?); backdesk left it untouched. Move it aside or use --db to choose another file"
+    )]
+    NotSqlite { path: String },
+    #[error(
+        "{path}: a SQLite database of another application (application_id {found:#x}); backdesk left it untouched. Use --db to choose another file"
+    )]
+    Foreign { path: String, found: i32 },
+    #[error(
+        "{path}: written by a newer backdesk (schema version {found}, this one knows up to {known}); upgrade backdesk or use --db to choose another file"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error(
+        "{path}: cannot write here ({reason}); check the permissions or use --db to choose another file"
+    )]
+    Unwritable { path: String, reason: String },
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{path}: {message}")]
+    Data { path: String, message: String },
+    #[error(transparent)]
+    Catalog(#[from] crate::catalog::CatalogError),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open backdesk database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+/// What `Store::open` found and did.
+#[derive(Debug, Clone, Default)]
+pub struct OpenReport {
+    pub created: bool,
+    pub seeded: Option<SeedReport>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, migrates it and
+    /// seeds the catalogue when it is new or changed.
+    pub fn open(path: &Path) -> Result<(Store, OpenReport)> {
+        let shown = path.display().to_string();
+        let exists = path.exists();
+        if exists {
+            check_existing(path)?;
+        } else {
+            let dir = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            std::fs::create_dir_all(&dir).map_err(|e| StoreError::Unwritable {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        check_writable(path, exists)?;
+        let conn = Connection::open(path).map_err(|e| sqlite(&shown, e))?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.configure()?;
+        let report = store.prepare(!exists)?;
+        Ok((store, report))
+    }
+
+    /// A private in-memory database with the catalogue seeded (tests, demo).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().map_err(|e| sqlite(":memory:", e))?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.configure()?;
+        store.prepare(true)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn shown(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    pub(crate) fn err(&self, e: rusqlite::Error) -> StoreError {
+        sqlite(&self.shown(), e)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| sqlite(&self.shown(), e))?;
+        let in_memory = self.path.as_os_str() == ":memory:";
+        let pragmas = if in_memory {
+            "PRAGMA foreign_keys = ON;"
+        } else {
+            "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+        };
+        self.conn
+            .execute_batch(pragmas)
+            .map_err(|e| sqlite(&self.shown(), e))
+    }
+
+    fn prepare(&mut self, created: bool) -> Result<OpenReport> {
+        schema::migrate(self)?;
+        let seeded = seed::seed_if_changed(self)?;
+        Ok(OpenReport { created, seeded })
+    }
+
+    /// Runs `f` in a write transaction begun IMMEDIATE (so a concurrent
+    /// writer makes us wait on the busy timeout instead of failing).
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let shown = self.shown();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sqlite(&shown, e))?;
+        let out = f(&tx)?;
+        tx.commit().map_err(|e| sqlite(&shown, e))?;
+        Ok(out)
+    }
+
+    /// Re-seeds the catalogue tables from the embedded catalogue, whether or
+    /// not it changed. User data is kept.
+    pub fn reseed(&mut self) -> Result<SeedReport> {
+        seed::seed(self)
+    }
+}
+
+fn sqlite(path: &str, e: rusqlite::Error) -> StoreError {
+    StoreError::Sqlite {
+        path: path.to_string(),
+        source: e,
+    }
+}
+
+/// Refuses files that are not ours, before SQLite writes anything to them.
+fn check_existing(path: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| StoreError::Unwritable {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
+    if meta.is_dir() {
+        return Err(StoreError::Data {
+            path: shown,
+            message: "is a directory, not a database file".into(),
+        });
+    }
+    if meta.len() == 0 {
+        return Ok(()); // an empty file is an empty database
+    }
+    let mut header = [0u8; 16];
+    {
+        use std::io::Read;
+        let mut f = std::fs::File::open(path).map_err(|e| StoreError::Unwritable {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })?;
+        if f.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
+            return Err(StoreError::NotSqlite { path: shown });
+        }
+    }
+    // Read-only look at the identity and version: nothing is written.
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| sqlite(&shown, e))?;
+    let probe = |sql: &str| -> Result<i64> {
+        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if f.code == rusqlite::ErrorCode::NotADatabase
+                    || f.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+            {
+                StoreError::NotSqlite {
+                    path: shown.clone(),
+                }
+            }
+            e => sqlite(&shown, e),
+        })
+    };
+    let app_id = probe("PRAGMA application_id")? as i32;
+    let version = probe("PRAGMA user_version")?;
+    let tables = probe("SELECT count(*) FROM sqlite_master")?;
+    if app_id != APPLICATION_ID && !(app_id == 0 && tables == 0) {
+        return Err(StoreError::Foreign {
+            path: shown,
+            found: app_id,
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: shown,
+            found: version,
+            known: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// SQLite in WAL mode needs to create `-wal` and `-shm` files next to the
+/// database: check the directory (and the file) can be written.
+fn check_writable(path: &Path, exists: bool) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let probe = dir.join(format!(".backdesk-write-test-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+        }
+        Err(e) => {
+            return Err(StoreError::Unwritable {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            });
+        }
+    }
+    if exists {
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(path)
+            .map_err(|e| StoreError::Unwritable {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+    }
+    Ok(())
+}

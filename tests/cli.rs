@@ -1,0 +1,380 @@
+//! The command line as a user runs it, on a fresh data directory.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    fn db(&self) -> std::path::PathBuf {
+        self.dir.path().join("data/backdesk.db")
+    }
+
+    /// backdesk with HOME and the XDG dirs inside the temp dir.
+    fn cmd(&self) -> Command {
+        let mut c = Command::cargo_bin("backdesk").expect("binary");
+        let home = self.dir.path().join("home");
+        c.env_clear()
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("COLUMNS", "80");
+        c
+    }
+
+    fn run_json(&self, args: &[&str]) -> Value {
+        let out = self
+            .cmd()
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).expect("valid JSON")
+    }
+}
+
+#[test]
+fn first_run_creates_the_database_in_the_platform_data_dir() {
+    let env = Env::new();
+    env.cmd()
+        .args(["search", "payroll", "--limit", "3"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("created"))
+        .stdout(predicate::str::contains("Payroll"));
+    let db = env
+        .dir
+        .path()
+        .join("home/.local/share/backdesk/backdesk.db");
+    assert!(db.exists(), "database at {}", db.display());
+    env.cmd()
+        .args(["db", "path"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(db.display().to_string()));
+}
+
+#[test]
+fn search_json_has_the_documented_fields() {
+    let env = Env::new();
+    let v = env.run_json(&[
+        "search", "payrol", "pune", "--format", "json", "--limit", "5",
+    ]);
+    let rows = v.as_array().expect("array");
+    assert!(!rows.is_empty());
+    for row in rows {
+        for field in [
+            "id",
+            "title",
+            "role_id",
+            "role",
+            "category_id",
+            "company",
+            "company_type",
+            "industry",
+            "city",
+            "state",
+            "work_mode",
+            "employment_type",
+            "shift",
+            "experience_min",
+            "experience_max",
+            "salary_min",
+            "salary_max",
+            "currency",
+            "skills",
+            "languages",
+            "benefits",
+            "openings",
+            "posted",
+            "description",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "apply_url",
+            "source",
+        ] {
+            assert!(row.get(field).is_some(), "missing {field} in {row}");
+        }
+        assert!(row["salary_min"].is_u64() && row["salary_max"].is_u64());
+        assert!(row["skills"].is_array());
+        assert_eq!(row["city"], "Pune");
+    }
+}
+
+#[test]
+fn filters_apply_from_the_command_line() {
+    let env = Env::new();
+    let v = env.run_json(&[
+        "search",
+        "--city",
+        "bangalore",
+        "--mode",
+        "remote",
+        "--min-salary",
+        "2.4L",
+        "--not",
+        "industry=bpo",
+        "--format",
+        "json",
+        "--limit",
+        "0",
+    ]);
+    let rows = v.as_array().expect("array");
+    assert!(!rows.is_empty());
+    for r in rows {
+        assert_eq!(r["city"], "Bengaluru");
+        assert_eq!(r["work_mode"], "remote");
+        assert!(r["salary_max"].as_u64().expect("salary") >= 20_000);
+        assert_ne!(r["industry"], "bpo");
+    }
+}
+
+#[test]
+fn csv_output_has_a_header_and_one_line_per_listing() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "tally", "--format", "csv", "--limit", "7"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut r = csv::Reader::from_reader(out.as_slice());
+    let headers = r.headers().expect("header").clone();
+    assert_eq!(&headers[0], "id");
+    assert!(headers.iter().any(|h| h == "salary_period"));
+    assert_eq!(r.records().count(), 7);
+}
+
+#[test]
+fn table_output_fits_80_columns_and_uses_indian_grouping() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "manager", "--sort", "salary", "--limit", "10"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf8");
+    for line in text.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 80,
+            "{line:?}"
+        );
+    }
+    assert!(text.contains(",00") || text.contains(",50"), "{text}");
+    assert!(
+        text.contains("₹1,"),
+        "a lakh-plus salary grouped the Indian way: {text}"
+    );
+}
+
+#[test]
+fn unknown_values_suggest_and_exit_2() {
+    let env = Env::new();
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "--city", "Pnue"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no city 'Pnue'; did you mean Pune?",
+        ));
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "--mode", "wfh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("valid: office, hybrid, remote"));
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "--min-salary", "lots"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'lots' is not a salary"));
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "--experience", "-3"])
+        .assert()
+        .code(2);
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "--sort", "distance"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("home city"));
+}
+
+#[test]
+fn roles_role_and_salary() {
+    let env = Env::new();
+    let roles = env.run_json(&["roles", "--category", "finance", "--format", "json"]);
+    let roles = roles.as_array().expect("array");
+    assert_eq!(roles.len(), 10);
+    assert!(
+        roles
+            .iter()
+            .all(|r| r["category"] == "finance" && r["listings"].as_u64() > Some(0))
+    );
+
+    let role = env.run_json(&["role", "payroll-specialist", "--format", "json"]);
+    assert_eq!(role["title"], "Payroll Specialist");
+    assert!(role["bands"].as_array().is_some_and(|b| b.len() >= 3));
+    assert!(role["leads_to"].as_array().is_some_and(|b| !b.is_empty()));
+
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["role", "mis", "executive"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("MIS Executive").and(predicate::str::contains("Leads to")),
+        );
+
+    let market = env.run_json(&["salary", "--format", "json"]);
+    let market = market.as_array().expect("array");
+    assert!(market.iter().any(|f| f["source"] == "jobhai-2025"
+        && f["min"] == 10_000
+        && f["max"] == 18_000
+        && f["period"] == "month"));
+    assert!(
+        market
+            .iter()
+            .all(|f| f["published"].is_string() && f["source_title"].is_string())
+    );
+
+    let bands = env.run_json(&["salary", "bookkeeper", "--format", "json"]);
+    assert!(
+        bands
+            .as_array()
+            .is_some_and(|b| b.iter().all(|x| x["salary_min"].is_u64()))
+    );
+}
+
+#[test]
+fn a_corrupt_database_is_refused_with_its_path() {
+    let env = Env::new();
+    let db = env.dir.path().join("broken.db");
+    std::fs::write(&db, b"this is not a database at all, just text").expect("write");
+    env.cmd()
+        .arg("--db")
+        .arg(&db)
+        .args(["search", "x"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains(db.display().to_string())
+                .and(predicate::str::contains("not a SQLite database")),
+        );
+    assert_eq!(
+        std::fs::read(&db).expect("read"),
+        b"this is not a database at all, just text"
+    );
+}
+
+#[test]
+fn a_malformed_config_names_file_line_and_column() {
+    let env = Env::new();
+    let cfg = env.dir.path().join("config.toml");
+    std::fs::write(&cfg, "[display]\nsort = \"salary\"\nsalary = monthly\n").expect("write");
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .arg("--config")
+        .arg(&cfg)
+        .args(["search", "x"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains(cfg.display().to_string())
+                .and(predicate::str::contains("line 3")),
+        );
+}
+
+#[test]
+fn config_sets_defaults_and_warns_about_unknown_keys() {
+    let env = Env::new();
+    let cfg = env.dir.path().join("config.toml");
+    std::fs::write(
+        &cfg,
+        "[profile]\nhome_city = \"Poona\"\nfavourite = 1\n[display]\nsort = \"distance\"\n",
+    )
+    .expect("write");
+    let out = env
+        .cmd()
+        .arg("--db")
+        .arg(env.db())
+        .arg("--config")
+        .arg(&cfg)
+        .args(["search", "--format", "json", "--limit", "3"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("unknown key 'profile.favourite'"))
+        .get_output()
+        .stdout
+        .clone();
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    assert!(
+        v.as_array()
+            .expect("rows")
+            .iter()
+            .all(|r| r["city"] == "Pune")
+    );
+}
+
+#[test]
+fn db_stats_and_reset() {
+    let env = Env::new();
+    let stats = env.run_json(&["db", "stats", "--format", "json"]);
+    let listings = stats["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .find(|t| t["name"] == "listings")
+        .expect("listings table")["rows"]
+        .as_i64();
+    assert_eq!(listings, Some(2000));
+    // without a terminal, reset needs --yes
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["db", "reset"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--yes"));
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["db", "reset", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Re-seeded"));
+}

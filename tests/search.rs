@@ -1,0 +1,452 @@
+//! The query engine against a naive reference over the same rows.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use backdesk::catalog::{City, Listing};
+use backdesk::money::Rupees;
+use backdesk::search::text::is_separator;
+use backdesk::search::{ExperienceBucket, Facet, Index, PostedBucket, Query, SalaryBucket, Sort};
+use backdesk::store::Store;
+use proptest::prelude::*;
+
+struct Fixture {
+    index: Index,
+    listings: Vec<Listing>,
+    cities: Vec<City>,
+}
+
+fn fixture() -> &'static Fixture {
+    static F: OnceLock<Fixture> = OnceLock::new();
+    F.get_or_init(|| {
+        let store = Store::open_in_memory().expect("store");
+        let index = backdesk::session::build_index(&store).expect("index");
+        let ids: Vec<i64> = (0..index.len()).map(|r| index.id(r)).collect();
+        let listings = store.listings(&ids).expect("listings");
+        let cities = store.cities().expect("cities");
+        Fixture {
+            index,
+            listings,
+            cities,
+        }
+    })
+}
+
+// ---- the reference -------------------------------------------------------
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || is_separator(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn subsequence(needle: &str, hay: &str) -> bool {
+    let mut it = hay.chars();
+    needle.chars().all(|n| it.any(|h| h == n))
+}
+
+fn text_matches(l: &Listing, text: &str) -> bool {
+    let mut hay = format!(
+        "{} {} {} {}",
+        l.title,
+        l.role.clone().unwrap_or_default(),
+        l.company,
+        l.city
+    );
+    for s in &l.skills {
+        hay.push(' ');
+        hay.push_str(s);
+    }
+    let tokens = words(&hay);
+    words(text)
+        .iter()
+        .all(|w| tokens.iter().any(|t| subsequence(w, t)))
+}
+
+fn values(f: &Fixture, l: &Listing, facet: Facet) -> Vec<String> {
+    let age = f.index.today().map_or(0, |t| (t - l.posted).get_days());
+    let one = |v: Option<String>| v.into_iter().collect::<Vec<_>>();
+    match facet {
+        Facet::Category => one(l.category_id.clone()),
+        Facet::Role => one(l.role_id.clone()),
+        Facet::City => vec![l.city.clone()],
+        Facet::State => one(l.state.clone()),
+        Facet::Tier => one(f
+            .cities
+            .iter()
+            .find(|c| c.name == l.city)
+            .map(|c| c.tier.to_string())),
+        Facet::WorkMode => vec![l.work_mode.id().to_string()],
+        Facet::EmploymentType => vec![l.employment_type.id().to_string()],
+        Facet::Shift => vec![l.shift.id().to_string()],
+        Facet::Experience => {
+            let m = ExperienceBucket::mask(l.experience_min, l.experience_max);
+            ["0", "1-2", "3-5", "6+"]
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| m & (1 << i) != 0)
+                .map(|(_, k)| k.to_string())
+                .collect()
+        }
+        Facet::Salary => {
+            let m = SalaryBucket::mask(l.salary_min.map(|r| r.0), l.salary_max.map(|r| r.0));
+            ["under-15k", "15k-25k", "25k-40k", "40k-70k", "70k+", "none"]
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| m & (1 << i) != 0)
+                .map(|(_, k)| k.to_string())
+                .collect()
+        }
+        Facet::Posted => PostedBucket::ALL
+            .iter()
+            .filter(|b| age <= b.days())
+            .map(|b| b.days().to_string())
+            .collect(),
+        Facet::CompanyType => one(l.company_type.map(|k| k.id().to_string())),
+        Facet::Industry => one(l.industry.map(|k| k.id().to_string())),
+        Facet::Company => vec![l.company.clone()],
+        Facet::Skill => l.skills.clone(),
+        Facet::Language => l.languages.clone(),
+        Facet::Source => vec![l.source.clone()],
+    }
+}
+
+fn facet_passes(f: &Fixture, l: &Listing, q: &Query, facet: Facet) -> bool {
+    let Some(sel) = q.selection(facet) else {
+        return true;
+    };
+    let vals = values(f, l, facet);
+    let eq = |a: &String, b: &String| a.eq_ignore_ascii_case(b);
+    (sel.include.is_empty() || vals.iter().any(|v| sel.include.iter().any(|k| eq(k, v))))
+        && !vals.iter().any(|v| sel.exclude.iter().any(|k| eq(k, v)))
+}
+
+fn base_passes(f: &Fixture, l: &Listing, q: &Query) -> bool {
+    let today = f.index.today().expect("today");
+    q.experience_years
+        .is_none_or(|y| l.experience_min <= y && y <= l.experience_max)
+        && q.salary_at_least
+            .is_none_or(|m| l.salary_max.is_some_and(|s| s >= m))
+        && q.salary_at_most
+            .is_none_or(|m| l.salary_min.is_some_and(|s| s <= m))
+        && q.posted_within_days
+            .is_none_or(|d| (today - l.posted).get_days() <= d as i32)
+        && text_matches(l, &q.text)
+}
+
+fn reference(f: &Fixture, q: &Query) -> (BTreeSet<i64>, HashMap<(Facet, String), u32>) {
+    let mut hits = BTreeSet::new();
+    let mut counts = HashMap::new();
+    for l in &f.listings {
+        if !base_passes(f, l, q) {
+            continue;
+        }
+        let failing: Vec<Facet> = Facet::ALL
+            .iter()
+            .copied()
+            .filter(|&fc| !facet_passes(f, l, q, fc))
+            .collect();
+        if failing.is_empty() {
+            hits.insert(l.id);
+        }
+        for fc in Facet::ALL {
+            if failing.iter().all(|&x| x == fc) {
+                for v in values(f, l, fc) {
+                    *counts.entry((fc, v)).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    (hits, counts)
+}
+
+fn check_against_reference(q: &Query) {
+    let f = fixture();
+    let got = f.index.search(q);
+    let ids: BTreeSet<i64> = got
+        .hits
+        .iter()
+        .map(|h| f.index.id(h.row as usize))
+        .collect();
+    assert_eq!(got.total(), ids.len(), "duplicate hits");
+    let (want_ids, want_counts) = reference(f, q);
+    assert_eq!(ids, want_ids, "hits differ for {q:?}");
+    for facet in Facet::ALL {
+        for v in 0..f.index.value_count(facet) {
+            let key = f.index.value_key(facet, v);
+            let want = want_counts.get(&(facet, key.clone())).copied().unwrap_or(0);
+            assert_eq!(
+                got.facets.get(facet, v),
+                want,
+                "count of {facet:?}={key} differs for {q:?}"
+            );
+        }
+    }
+}
+
+// ---- hand-written cases --------------------------------------------------
+
+#[test]
+fn empty_query_returns_everything_newest_first() {
+    let f = fixture();
+    let r = f.index.search(&Query::default());
+    assert_eq!(r.total(), 2000);
+    let ages: Vec<i32> = r
+        .hits
+        .iter()
+        .map(|h| f.index.age_days(h.row as usize))
+        .collect();
+    assert!(ages.windows(2).all(|w| w[0] <= w[1]));
+    check_against_reference(&Query::default());
+}
+
+#[test]
+fn typos_find_payroll_jobs_in_pune() {
+    let f = fixture();
+    for text in ["payrol pune", "payrl pune", "PAYROLL pUnE"] {
+        let r = f.index.search(&Query::text(text));
+        assert!(r.total() > 0, "{text}");
+        let top = r.hits[0].row as usize;
+        assert!(
+            f.index.title(top).to_lowercase().contains("payroll"),
+            "{text}: {}",
+            f.index.title(top)
+        );
+        assert_eq!(f.index.city(top), "Pune", "{text}");
+        check_against_reference(&Query::text(text));
+    }
+}
+
+#[test]
+fn each_filter_narrows_like_the_reference() {
+    let f = fixture();
+    for facet in Facet::ALL {
+        for v in 0..f.index.value_count(facet).min(6) {
+            let key = f.index.value_key(facet, v);
+            let mut inc = Query::default();
+            inc.include(facet, &key);
+            check_against_reference(&inc);
+            let mut exc = Query::default();
+            exc.exclude(facet, &key);
+            check_against_reference(&exc);
+            let a = f.index.search(&inc).total();
+            let b = f.index.search(&exc).total();
+            if !facet.is_multi() {
+                // single-valued: a value and its exclusion split the rows that have one
+                assert!(a + b <= 2000, "{facet:?}={key}");
+            }
+        }
+    }
+}
+
+#[test]
+fn ranges_narrow_like_the_reference() {
+    let mut q = Query::text("accounts");
+    q.experience_years = Some(2);
+    check_against_reference(&q);
+    q.salary_at_least = Some(Rupees(25_000));
+    check_against_reference(&q);
+    q.salary_at_most = Some(Rupees(40_000));
+    check_against_reference(&q);
+    q.posted_within_days = Some(7);
+    check_against_reference(&q);
+    let r = fixture().index.search(&q);
+    assert!(r.total() > 0 && r.total() < 200, "{}", r.total());
+}
+
+#[test]
+fn negative_filters_remove_what_they_name() {
+    let f = fixture();
+    let mut q = Query::text("back office");
+    q.exclude(Facet::Industry, "bpo")
+        .exclude(Facet::Shift, "night");
+    let r = f.index.search(&q);
+    assert!(r.total() > 0);
+    for h in &r.hits {
+        let l = f
+            .listings
+            .iter()
+            .find(|l| l.id == f.index.id(h.row as usize))
+            .expect("listing");
+        assert_ne!(l.industry.map(|i| i.id()), Some("bpo"));
+        assert_ne!(l.shift.id(), "night");
+    }
+    check_against_reference(&q);
+}
+
+#[test]
+fn sorts_are_ordered() {
+    let f = fixture();
+    let mut q = Query::text("executive");
+    q.sort = Sort::Salary;
+    let r = f.index.search(&q);
+    let pay: Vec<u32> = r
+        .hits
+        .iter()
+        .map(|h| f.index.salary(h.row as usize).1.map_or(0, |r| r.0))
+        .collect();
+    assert!(pay.windows(2).all(|w| w[0] >= w[1]));
+
+    q.sort = Sort::Date;
+    let r = f.index.search(&q);
+    let ages: Vec<i32> = r
+        .hits
+        .iter()
+        .map(|h| f.index.age_days(h.row as usize))
+        .collect();
+    assert!(ages.windows(2).all(|w| w[0] <= w[1]));
+
+    q.sort = Sort::Distance;
+    q.home_city = Some("Pune".into());
+    let pune = f.cities.iter().find(|c| c.name == "Pune").expect("Pune");
+    let r = f.index.search(&q);
+    let km: Vec<f64> = r
+        .hits
+        .iter()
+        .map(|h| {
+            f.index
+                .distance_km(h.row as usize, pune)
+                .unwrap_or(f64::MAX)
+        })
+        .collect();
+    assert!(km.windows(2).all(|w| w[0] <= w[1]));
+    assert_eq!(f.index.city(r.hits[0].row as usize), "Pune");
+    q.within_km = Some(200);
+    let near = f.index.search(&q);
+    assert!(near.total() > 0 && near.total() < r.total());
+    assert!(near.hits.iter().all(|h| {
+        f.index
+            .distance_km(h.row as usize, pune)
+            .is_some_and(|d| d <= 200.0)
+    }));
+}
+
+#[test]
+fn resolving_values_suggests_near_misses() {
+    let ix = &fixture().index;
+    assert_eq!(
+        ix.resolve(Facet::City, "bangalore").expect("alias"),
+        "Bengaluru"
+    );
+    assert_eq!(ix.resolve(Facet::City, "PUNE").expect("case"), "Pune");
+    assert_eq!(ix.resolve(Facet::State, "MH").expect("code"), "Maharashtra");
+    assert_eq!(
+        ix.resolve(Facet::Category, "Finance and Accounting")
+            .expect("name"),
+        "finance"
+    );
+    assert_eq!(
+        ix.resolve(Facet::Skill, "ms excel").expect("alias"),
+        "Excel"
+    );
+    assert_eq!(ix.resolve(Facet::Tier, "tier 2").expect("tier"), "2");
+    let e = ix.resolve(Facet::City, "Pnue").expect_err("typo");
+    assert_eq!(e.to_string(), "no city 'Pnue'; did you mean Pune?");
+}
+
+#[test]
+fn roles_are_searchable_by_title_skill_and_department() {
+    use backdesk::search::roles::{RoleQuery, search_roles};
+    let v = fixture().index.vocab();
+    let find = |q: RoleQuery| -> Vec<&str> {
+        search_roles(&v.roles, &v.categories, &q)
+            .into_iter()
+            .map(|i| v.roles[i].id.as_str())
+            .collect()
+    };
+    let by_title = find(RoleQuery {
+        text: "payrol".into(),
+        ..Default::default()
+    });
+    assert!(
+        by_title[..2].contains(&"payroll-specialist"),
+        "{by_title:?}"
+    );
+    let by_skill = find(RoleQuery {
+        text: "tally".into(),
+        ..Default::default()
+    });
+    assert!(by_skill.contains(&"bookkeeper"), "{by_skill:?}");
+    let finance = find(RoleQuery {
+        categories: vec!["finance".into()],
+        ..Default::default()
+    });
+    assert!(finance.iter().all(|id| {
+        v.roles
+            .iter()
+            .any(|r| r.id == *id && r.category == "finance")
+    }));
+    assert_eq!(finance.len(), 10);
+    let tally_not_finance = find(RoleQuery {
+        skills: vec!["Tally".into()],
+        not_categories: vec!["finance".into()],
+        ..Default::default()
+    });
+    assert!(!tally_not_finance.contains(&"bookkeeper"));
+}
+
+// ---- random queries ------------------------------------------------------
+
+const WORDS: &[&str] = &[
+    "",
+    "a",
+    "pay",
+    "payrol",
+    "data",
+    "entry",
+    "pune",
+    "mumbai",
+    "acct",
+    "exec",
+    "tally",
+    "back",
+    "office",
+    "hr",
+    "sap",
+    "kyc",
+    "night",
+    "analyst",
+    "zzz",
+    "डेटा",
+];
+
+fn arb_query() -> impl Strategy<Value = Query> {
+    let facets = prop::collection::vec((0..Facet::COUNT, 0usize..40, any::<bool>()), 0..4);
+    (
+        prop::collection::vec(prop::sample::select(WORDS), 0..3),
+        facets,
+        prop::option::of(0u8..12),
+        prop::option::of(8_000u32..90_000),
+        prop::option::of(0u32..60),
+    )
+        .prop_map(|(words, facets, exp, sal, days)| {
+            let ix = &fixture().index;
+            let mut q = Query::text(&words.join(" "));
+            for (fi, v, include) in facets {
+                let facet = Facet::ALL[fi];
+                let n = ix.value_count(facet);
+                if n == 0 {
+                    continue;
+                }
+                let key = ix.value_key(facet, v % n);
+                if include {
+                    q.include(facet, &key);
+                } else {
+                    q.exclude(facet, &key);
+                }
+            }
+            q.experience_years = exp;
+            q.salary_at_least = sal.map(Rupees);
+            q.posted_within_days = days;
+            q
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    #[test]
+    fn engine_agrees_with_the_reference(q in arb_query()) {
+        check_against_reference(&q);
+    }
+}

@@ -44,7 +44,7 @@ pub enum StoreError {
         known: i64,
     },
     #[error(
-        "{path}: cannot write here ({reason}); check the permissions or use --db to choose another file"
+        "{path}: {reason}; check the permissions or use --db to choose another file"
     )]
     Unwritable { path: String, reason: String },
     #[error("{path}: {source}")]
@@ -95,7 +95,7 @@ impl Store {
             };
             std::fs::create_dir_all(&dir).map_err(|e| StoreError::Unwritable {
                 path: dir.display().to_string(),
-                reason: e.to_string(),
+                reason: format!("cannot create this directory ({e})"),
             })?;
         }
         check_writable(path, exists)?;
@@ -272,7 +272,7 @@ fn check_writable(path: &Path, exists: bool) -> Result<()> {
         Err(e) => {
             return Err(StoreError::Unwritable {
                 path: dir.display().to_string(),
-                reason: e.to_string(),
+                reason: format!("cannot create files in this directory ({e})"),
             });
         }
     }
@@ -282,7 +282,7 @@ fn check_writable(path: &Path, exists: bool) -> Result<()> {
             .open(path)
             .map_err(|e| StoreError::Unwritable {
                 path: path.display().to_string(),
-                reason: e.to_string(),
+                reason: format!("the database file is not writable ({e})"),
             })?;
     }
     Ok(())

@@ -43,9 +43,7 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
-    #[error(
-        "{path}: {reason}; check the permissions or use --db to choose another file"
-    )]
+    #[error("{path}: {reason}; check the permissions or use --db to choose another file")]
     Unwritable { path: String, reason: String },
     #[error("{path}: {source}")]
     Sqlite {

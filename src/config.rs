@@ -192,6 +192,7 @@ impl Config {
                 "profile.relocate_km = {km} is out of range (0-5000)"
             )));
         }
+        crate::tui::keymap::Keymap::from_config(&self.keys).map_err(invalid)?;
         for (name, value) in self.theme.entries() {
             if value.parse::<ratatui::style::Color>().is_err() {
                 return Err(invalid(format!(
@@ -321,6 +322,13 @@ mod tests {
         assert!(Config::parse("[profile]\nexpected_salary = \"lots\"\n", "c").is_err());
         assert!(Config::parse("[theme]\naccent = \"not-a-colour\"\n", "c").is_err());
         assert!(Config::parse("[profile]\nexperience_years = -1\n", "c").is_err());
+    }
+
+    #[test]
+    fn bad_key_bindings_are_errors() {
+        let err = Config::parse("[keys]\nquit = \"hyper-q\"\n", "c.toml").unwrap_err();
+        assert!(err.to_string().contains("keys.quit"), "{err}");
+        assert!(Config::parse("[keys]\nquit = [\"q\", \"ctrl-q\"]\n", "c.toml").is_ok());
     }
 
     #[test]

@@ -11,7 +11,10 @@
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod display;
 pub mod money;
 pub mod search;
 pub mod session;
 pub mod store;
+pub mod tracker;
+pub mod tui;

@@ -7,10 +7,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
-        None => {
-            eprintln!("backdesk: the full-screen app is coming soon; try `backdesk search --help`");
-            Ok(())
-        }
+        None => match cli::tui(&cli) {
+            Ok(backdesk::tui::Exit::Quit) => Ok(()),
+            Ok(backdesk::tui::Exit::Signal(sig)) => return ExitCode::from((128 + sig) as u8),
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -398,8 +398,13 @@ impl<'a> Generator<'a> {
         } else {
             format!("{} {}", role.responsibilities[a], role.responsibilities[b])
         };
+        let article = if role.title.starts_with(['A', 'E', 'I', 'O', 'U']) {
+            "an"
+        } else {
+            "a"
+        };
         format!(
-            "{} We need a {} ({}) to work {place}. {duties}",
+            "{} We need {article} {} ({}) to work {place}. {duties}",
             company.blurb,
             role.title,
             emp.label().to_lowercase(),

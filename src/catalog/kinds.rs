@@ -57,6 +57,8 @@ macro_rules! vocabulary {
     };
 }
 
+pub(crate) use vocabulary;
+
 vocabulary!(
     /// Experience levels used by salary bands.
     Level, "experience level" {

@@ -2,7 +2,7 @@
 //! types they load into. The store seeds SQLite from a [`Catalog`].
 
 pub mod generate;
-mod kinds;
+pub(crate) mod kinds;
 mod types;
 mod unknown;
 

@@ -4,15 +4,7 @@ use serde::Serialize;
 
 use crate::catalog::Listing;
 
-/// "today", "3d", "5w", "4mo": how long ago a listing was posted.
-pub fn age(days: i32) -> String {
-    match days {
-        i32::MIN..=0 => "today".to_string(),
-        1..=13 => format!("{days}d"),
-        14..=89 => format!("{}w", days / 7),
-        _ => format!("{}mo", days / 30),
-    }
-}
+pub use crate::display::age;
 
 /// Pretty JSON followed by a newline.
 pub fn json<T: Serialize + ?Sized>(v: &T) -> anyhow::Result<String> {
@@ -95,17 +87,4 @@ pub fn listings_csv(listings: &[Listing]) -> anyhow::Result<String> {
         ])?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ages() {
-        assert_eq!(age(0), "today");
-        assert_eq!(age(3), "3d");
-        assert_eq!(age(21), "3w");
-        assert_eq!(age(120), "4mo");
-    }
 }

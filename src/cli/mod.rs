@@ -281,6 +281,19 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
     }
 }
 
+/// Opens the full-screen app.
+pub fn tui(cli: &Cli) -> anyhow::Result<crate::tui::Exit> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(usage(
+            "the full-screen app needs a terminal; for scripts use a command such as `backdesk search`",
+        ));
+    }
+    let ctx = Context::new(cli)?;
+    let session = ctx.open_session()?;
+    crate::tui::run(session, ctx.config())
+}
+
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
 pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
     use std::io::Write;

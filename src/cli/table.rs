@@ -2,7 +2,9 @@
 //! first) and cells are cut with '…', measured in display columns so ₹ and
 //! Devanagari line up.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
+
+pub use crate::display::truncate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -54,28 +56,6 @@ pub struct Table {
 
 const GAP: usize = 2;
 const MIN_FLEX: usize = 6;
-
-/// Cuts `s` to at most `width` display columns, ending in '…' if cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
 
 fn pad(s: &str, width: usize, align: Align) -> String {
     let fill = " ".repeat(width.saturating_sub(s.width()));

@@ -38,16 +38,17 @@ impl FacetCounts {
     }
 
     pub fn get(&self, f: Facet, value: usize) -> u32 {
-        self.counts[f.index()].get(value).copied().unwrap_or(0)
+        self.of(f).get(value).copied().unwrap_or(0)
     }
 
+    /// Counts per value of a facet (empty before any search).
     pub fn of(&self, f: Facet) -> &[u32] {
-        &self.counts[f.index()]
+        self.counts.get(f.index()).map_or(&[], Vec::as_slice)
     }
 }
 
 /// What a query found.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Results {
     /// Matching rows, in the query's order.
     pub hits: Vec<Hit>,

@@ -13,6 +13,8 @@ pub struct RoleQuery {
     pub not_categories: Vec<String>,
     /// Skill names (all of them, any case).
     pub skills: Vec<String>,
+    /// Skill names the role must not need.
+    pub not_skills: Vec<String>,
 }
 
 /// Role positions in `roles`, best match first (catalogue order without text).
@@ -34,6 +36,10 @@ pub fn search_roles(roles: &[Role], categories: &[Category], q: &RoleQuery) -> V
                 && q.skills
                     .iter()
                     .all(|s| r.skills.iter().any(|x| x.eq_ignore_ascii_case(s)))
+                && !q
+                    .not_skills
+                    .iter()
+                    .any(|s| r.skills.iter().any(|x| x.eq_ignore_ascii_case(s)))
         })
         .filter_map(|(i, r)| {
             if text.is_empty() {

@@ -7,6 +7,7 @@
 //! catalogue than the one last seeded, the catalogue tables are refreshed.
 //! User tables are never touched by a re-seed.
 
+mod apps;
 mod read;
 mod schema;
 mod seed;

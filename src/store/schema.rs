@@ -143,6 +143,46 @@ const MIGRATIONS: &[&str] = &[
     CREATE UNIQUE INDEX listings_by_key ON listings(source, external_key)
         WHERE external_key IS NOT NULL;
     "#,
+    // 2: the user's applications. No foreign key to listings: an
+    // application keeps a snapshot and outlives its listing.
+    r#"
+    CREATE TABLE applications (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        listing_id      INTEGER,
+        role_id         TEXT,
+        title           TEXT NOT NULL,
+        company         TEXT NOT NULL,
+        city            TEXT NOT NULL DEFAULT '',
+        salary_min      INTEGER,          -- rupees a month, snapshot
+        salary_max      INTEGER,
+        currency        TEXT NOT NULL DEFAULT 'INR',
+        source          TEXT NOT NULL,    -- 'listing' or where a hand-added job was seen
+        status          TEXT NOT NULL,
+        notes           TEXT NOT NULL DEFAULT '',
+        contact_name    TEXT NOT NULL DEFAULT '',
+        contact_phone   TEXT NOT NULL DEFAULT '',
+        follow_up       TEXT,             -- YYYY-MM-DD
+        interview_at    TEXT,             -- YYYY-MM-DDTHH:MM (local time)
+        interview_mode  TEXT,             -- in-person | phone | video
+        interview_place TEXT NOT NULL DEFAULT '',
+        expected_salary INTEGER,
+        documents       TEXT NOT NULL DEFAULT '[]',  -- JSON: checked document ids
+        prep            TEXT NOT NULL DEFAULT '[]',  -- JSON: checked prep items
+        created_at      TEXT NOT NULL,    -- RFC 3339 timestamps
+        updated_at      TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX applications_by_listing ON applications(listing_id)
+        WHERE listing_id IS NOT NULL;
+
+    CREATE TABLE application_history (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        application_id INTEGER NOT NULL REFERENCES applications(id) ON DELETE CASCADE,
+        status         TEXT NOT NULL,
+        at             TEXT NOT NULL,
+        note           TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX history_by_application ON application_history(application_id, id);
+    "#,
 ];
 
 /// The schema version this binary writes.

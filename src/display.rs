@@ -1,0 +1,58 @@
+//! Text for people: display-width truncation and ages of listings.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cuts `s` to at most `width` display columns, ending in '…' if cut.
+/// Widths are display columns, so ₹ and Devanagari line up.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// "today", "3d", "5w", "4mo": how long ago a listing was posted.
+pub fn age(days: i32) -> String {
+    match days {
+        i32::MIN..=0 => "today".to_string(),
+        1..=13 => format!("{days}d"),
+        14..=89 => format!("{}w", days / 7),
+        _ => format!("{}mo", days / 30),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("Payroll Specialist", 8), "Payroll…");
+        assert_eq!(truncate("short", 8), "short");
+        assert!(truncate("डेटा एंट्री ऑपरेटर", 6).width() <= 6);
+        assert_eq!(truncate("₹18,000–25,000", 20), "₹18,000–25,000");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(age(0), "today");
+        assert_eq!(age(3), "3d");
+        assert_eq!(age(21), "3w");
+        assert_eq!(age(120), "4mo");
+    }
+}

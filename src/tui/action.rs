@@ -1,0 +1,120 @@
+//! What can happen (actions, from keys, the mouse and finished work) and
+//! what the loop must do about it (effects).
+
+use std::sync::Arc;
+
+use crate::catalog::Listing;
+use crate::search::{Query, Results};
+use crate::tracker::AppSummary;
+
+/// The four screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Listings,
+    Roles,
+    Salaries,
+    Tracker,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Listings, Tab::Roles, Tab::Salaries, Tab::Tracker];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Listings => "Listings",
+            Tab::Roles => "Roles",
+            Tab::Salaries => "Salaries",
+            Tab::Tracker => "Tracker",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
+    }
+}
+
+/// Everything that changes state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // -- from keys (names are what the config's [keys] table uses) --
+    Quit,
+    Help,
+    FocusSearch,
+    Escape,
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Toggle,
+    Exclude,
+    ClearFilters,
+    CycleSort,
+    Save,
+    TogglePeriod,
+    RoleListings,
+    GoTab(Tab),
+    NextTab,
+    PrevTab,
+    // -- text editing in a search box --
+    Insert(char),
+    Paste(String),
+    Backspace,
+    Delete,
+    DeleteWord,
+    ClearInput,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    // -- mouse and terminal --
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    // -- results of effects --
+    Searched {
+        generation: u64,
+        results: Arc<Results>,
+    },
+    DetailLoaded(Box<Option<Listing>>),
+    Saved {
+        listing_id: i64,
+        new: bool,
+    },
+    TrackerLoaded(Vec<AppSummary>),
+    Failed(String),
+}
+
+/// Work for the loop: I/O the update function does not do itself.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Run this query (in the background); answer with `Searched`.
+    Search {
+        generation: u64,
+        query: Query,
+    },
+    /// Read one listing for the detail pane.
+    LoadDetail(i64),
+    /// Save a listing to the tracker.
+    SaveListing(i64),
+    /// Re-read the applications.
+    LoadTracker,
+    Quit,
+}

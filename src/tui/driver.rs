@@ -1,0 +1,173 @@
+//! The TUI without a terminal: state, update and effects performed
+//! synchronously. The run loop uses it for everything but searching (which
+//! it does on a worker thread); tests and benchmarks use it whole.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+
+use super::action::{Action, Effect};
+use super::keymap::{Keymap, key_action};
+use super::state::{Data, Init, State};
+use super::theme::Theme;
+use super::update::update;
+use crate::config::Config;
+use crate::search::Query;
+use crate::session::Session;
+
+/// What starting the TUI needs besides a session.
+pub fn initial_state(
+    session: &Session,
+    config: &Config,
+    width: u16,
+    height: u16,
+) -> anyhow::Result<State> {
+    let keymap = Keymap::from_config(&config.keys).map_err(|e| anyhow::anyhow!("config: {e}"))?;
+    let store = &session.store;
+    let data = Data::new(
+        session.index.clone(),
+        store.market_figures()?,
+        store.sources()?,
+    );
+    let home_city = config
+        .profile
+        .home_city
+        .as_deref()
+        .and_then(|h| session.index.catalog_city(h))
+        .map(|c| c.name.clone());
+    let query = Query {
+        sort: config.display.sort,
+        ..Query::default()
+    };
+    let saved: HashSet<i64> = store.saved_listing_ids()?.into_iter().collect();
+    Ok(State::new(Init {
+        data,
+        query,
+        period: config.display.salary,
+        keymap,
+        theme: Theme::from_env(&config.theme),
+        home_city,
+        saved,
+        width,
+        height,
+    }))
+}
+
+/// Translates a terminal event into an action.
+pub fn event_action(st: &State, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => key_action(&st.keymap, k, st.typing()),
+        Event::Paste(s) if st.typing() => Some(Action::Paste(s.clone())),
+        Event::Resize(w, h) => Some(Action::Resize {
+            width: *w,
+            height: *h,
+        }),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Performs an effect that needs the store, returning the action that
+/// reports its outcome. Searches are not handled here.
+pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
+    match effect {
+        Effect::LoadDetail(id) => Some(match session.store.listing(*id) {
+            Ok(l) => Action::DetailLoaded(Box::new(l)),
+            Err(e) => Action::Failed(e.to_string()),
+        }),
+        Effect::SaveListing(id) => Some(match session.store.save_listing(*id) {
+            Ok((_, new)) => Action::Saved {
+                listing_id: *id,
+                new,
+            },
+            Err(e) => Action::Failed(format!("could not save: {e}")),
+        }),
+        Effect::LoadTracker => Some(match session.store.applications() {
+            Ok(apps) => Action::TrackerLoaded(apps),
+            Err(e) => Action::Failed(e.to_string()),
+        }),
+        Effect::Search { .. } | Effect::Quit => None,
+    }
+}
+
+/// State plus session, with every effect performed at once.
+pub struct Driver {
+    pub state: State,
+    pub session: Session,
+}
+
+impl Driver {
+    pub fn new(
+        session: Session,
+        config: &Config,
+        width: u16,
+        height: u16,
+    ) -> anyhow::Result<Driver> {
+        let state = initial_state(&session, config, width, height)?;
+        let mut d = Driver { state, session };
+        d.start();
+        Ok(d)
+    }
+
+    /// The first search and tracker load.
+    pub fn start(&mut self) {
+        let effects = start_effects(&mut self.state);
+        self.perform(effects);
+    }
+
+    /// Handles an action and everything it leads to.
+    pub fn act(&mut self, action: Action) {
+        let effects = update(&mut self.state, action);
+        self.perform(effects);
+    }
+
+    /// Handles a terminal event.
+    pub fn event(&mut self, ev: &Event) {
+        if let Some(a) = event_action(&self.state, ev) {
+            self.act(a);
+        }
+    }
+
+    fn perform(&mut self, effects: Vec<Effect>) {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        while let Some(e) = queue.pop_front() {
+            let next = match &e {
+                Effect::Search { generation, query } => Some(Action::Searched {
+                    generation: *generation,
+                    results: Arc::new(self.session.index.search(query)),
+                }),
+                other => perform_store(&mut self.session, other),
+            };
+            if let Some(a) = next {
+                queue.extend(update(&mut self.state, a));
+            }
+        }
+    }
+}
+
+/// Effects to run when the TUI starts: the first search and the tracker.
+pub fn start_effects(st: &mut State) -> Vec<Effect> {
+    st.listings.generation += 1;
+    vec![
+        Effect::LoadTracker,
+        Effect::Search {
+            generation: st.listings.generation,
+            query: st.listings.query.clone(),
+        },
+    ]
+}

@@ -1,0 +1,171 @@
+//! A one-line text input: a string and a cursor (in characters).
+
+use unicode_width::UnicodeWidthStr;
+
+/// Longest text an input keeps; the rest of a huge paste is dropped.
+pub const MAX_INPUT: usize = 200;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextInput {
+    text: String,
+    /// Cursor position in characters.
+    cursor: usize,
+}
+
+impl TextInput {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    fn byte_at(&self, char_ix: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_ix)
+            .map_or(self.text.len(), |(b, _)| b)
+    }
+
+    fn len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// Inserts text at the cursor: control characters dropped, line breaks
+    /// and tabs become spaces, the total capped at [`MAX_INPUT`]. Returns
+    /// false when something had to be dropped for length.
+    pub fn insert_str(&mut self, s: &str) -> bool {
+        let room = MAX_INPUT.saturating_sub(self.len());
+        let clean: String = s
+            .chars()
+            .map(|c| {
+                if c == '\n' || c == '\r' || c == '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .filter(|c| !c.is_control())
+            .collect();
+        let take: String = clean.chars().take(room).collect();
+        let n = take.chars().count();
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &take);
+        self.cursor += n;
+        n == clean.chars().count()
+    }
+
+    pub fn insert(&mut self, c: char) -> bool {
+        let mut buf = [0u8; 4];
+        self.insert_str(c.encode_utf8(&mut buf))
+    }
+
+    pub fn backspace(&mut self) {
+        if self.cursor == 0 {
+            return;
+        }
+        let start = self.byte_at(self.cursor - 1);
+        let end = self.byte_at(self.cursor);
+        self.text.replace_range(start..end, "");
+        self.cursor -= 1;
+    }
+
+    pub fn delete(&mut self) {
+        if self.cursor >= self.len() {
+            return;
+        }
+        let start = self.byte_at(self.cursor);
+        let end = self.byte_at(self.cursor + 1);
+        self.text.replace_range(start..end, "");
+    }
+
+    /// Deletes the word before the cursor (ctrl-w).
+    pub fn delete_word(&mut self) {
+        let chars: Vec<char> = self.text.chars().collect();
+        let mut i = self.cursor.min(chars.len());
+        while i > 0 && chars[i - 1] == ' ' {
+            i -= 1;
+        }
+        while i > 0 && chars[i - 1] != ' ' {
+            i -= 1;
+        }
+        let (start, end) = (self.byte_at(i), self.byte_at(self.cursor));
+        self.text.replace_range(start..end, "");
+        self.cursor = i;
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.cursor = 0;
+    }
+
+    pub fn set(&mut self, s: &str) {
+        self.clear();
+        self.insert_str(s);
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.len());
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.len();
+    }
+
+    /// Display columns before the cursor.
+    pub fn cursor_column(&self) -> usize {
+        self.text[..self.byte_at(self.cursor)].width()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_at_the_cursor() {
+        let mut t = TextInput::default();
+        t.insert_str("payrl");
+        t.left();
+        t.insert('o');
+        assert_eq!(t.text(), "payrol");
+        t.end();
+        t.insert_str(" pune");
+        t.delete_word();
+        assert_eq!(t.text(), "payrol ");
+        t.backspace();
+        t.home();
+        t.delete();
+        assert_eq!(t.text(), "ayrol");
+        assert_eq!(t.cursor(), 0);
+    }
+
+    #[test]
+    fn wide_and_multibyte_characters() {
+        let mut t = TextInput::default();
+        t.insert_str("डेटा ₹");
+        assert_eq!(t.cursor(), "डेटा ₹".chars().count());
+        t.backspace();
+        assert_eq!(t.text(), "डेटा ");
+        assert!(t.cursor_column() <= 5);
+    }
+
+    #[test]
+    fn pastes_are_cleaned_and_capped() {
+        let mut t = TextInput::default();
+        assert!(t.insert_str("a\nb\tc\u{1b}[31m"));
+        assert_eq!(t.text(), "a b c[31m");
+        let huge = "x".repeat(100_000);
+        assert!(!t.insert_str(&huge));
+        assert_eq!(t.text().chars().count(), MAX_INPUT);
+    }
+}

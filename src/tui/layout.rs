@@ -1,0 +1,188 @@
+//! Where things go on screen. Pure functions of the terminal size and the
+//! focus, shared by drawing and by mouse handling so both agree.
+
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use super::action::Tab;
+
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width the detail pane sits beside the results.
+pub const WIDE: u16 = 110;
+/// From this width the sidebar sits beside the results.
+pub const MEDIUM: u16 = 80;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The tab bar, the screen body and the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Root {
+    pub tabs: Rect,
+    pub body: Rect,
+    pub status: Rect,
+}
+
+pub fn root(area: Rect) -> Root {
+    let h = area.height;
+    Root {
+        tabs: Rect::new(area.x, area.y, area.width, 1.min(h)),
+        body: Rect::new(area.x, area.y + 1, area.width, h.saturating_sub(2)),
+        status: Rect::new(area.x, area.y + h.saturating_sub(1), area.width, 1.min(h)),
+    }
+}
+
+/// The label of a tab in the tab bar, without padding on narrow screens.
+pub fn tab_label(tab: Tab, width: u16) -> String {
+    if width < 60 {
+        format!("{} {}", tab.index() + 1, tab.title())
+    } else {
+        format!(" {} {} ", tab.index() + 1, tab.title())
+    }
+}
+
+/// The tab under column `x` of the tab bar.
+pub fn tab_at(area: Rect, x: u16) -> Option<Tab> {
+    let mut start = area.x;
+    for t in Tab::ALL {
+        let w = tab_label(t, area.width).width() as u16;
+        if x >= start && x < start + w {
+            return Some(t);
+        }
+        start += w + 1; // the divider
+    }
+    None
+}
+
+/// Search box, sidebar, main list and detail of a screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Panes {
+    pub search: Rect,
+    pub side: Option<Rect>,
+    pub main: Option<Rect>,
+    pub detail: Option<Rect>,
+}
+
+/// Which pane has the keyboard, for deciding what narrow screens show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Search,
+    Side,
+    Main,
+    Detail,
+}
+
+/// Lays out a search screen. Wide: sidebar | list | detail. Medium:
+/// sidebar | list, the detail replacing the list when focused. Narrow:
+/// one pane at a time, the focused one.
+pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
+    let search_h = if body.height >= 14 { 3 } else { 1 };
+    let search = Rect::new(body.x, body.y, body.width, search_h.min(body.height));
+    let rest = Rect::new(
+        body.x,
+        body.y + search.height,
+        body.width,
+        body.height.saturating_sub(search.height),
+    );
+    let w = rest.width;
+    if w >= WIDE {
+        let side_w = sidebar_width;
+        let detail_w = ((w - side_w) / 3).max(32);
+        let main_w = w - side_w - detail_w;
+        return Panes {
+            search,
+            side: Some(Rect::new(rest.x, rest.y, side_w, rest.height)),
+            main: Some(Rect::new(rest.x + side_w, rest.y, main_w, rest.height)),
+            detail: Some(Rect::new(
+                rest.x + side_w + main_w,
+                rest.y,
+                detail_w,
+                rest.height,
+            )),
+        };
+    }
+    if w >= MEDIUM {
+        let side_w = sidebar_width.min(26);
+        let side = Some(Rect::new(rest.x, rest.y, side_w, rest.height));
+        let right = Rect::new(rest.x + side_w, rest.y, w - side_w, rest.height);
+        return if focus == Focus::Detail {
+            Panes {
+                search,
+                side,
+                main: None,
+                detail: Some(right),
+            }
+        } else {
+            Panes {
+                search,
+                side,
+                main: Some(right),
+                detail: None,
+            }
+        };
+    }
+    match focus {
+        Focus::Side => Panes {
+            search,
+            side: Some(rest),
+            ..Panes::default()
+        },
+        Focus::Detail => Panes {
+            search,
+            detail: Some(rest),
+            ..Panes::default()
+        },
+        _ => Panes {
+            search,
+            main: Some(rest),
+            ..Panes::default()
+        },
+    }
+}
+
+/// Rows visible in a bordered table with a header row.
+pub fn table_rows(r: Rect) -> usize {
+    r.height.saturating_sub(3) as usize
+}
+
+/// Lines visible inside a bordered box.
+pub fn inner_rows(r: Rect) -> usize {
+    r.height.saturating_sub(2) as usize
+}
+
+pub fn contains(r: Rect, column: u16, row: u16) -> bool {
+    column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_screens_show_three_panes() {
+        let p = panes(Rect::new(0, 1, 120, 34), Focus::Search, 28);
+        let (side, main, detail) = (p.side.unwrap(), p.main.unwrap(), p.detail.unwrap());
+        assert_eq!(side.width + main.width + detail.width, 120);
+        assert_eq!(p.search.height, 3);
+    }
+
+    #[test]
+    fn narrow_screens_show_the_focused_pane() {
+        let body = Rect::new(0, 1, 60, 20);
+        assert!(panes(body, Focus::Side, 28).side.is_some());
+        assert!(panes(body, Focus::Side, 28).main.is_none());
+        assert!(panes(body, Focus::Detail, 28).detail.is_some());
+        assert!(panes(body, Focus::Search, 28).main.is_some());
+    }
+
+    #[test]
+    fn tabs_are_clickable_where_drawn() {
+        let bar = Rect::new(0, 0, 120, 1);
+        assert_eq!(tab_at(bar, 1), Some(Tab::Listings));
+        let roles_x = tab_label(Tab::Listings, 120).width() as u16 + 2;
+        assert_eq!(tab_at(bar, roles_x), Some(Tab::Roles));
+        assert_eq!(tab_at(bar, 119), None);
+    }
+}

@@ -1,0 +1,18 @@
+//! The full-screen app (ratatui + crossterm), in the Elm shape: one
+//! `State`, an `update` that changes it from `Action`s and returns
+//! `Effect`s, and a `render` that only reads it.
+
+pub mod action;
+pub mod driver;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+mod run;
+pub mod sidebar;
+pub mod state;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod update;
+
+pub use run::{Exit, run};

@@ -1,0 +1,178 @@
+//! The loop: read an event → action → update → perform effects → draw when
+//! something changed. Input, searching and signals each run on their own
+//! thread and report through one channel, so typing never waits for a
+//! search: a search overtaken by a newer keystroke is skipped by the
+//! worker or its result dropped by `update`.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::action::{Action, Effect};
+use super::driver::{event_action, initial_state, perform_store, start_effects};
+use super::terminal::{self, Guard};
+use super::ui;
+use super::update::update;
+use crate::config::Config;
+use crate::search::{Index, Query};
+use crate::session::Session;
+
+enum Msg {
+    Term(Event),
+    TermGone(String),
+    Searched {
+        generation: u64,
+        results: Arc<crate::search::Results>,
+    },
+    Signal(i32),
+}
+
+/// How the TUI ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// Stopped by this signal (the exit code should be 128 + it).
+    Signal(i32),
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                match event::read() {
+                    Ok(ev) => {
+                        if tx.send(Msg::Term(ev)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = tx.send(Msg::TermGone(e.to_string()));
+                        return;
+                    }
+                }
+            }
+        })
+        .ok();
+}
+
+/// The search worker: takes the newest request, skips any it was too
+/// slow to start, and reports results with their generation.
+/// A search request: its generation and the query.
+type Request = (u64, Query);
+
+fn spawn_worker(index: Arc<Index>, tx: Sender<Msg>) -> Sender<Request> {
+    let (req_tx, req_rx): (Sender<Request>, Receiver<Request>) = mpsc::channel();
+    thread::Builder::new()
+        .name("search".into())
+        .spawn(move || {
+            while let Ok(mut req) = req_rx.recv() {
+                while let Ok(other) = req_rx.try_recv() {
+                    if other.0 > req.0 {
+                        req = other;
+                    }
+                }
+                let results = Arc::new(index.search(&req.1));
+                if tx
+                    .send(Msg::Searched {
+                        generation: req.0,
+                        results,
+                    })
+                    .is_err()
+                {
+                    return;
+                }
+            }
+        })
+        .ok();
+    req_tx
+}
+
+/// SIGTERM, SIGHUP and SIGINT end the loop; if it does not end within a
+/// second (stuck in a long operation), the terminal is restored here and
+/// the process exits.
+fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let _ = tx.send(Msg::Signal(sig));
+                thread::sleep(Duration::from_secs(1));
+                terminal::restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
+}
+
+/// Runs the TUI until the user quits or a signal arrives.
+pub fn run(mut session: Session, config: &Config) -> anyhow::Result<Exit> {
+    let (tx, rx) = mpsc::channel::<Msg>();
+    spawn_signals(tx.clone())?;
+    let mut term = terminal::setup()?;
+    let _guard = Guard;
+    let size = term.size()?;
+    let mut st = initial_state(&session, config, size.width, size.height)?;
+    spawn_input(tx.clone());
+    let worker = spawn_worker(session.index.clone(), tx.clone());
+    // test-only: lets the end-to-end tests check the panic hook restores
+    let panic_key = std::env::var_os("BACKDESK_TEST_PANIC_KEY").is_some();
+
+    let mut pending: VecDeque<Effect> = start_effects(&mut st).into();
+    loop {
+        // perform effects in order; store effects answer at once, searches later
+        while let Some(effect) = pending.pop_front() {
+            match &effect {
+                Effect::Search { generation, query } => {
+                    let _ = worker.send((*generation, query.clone()));
+                }
+                Effect::Quit => {}
+                other => {
+                    if let Some(a) = perform_store(&mut session, other) {
+                        pending.extend(update(&mut st, a));
+                    }
+                }
+            }
+        }
+        if st.quit {
+            return Ok(Exit::Quit);
+        }
+        term.draw(|f| ui::render(f, &st))?;
+
+        // wait for something, then take everything already waiting
+        let first = rx.recv()?;
+        let mut msgs = vec![first];
+        while let Ok(m) = rx.try_recv() {
+            msgs.push(m);
+        }
+        for msg in msgs {
+            let action = match msg {
+                Msg::Term(ev) => {
+                    if panic_key && matches!(&ev, Event::Key(k) if k.code == event::KeyCode::F(12))
+                    {
+                        panic!("test-only panic requested with F12");
+                    }
+                    event_action(&st, &ev)
+                }
+                Msg::Searched {
+                    generation,
+                    results,
+                } => Some(Action::Searched {
+                    generation,
+                    results,
+                }),
+                Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
+                Msg::TermGone(e) => anyhow::bail!("lost the terminal: {e}"),
+            };
+            if let Some(a) = action {
+                pending.extend(update(&mut st, a));
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! Filter sidebars as lines: a header per group, its values with live
+//! counts and marks, and a "more" line when a group is folded. The lines
+//! are derived from state on demand, by update and view alike.
+
+use super::state::SideState;
+use crate::search::{Facet, Index, Query, Results};
+
+/// Identifies a sidebar line across refreshes: `group`, `group=key` or `group+`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SideId(pub String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    None,
+    Included,
+    Excluded,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SideKind {
+    Header,
+    /// A value: its group and key.
+    Value {
+        group: String,
+        key: String,
+    },
+    /// "N more" in a folded group.
+    More {
+        group: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideLine {
+    pub id: SideId,
+    pub kind: SideKind,
+    pub label: String,
+    pub count: Option<u32>,
+    pub mark: Mark,
+}
+
+/// Values shown per group before "more".
+pub const FOLDED: usize = 5;
+
+/// The facets the Listings sidebar shows, in order.
+pub const LISTING_FACETS: [Facet; 14] = [
+    Facet::Category,
+    Facet::Role,
+    Facet::City,
+    Facet::WorkMode,
+    Facet::Experience,
+    Facet::Salary,
+    Facet::Posted,
+    Facet::CompanyType,
+    Facet::Industry,
+    Facet::Shift,
+    Facet::EmploymentType,
+    Facet::Language,
+    Facet::Skill,
+    Facet::Source,
+];
+
+/// Facets whose values have a natural order (not sorted by count).
+fn ordered(f: Facet) -> bool {
+    matches!(
+        f,
+        Facet::Experience
+            | Facet::Salary
+            | Facet::Posted
+            | Facet::Tier
+            | Facet::WorkMode
+            | Facet::EmploymentType
+            | Facet::Shift
+    )
+}
+
+/// One group's candidate values: (key, label, count, mark).
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    pub values: Vec<(String, String, u32, Mark)>,
+    /// Keep natural order instead of sorting by count.
+    pub ordered: bool,
+}
+
+/// Lays groups out as lines, folding long groups unless expanded.
+pub fn lines(groups: Vec<Group>, side: &SideState) -> Vec<SideLine> {
+    let mut out = Vec::new();
+    for mut g in groups {
+        let active = g.values.iter().filter(|v| v.3 != Mark::None).count();
+        // values with no results are hidden unless they are selected
+        g.values.retain(|v| v.2 > 0 || v.3 != Mark::None);
+        if g.values.is_empty() {
+            continue;
+        }
+        if !g.ordered {
+            g.values
+                .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+        }
+        let title = if active > 0 {
+            format!("{} ({active})", g.title)
+        } else {
+            g.title.clone()
+        };
+        out.push(SideLine {
+            id: SideId(g.id.clone()),
+            kind: SideKind::Header,
+            label: title,
+            count: None,
+            mark: Mark::None,
+        });
+        let expanded = side.expanded.contains(&g.id);
+        let total = g.values.len();
+        let mut hidden = 0;
+        for (i, (key, label, count, mark)) in g.values.into_iter().enumerate() {
+            if !expanded && i >= FOLDED && mark == Mark::None {
+                hidden += 1;
+                continue;
+            }
+            out.push(SideLine {
+                id: SideId(format!("{}={key}", g.id)),
+                kind: SideKind::Value {
+                    group: g.id.clone(),
+                    key,
+                },
+                label,
+                count: Some(count),
+                mark,
+            });
+        }
+        if hidden > 0 || (expanded && total > FOLDED) {
+            out.push(SideLine {
+                id: SideId(format!("{}+", g.id)),
+                kind: SideKind::More {
+                    group: g.id.clone(),
+                },
+                label: if expanded {
+                    "show fewer".to_string()
+                } else {
+                    format!("{hidden} more…")
+                },
+                count: None,
+                mark: Mark::None,
+            });
+        }
+    }
+    out
+}
+
+/// The Listings sidebar groups: facet values with counts from `results`.
+pub fn listing_groups(index: &Index, results: &Results, query: &Query) -> Vec<Group> {
+    LISTING_FACETS
+        .iter()
+        .filter(|&&f| f != Facet::Source || index.value_count(Facet::Source) > 1)
+        .map(|&f| {
+            let sel = query.selection(f);
+            let values = (0..index.value_count(f))
+                .map(|v| {
+                    let key = index.value_key(f, v);
+                    let mark = match sel {
+                        Some(s) if s.include.contains(&key) => Mark::Included,
+                        Some(s) if s.exclude.contains(&key) => Mark::Excluded,
+                        _ => Mark::None,
+                    };
+                    let label = index.value_label(f, v).to_string();
+                    (key, label, results.facets.get(f, v), mark)
+                })
+                .collect();
+            Group {
+                id: f.id().to_string(),
+                title: f.label().to_string(),
+                values,
+                ordered: ordered(f),
+            }
+        })
+        .collect()
+}
+
+/// Where the cursor is among `lines` (falling back to its group's header,
+/// then the first line).
+pub fn position(lines: &[SideLine], at: &Option<SideId>) -> usize {
+    let Some(at) = at else { return 0 };
+    if let Some(i) = lines.iter().position(|l| &l.id == at) {
+        return i;
+    }
+    let group = at.0.split(['=', '+']).next().unwrap_or("");
+    lines.iter().position(|l| l.id.0 == group).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(n: usize) -> Group {
+        Group {
+            id: "city".into(),
+            title: "City".into(),
+            values: (0..n)
+                .map(|i| {
+                    (
+                        format!("c{i}"),
+                        format!("City {i}"),
+                        (n - i) as u32,
+                        Mark::None,
+                    )
+                })
+                .collect(),
+            ordered: false,
+        }
+    }
+
+    #[test]
+    fn folds_long_groups_and_keeps_selected_values() {
+        let mut g = group(9);
+        g.values[8].3 = Mark::Excluded;
+        let l = lines(vec![g], &SideState::default());
+        // header + 5 + the excluded one + "3 more"
+        assert_eq!(l.len(), 8);
+        assert_eq!(l[0].label, "City (1)");
+        assert_eq!(l[6].mark, Mark::Excluded);
+        assert_eq!(l[7].label, "3 more…");
+        let mut side = SideState::default();
+        side.expanded.insert("city".into());
+        let l = lines(vec![group(9)], &side);
+        assert_eq!(l.len(), 11);
+        assert_eq!(l[10].label, "show fewer");
+    }
+
+    #[test]
+    fn hides_empty_values_and_sorts_by_count() {
+        let mut g = group(3);
+        g.values[0].2 = 0;
+        g.values[2].2 = 50;
+        let l = lines(vec![g], &SideState::default());
+        let labels: Vec<&str> = l.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["City", "City 2", "City 1"]);
+    }
+
+    #[test]
+    fn position_falls_back_to_the_header() {
+        let l = lines(vec![group(3)], &SideState::default());
+        assert_eq!(position(&l, &Some(SideId("city=c1".into()))), 2);
+        assert_eq!(position(&l, &Some(SideId("city=gone".into()))), 0);
+        assert_eq!(position(&l, &None), 0);
+    }
+}

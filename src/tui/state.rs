@@ -1,0 +1,351 @@
+//! The one state struct the TUI draws from, and its parts.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
+
+use super::action::Tab;
+use super::input::TextInput;
+use super::keymap::Keymap;
+use super::sidebar::SideId;
+use super::theme::Theme;
+use crate::catalog::{Listing, MarketFigure, Source};
+use crate::money::Period;
+use crate::search::{Facet, Index, Query, Results};
+use crate::tracker::AppSummary;
+
+/// Read-only data the screens show, loaded at start.
+#[derive(Debug)]
+pub struct Data {
+    pub index: Arc<Index>,
+    pub figures: Vec<MarketFigure>,
+    pub sources: Vec<Source>,
+    /// Listings per role (catalogue order), over the whole index.
+    pub role_counts: Vec<u32>,
+}
+
+impl Data {
+    pub fn new(index: Arc<Index>, figures: Vec<MarketFigure>, sources: Vec<Source>) -> Data {
+        let role_counts = index
+            .search(&Query::default())
+            .facets
+            .of(Facet::Role)
+            .to_vec();
+        Data {
+            index,
+            figures,
+            sources,
+            role_counts,
+        }
+    }
+}
+
+/// Which part of the Listings screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Search,
+    Filters,
+    Results,
+    Detail,
+}
+
+impl Pane {
+    pub const ORDER: [Pane; 4] = [Pane::Search, Pane::Filters, Pane::Results, Pane::Detail];
+
+    pub fn next(self) -> Pane {
+        let i = Pane::ORDER.iter().position(|&p| p == self).unwrap_or(0);
+        Pane::ORDER[(i + 1) % Pane::ORDER.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        let i = Pane::ORDER.iter().position(|&p| p == self).unwrap_or(0);
+        Pane::ORDER[(i + Pane::ORDER.len() - 1) % Pane::ORDER.len()]
+    }
+}
+
+/// A scrollable list position: the selected row and the first row shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+impl Cursor {
+    /// Moves by `delta` rows within `len`, keeping the selection inside a
+    /// window of `height` rows.
+    pub fn step(&mut self, delta: isize, len: usize, height: usize) {
+        if len == 0 {
+            *self = Cursor::default();
+            return;
+        }
+        let sel = (self.selected as isize + delta).clamp(0, len as isize - 1) as usize;
+        self.selected = sel;
+        self.fit(len, height);
+    }
+
+    pub fn to(&mut self, row: usize, len: usize, height: usize) {
+        self.selected = row.min(len.saturating_sub(1));
+        self.fit(len, height);
+    }
+
+    /// Keeps the offset such that the selection is visible.
+    pub fn fit(&mut self, len: usize, height: usize) {
+        let height = height.max(1);
+        if len == 0 {
+            *self = Cursor::default();
+            return;
+        }
+        self.selected = self.selected.min(len - 1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+    }
+
+    /// Scrolls the view without moving the selection off screen.
+    pub fn scroll(&mut self, delta: isize, len: usize, height: usize) {
+        let max = len.saturating_sub(height.max(1)) as isize;
+        self.offset = (self.offset as isize + delta).clamp(0, max.max(0)) as usize;
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.selected = self.offset;
+        } else if self.selected >= self.offset + height {
+            self.selected = self.offset + height - 1;
+        }
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+}
+
+/// The Listings screen.
+#[derive(Debug)]
+pub struct Listings {
+    pub pane: Pane,
+    pub input: TextInput,
+    pub query: Query,
+    /// Generation of the newest search asked for.
+    pub generation: u64,
+    /// Generation of the results shown.
+    pub shown_generation: u64,
+    /// The query text the shown results are for.
+    pub shown_text: String,
+    pub results: Arc<Results>,
+    pub cursor: Cursor,
+    pub side: SideState,
+    /// The listing whose detail is shown (loaded from the store).
+    pub detail: Option<Listing>,
+    pub detail_scroll: u16,
+}
+
+impl Listings {
+    pub fn pending(&self) -> bool {
+        self.generation != self.shown_generation
+    }
+
+    /// The listing id under the cursor.
+    pub fn selected_id(&self, index: &Index) -> Option<i64> {
+        self.results
+            .hits
+            .get(self.cursor.selected)
+            .map(|h| index.id(h.row as usize))
+    }
+}
+
+/// A sidebar's cursor and scroll, and which groups show all their values.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SideState {
+    pub at: Option<SideId>,
+    pub offset: usize,
+    pub expanded: HashSet<String>,
+}
+
+/// Which part of the Roles screen has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RolePane {
+    Search,
+    Filters,
+    List,
+    Detail,
+}
+
+impl RolePane {
+    pub const ORDER: [RolePane; 4] = [
+        RolePane::Search,
+        RolePane::Filters,
+        RolePane::List,
+        RolePane::Detail,
+    ];
+}
+
+/// The Roles screen.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    pub pane: Option<RolePane>,
+    pub input: TextInput,
+    pub categories: BTreeSet<String>,
+    pub not_categories: BTreeSet<String>,
+    pub skills: BTreeSet<String>,
+    pub not_skills: BTreeSet<String>,
+    /// Matching roles (positions in the vocabulary), best first.
+    pub found: Vec<usize>,
+    pub cursor: Cursor,
+    pub side: SideState,
+    pub detail_scroll: u16,
+}
+
+impl Roles {
+    pub fn pane(&self) -> RolePane {
+        self.pane.unwrap_or(RolePane::List)
+    }
+}
+
+/// The Salaries screen.
+#[derive(Debug, Clone, Default)]
+pub struct Salaries {
+    pub cursor: Cursor,
+}
+
+/// The Tracker screen (a list of saved applications for now).
+#[derive(Debug, Clone, Default)]
+pub struct Tracker {
+    pub apps: Vec<AppSummary>,
+    pub cursor: Cursor,
+}
+
+/// A message in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Everything the TUI shows.
+#[derive(Debug)]
+pub struct State {
+    pub data: Data,
+    pub tab: Tab,
+    pub help: bool,
+    pub width: u16,
+    pub height: u16,
+    pub period: Period,
+    pub listings: Listings,
+    pub roles: Roles,
+    pub salaries: Salaries,
+    pub tracker: Tracker,
+    /// Listing ids with an application.
+    pub saved: HashSet<i64>,
+    pub flash: Option<Flash>,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// The profile's home city (for the distance sort).
+    pub home_city: Option<String>,
+    pub quit: bool,
+}
+
+/// What a new `State` starts from.
+pub struct Init {
+    pub data: Data,
+    pub query: Query,
+    pub period: Period,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub home_city: Option<String>,
+    pub saved: HashSet<i64>,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl State {
+    pub fn new(init: Init) -> State {
+        let roles = Roles {
+            found: (0..init.data.index.vocab().roles.len()).collect(),
+            ..Roles::default()
+        };
+        let mut query = init.query;
+        if query.home_city.is_none() {
+            query.home_city = init.home_city.clone();
+        }
+        State {
+            data: init.data,
+            tab: Tab::Listings,
+            help: false,
+            width: init.width,
+            height: init.height,
+            period: init.period,
+            listings: Listings {
+                pane: Pane::Search,
+                input: {
+                    let mut t = TextInput::default();
+                    t.set(&query.text);
+                    t
+                },
+                query,
+                generation: 0,
+                shown_generation: 0,
+                shown_text: String::new(),
+                results: Arc::new(Results::default()),
+                cursor: Cursor::default(),
+                side: SideState::default(),
+                detail: None,
+                detail_scroll: 0,
+            },
+            roles,
+            salaries: Salaries::default(),
+            tracker: Tracker::default(),
+            saved: init.saved,
+            flash: None,
+            keymap: init.keymap,
+            theme: init.theme,
+            home_city: init.home_city,
+            quit: false,
+        }
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.data.index
+    }
+
+    /// Whether the keyboard is typing into a search box.
+    pub fn typing(&self) -> bool {
+        !self.help
+            && match self.tab {
+                Tab::Listings => self.listings.pane == Pane::Search,
+                Tab::Roles => self.roles.pane() == RolePane::Search,
+                _ => false,
+            }
+    }
+
+    pub fn flash(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn flash_error(&mut self, text: impl Into<String>) {
+        self.flash = Some(Flash {
+            text: text.into(),
+            error: true,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_keeps_the_selection_visible() {
+        let mut c = Cursor::default();
+        c.step(15, 100, 10);
+        assert_eq!((c.selected, c.offset), (15, 6));
+        c.step(-10, 100, 10);
+        assert_eq!((c.selected, c.offset), (5, 5));
+        c.to(1000, 100, 10);
+        assert_eq!((c.selected, c.offset), (99, 90));
+        c.scroll(-50, 100, 10);
+        assert_eq!((c.selected, c.offset), (49, 40));
+        c.step(1, 0, 10);
+        assert_eq!(c, Cursor::default());
+    }
+}

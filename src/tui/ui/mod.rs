@@ -1,0 +1,180 @@
+//! Drawing: a pure function of the state. One file per screen.
+
+mod detail;
+mod help;
+mod listings;
+mod roles;
+pub mod salaries;
+mod tracker;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::action::Tab;
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::state::{Pane, State};
+use crate::money::group_indian;
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame<'_>, st: &State) {
+    let area = frame.area();
+    if layout::too_small(area) {
+        too_small(frame, area);
+        return;
+    }
+    let root = layout::root(area);
+    tabs(frame, root.tabs, st);
+    match st.tab {
+        Tab::Listings => listings::render(frame, root.body, st),
+        Tab::Roles => roles::render(frame, root.body, st),
+        Tab::Salaries => salaries::render(frame, root.body, st),
+        Tab::Tracker => tracker::render(frame, root.body, st),
+    }
+    status(frame, root.status, st);
+    if st.help {
+        help::render(frame, root.body, st);
+    }
+}
+
+fn too_small(frame: &mut Frame<'_>, area: Rect) {
+    let msg = format!(
+        "terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{})",
+        area.width, area.height
+    );
+    frame.render_widget(Clear, area);
+    let msg_width = msg.width();
+    let p = Paragraph::new(msg)
+        .alignment(Alignment::Center)
+        .wrap(Wrap { trim: true });
+    let w = usize::from(area.width.max(1));
+    let lines = (msg_width.div_ceil(w) as u16 + 1).min(area.height);
+    let top = area.y + (area.height - lines) / 2;
+    frame.render_widget(p, Rect::new(area.x, top, area.width, lines));
+}
+
+fn tabs(frame: &mut Frame<'_>, area: Rect, st: &State) {
+    let th = &st.theme;
+    let mut spans = Vec::new();
+    for (i, t) in Tab::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("│", th.muted));
+        }
+        let label = layout::tab_label(*t, area.width);
+        if *t == st.tab {
+            spans.push(Span::styled(
+                label,
+                th.accent.add_modifier(Modifier::REVERSED),
+            ));
+        } else {
+            spans.push(Span::raw(label));
+        }
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let hint = " ? help ";
+    if (area.width as usize) > used + hint.len() + 10 {
+        let name = " backdesk";
+        let pad = area.width as usize - used - hint.len() - name.len();
+        spans.push(Span::styled(name, th.title));
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(hint, th.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The left part of the status bar for the current screen.
+fn status_text(st: &State) -> String {
+    match st.tab {
+        Tab::Listings => {
+            let l = &st.listings;
+            let mut s = format!(
+                "{} results · {:.1} ms · {}",
+                group_indian(l.results.total() as u64),
+                l.results.elapsed.as_secs_f64() * 1000.0,
+                l.query.sort.label()
+            );
+            if l.pending() {
+                s.push_str(" · searching…");
+            }
+            let filters = active_filters(st);
+            if !filters.is_empty() {
+                s.push_str(" · ");
+                s.push_str(&filters);
+            }
+            s
+        }
+        Tab::Roles => format!(
+            "{} of {} roles",
+            st.roles.found.len(),
+            st.index().vocab().roles.len()
+        ),
+        Tab::Salaries => format!(
+            "salaries {} · m toggles · indicative bands; market figures as published",
+            match st.period {
+                crate::money::Period::Monthly => "per month",
+                crate::money::Period::Annual => "per year",
+            }
+        ),
+        Tab::Tracker => format!("{} saved applications", st.tracker.apps.len()),
+    }
+}
+
+/// "city: Pune, not industry: BPO" for the status bar.
+pub fn active_filters(st: &State) -> String {
+    let ix = st.index();
+    let q = &st.listings.query;
+    let mut parts = Vec::new();
+    for (f, sel) in &q.facets {
+        let label = |k: &String| {
+            ix.value_of_key(*f, k)
+                .map(|v| ix.value_label(*f, v).to_string())
+                .unwrap_or_else(|| k.clone())
+        };
+        for k in &sel.include {
+            parts.push(format!("{}: {}", f.id(), label(k)));
+        }
+        for k in &sel.exclude {
+            parts.push(format!("not {}: {}", f.id(), label(k)));
+        }
+    }
+    parts.join(", ")
+}
+
+fn status(frame: &mut Frame<'_>, area: Rect, st: &State) {
+    let th = &st.theme;
+    let hints = if st.help {
+        "Esc close"
+    } else if st.typing() {
+        "Esc browse · Tab panes · Ctrl-C quit"
+    } else if st.tab == Tab::Listings && st.listings.pane == Pane::Filters {
+        "Space include · x exclude · c clear · q quit"
+    } else {
+        "/ search · Tab panes · ? help · q quit"
+    };
+    let (left, style) = match &st.flash {
+        Some(f) => (f.text.clone(), if f.error { th.bad } else { th.good }),
+        None => (status_text(st), ratatui::style::Style::new()),
+    };
+    let width = area.width as usize;
+    let hint_w = hints.width() + 1;
+    let left_room = width.saturating_sub(hint_w + 1);
+    let left = crate::display::truncate(&left, left_room);
+    let pad = width.saturating_sub(left.width() + hint_w);
+    let line = if left_room < 10 {
+        Line::from(Span::styled(
+            crate::display::truncate(&status_text(st), width),
+            style,
+        ))
+    } else {
+        Line::from(vec![
+            Span::styled(format!(" {left}"), style),
+            Span::raw(" ".repeat(pad.saturating_sub(1))),
+            Span::styled(format!("{hints} "), th.muted),
+        ])
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}

@@ -1,0 +1,88 @@
+//! The Roles screen: search, department and skill filters, list, detail.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::detail;
+use super::listings::{search_box, side};
+use super::widgets::block;
+use crate::tui::state::{RolePane, State};
+use crate::tui::update::roles::{panes_in, side_lines};
+
+pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
+    let p = panes_in(st, area);
+    let r = &st.roles;
+    let pane = r.pane();
+    search_box(
+        frame,
+        p.search,
+        &r.input,
+        pane == RolePane::Search,
+        "type to search roles: title, skill, department…",
+        &st.theme,
+    );
+    if let Some(a) = p.side {
+        side(
+            frame,
+            a,
+            &side_lines(st),
+            &r.side,
+            pane == RolePane::Filters,
+            " Filters ",
+            &st.theme,
+        );
+    }
+    if let Some(a) = p.main {
+        list(frame, a, st);
+    }
+    if let Some(a) = p.detail {
+        detail::role(frame, a, st);
+    }
+}
+
+fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
+    let th = &st.theme;
+    let r = &st.roles;
+    let v = st.index().vocab();
+    let b = block(
+        format!(" Roles {} ", r.found.len()),
+        r.pane() == RolePane::List,
+        th,
+    );
+    let inner = b.inner(a);
+    frame.render_widget(b, a);
+    let w = inner.width as usize;
+    let lines: Vec<Line<'_>> = r
+        .found
+        .iter()
+        .enumerate()
+        .skip(r.cursor.offset)
+        .take(inner.height as usize)
+        .map(|(i, &ri)| {
+            let role = &v.roles[ri];
+            let n = st.data.role_counts.get(ri).copied().unwrap_or(0);
+            let count = format!("{n:>4}");
+            let title = crate::display::truncate(&role.title, w.saturating_sub(count.len() + 1));
+            let pad = w.saturating_sub(
+                unicode_width::UnicodeWidthStr::width(title.as_str()) + count.len(),
+            );
+            let line = Line::from(vec![
+                Span::raw(title),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count, th.muted),
+            ]);
+            if i == r.cursor.selected {
+                line.patch_style(th.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        frame.render_widget(Paragraph::new("No roles match.").style(th.muted), inner);
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}

@@ -1,0 +1,358 @@
+//! The Listings screen: typing, filters, results, detail.
+
+use std::sync::Arc;
+
+use super::{SIDEBAR, listings_focus, movement, root};
+use crate::search::{Facet, Results, Sort};
+use crate::tui::action::{Action, Effect};
+use crate::tui::layout::{self, Panes};
+use crate::tui::sidebar::{self, SideKind, SideLine};
+use crate::tui::state::{Pane, State};
+
+pub(crate) fn panes(st: &State) -> Panes {
+    panes_in(st, root(st).body)
+}
+
+/// The panes in `body` (drawing passes the frame's own area).
+pub(crate) fn panes_in(st: &State, body: ratatui::layout::Rect) -> Panes {
+    layout::panes(body, listings_focus(st), SIDEBAR)
+}
+
+/// Rows of results visible (a guess when the list is not on screen).
+fn result_rows(st: &State) -> usize {
+    panes(st)
+        .main
+        .map(layout::table_rows)
+        .unwrap_or_else(|| layout::table_rows(root(st).body))
+}
+
+fn side_rows(st: &State) -> usize {
+    panes(st)
+        .side
+        .map(layout::inner_rows)
+        .unwrap_or_else(|| layout::inner_rows(root(st).body))
+}
+
+pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {
+    let l = &st.listings;
+    sidebar::lines(
+        sidebar::listing_groups(st.index(), &l.results, &l.query),
+        &l.side,
+    )
+}
+
+/// Keeps the cursors inside the visible windows after a resize.
+pub(super) fn refit(st: &mut State) {
+    let (len, rows) = (st.listings.results.total(), result_rows(st));
+    st.listings.cursor.fit(len, rows);
+    fit_side(st);
+}
+
+fn fit_side(st: &mut State) {
+    let lines = side_lines(st);
+    let pos = sidebar::position(&lines, &st.listings.side.at);
+    let rows = side_rows(st).max(1);
+    let side = &mut st.listings.side;
+    if pos < side.offset {
+        side.offset = pos;
+    } else if pos >= side.offset + rows {
+        side.offset = pos + 1 - rows;
+    }
+    side.offset = side.offset.min(lines.len().saturating_sub(rows));
+}
+
+/// Asks for a search with the current query.
+fn search(st: &mut State) -> Vec<Effect> {
+    st.listings.generation += 1;
+    vec![Effect::Search {
+        generation: st.listings.generation,
+        query: st.listings.query.clone(),
+    }]
+}
+
+/// The detail to load for the selected row, if it is not loaded.
+fn load_detail(st: &State) -> Vec<Effect> {
+    match st.listings.selected_id(st.index()) {
+        Some(id) if st.listings.detail.as_ref().map(|d| d.id) != Some(id) => {
+            vec![Effect::LoadDetail(id)]
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(super) fn searched(st: &mut State, generation: u64, results: Arc<Results>) -> Vec<Effect> {
+    let l = &mut st.listings;
+    if generation != l.generation {
+        return Vec::new(); // overtaken by a newer search
+    }
+    let keep = l.selected_id(&st.data.index);
+    let text_changed =
+        l.results.total() == 0 || l.shown_generation == 0 || l.query.text != l.shown_text;
+    l.results = results;
+    l.shown_generation = generation;
+    l.shown_text = l.query.text.clone();
+    let index = &st.data.index;
+    let row = match keep {
+        Some(id) if !text_changed => l
+            .results
+            .hits
+            .iter()
+            .position(|h| index.id(h.row as usize) == id)
+            .unwrap_or(0),
+        _ => 0,
+    };
+    let rows = result_rows(st);
+    let len = st.listings.results.total();
+    st.listings.cursor.to(row, len, rows);
+    if len == 0 {
+        st.listings.detail = None;
+    }
+    fit_side(st);
+    load_detail(st)
+}
+
+fn edit(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
+    let input = &mut st.listings.input;
+    let before = input.text().to_string();
+    let mut truncated = false;
+    match action {
+        Action::Insert(c) => truncated = !input.insert(*c),
+        Action::Paste(s) => truncated = !input.insert_str(s),
+        Action::Backspace => input.backspace(),
+        Action::Delete => input.delete(),
+        Action::DeleteWord => input.delete_word(),
+        Action::ClearInput => input.clear(),
+        Action::CursorLeft => input.left(),
+        Action::CursorRight => input.right(),
+        Action::CursorHome => input.home(),
+        Action::CursorEnd => input.end(),
+        _ => return None,
+    }
+    if truncated {
+        st.flash_error("Search text is limited to 200 characters; the rest was dropped");
+    }
+    if st.listings.input.text() == before {
+        return Some(Vec::new());
+    }
+    st.listings.query.text = st.listings.input.text().to_string();
+    Some(search(st))
+}
+
+pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
+    if st.listings.pane == Pane::Search
+        && let Some(effects) = edit(st, &action)
+    {
+        return effects;
+    }
+    match action {
+        Action::FocusSearch => {
+            st.listings.pane = Pane::Search;
+            Vec::new()
+        }
+        Action::Escape => {
+            st.listings.pane = match st.listings.pane {
+                Pane::Search | Pane::Detail => Pane::Results,
+                Pane::Filters | Pane::Results => Pane::Results,
+            };
+            Vec::new()
+        }
+        Action::NextPane => {
+            st.listings.pane = st.listings.pane.next();
+            fit_side(st);
+            Vec::new()
+        }
+        Action::PrevPane => {
+            st.listings.pane = st.listings.pane.prev();
+            fit_side(st);
+            Vec::new()
+        }
+        Action::ClearFilters => {
+            if st.listings.query.filter_count() == 0 {
+                return Vec::new();
+            }
+            st.listings.query.clear_filters();
+            st.flash("Filters cleared");
+            search(st)
+        }
+        Action::CycleSort => {
+            let q = &mut st.listings.query;
+            q.sort = q.sort.next();
+            if q.sort == Sort::Distance && q.home_city.is_none() {
+                q.sort = q.sort.next();
+            }
+            let label = q.sort.label();
+            st.flash(format!("Sorted by {label}"));
+            search(st)
+        }
+        Action::Save => match st.listings.selected_id(st.index()) {
+            Some(id) => vec![Effect::SaveListing(id)],
+            None => Vec::new(),
+        },
+        Action::Click { column, row } => click(st, column, row),
+        Action::ScrollUp { column, row } => scroll(st, column, row, -3),
+        Action::ScrollDown { column, row } => scroll(st, column, row, 3),
+        Action::Open if st.listings.pane == Pane::Search => {
+            st.listings.pane = Pane::Results;
+            Vec::new()
+        }
+        a => match st.listings.pane {
+            Pane::Search => results_keys(st, a),
+            Pane::Results => results_keys(st, a),
+            Pane::Filters => side_keys(st, a),
+            Pane::Detail => detail_keys(st, a),
+        },
+    }
+}
+
+fn results_keys(st: &mut State, action: Action) -> Vec<Effect> {
+    let rows = result_rows(st);
+    let len = st.listings.results.total();
+    if let Some(d) = movement(&action, rows) {
+        st.listings.cursor.step(d, len, rows);
+        return load_detail(st);
+    }
+    match action {
+        Action::Open if len > 0 => {
+            st.listings.pane = Pane::Detail;
+            load_detail(st)
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn detail_keys(st: &mut State, action: Action) -> Vec<Effect> {
+    let page = panes(st)
+        .detail
+        .map_or(10, |r| layout::inner_rows(r) as u16);
+    let s = &mut st.listings.detail_scroll;
+    match action {
+        Action::Up => *s = s.saturating_sub(1),
+        Action::Down => *s = s.saturating_add(1).min(500),
+        Action::PageUp => *s = s.saturating_sub(page),
+        Action::PageDown => *s = s.saturating_add(page).min(500),
+        Action::Top => *s = 0,
+        Action::Open => st.listings.pane = Pane::Results,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn side_keys(st: &mut State, action: Action) -> Vec<Effect> {
+    let lines = side_lines(st);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let pos = sidebar::position(&lines, &st.listings.side.at);
+    let rows = side_rows(st);
+    if let Some(d) = movement(&action, rows) {
+        let to = (pos as isize + d).clamp(0, lines.len() as isize - 1) as usize;
+        st.listings.side.at = Some(lines[to].id.clone());
+        fit_side(st);
+        return Vec::new();
+    }
+    match action {
+        Action::Toggle | Action::Open => activate(st, &lines[pos], false),
+        Action::Exclude => activate(st, &lines[pos], true),
+        _ => Vec::new(),
+    }
+}
+
+/// Space/Enter (or `x`) on a sidebar line.
+fn activate(st: &mut State, line: &SideLine, exclude: bool) -> Vec<Effect> {
+    match &line.kind {
+        SideKind::Header => {
+            let g = line.id.0.clone();
+            toggle_expanded(st, g);
+            Vec::new()
+        }
+        SideKind::More { group } => {
+            toggle_expanded(st, group.clone());
+            Vec::new()
+        }
+        SideKind::Value { group, key } => {
+            let Ok(facet) = Facet::parse(group) else {
+                return Vec::new();
+            };
+            if exclude {
+                st.listings.query.toggle_exclude(facet, key);
+            } else {
+                st.listings.query.toggle_include(facet, key);
+            }
+            search(st)
+        }
+    }
+}
+
+fn toggle_expanded(st: &mut State, group: String) {
+    let e = &mut st.listings.side.expanded;
+    if !e.remove(&group) {
+        e.insert(group.clone());
+    }
+    st.listings.side.at = Some(crate::tui::sidebar::SideId(group));
+    fit_side(st);
+}
+
+fn click(st: &mut State, column: u16, row: u16) -> Vec<Effect> {
+    let p = panes(st);
+    if layout::contains(p.search, column, row) {
+        st.listings.pane = Pane::Search;
+        return Vec::new();
+    }
+    if let Some(r) = p.main
+        && layout::contains(r, column, row)
+    {
+        st.listings.pane = Pane::Results;
+        if row >= r.y + 2 && row < r.y + r.height - 1 {
+            let i = st.listings.cursor.offset + (row - r.y - 2) as usize;
+            let (len, rows) = (st.listings.results.total(), layout::table_rows(r));
+            if i < len {
+                st.listings.cursor.to(i, len, rows);
+                return load_detail(st);
+            }
+        }
+        return Vec::new();
+    }
+    if let Some(r) = p.side
+        && layout::contains(r, column, row)
+    {
+        st.listings.pane = Pane::Filters;
+        if row > r.y && row < r.y + r.height - 1 {
+            let lines = side_lines(st);
+            let i = st.listings.side.offset + (row - r.y - 1) as usize;
+            if let Some(line) = lines.get(i).cloned() {
+                st.listings.side.at = Some(line.id.clone());
+                return activate(st, &line, false);
+            }
+        }
+        return Vec::new();
+    }
+    if let Some(r) = p.detail
+        && layout::contains(r, column, row)
+    {
+        st.listings.pane = Pane::Detail;
+    }
+    Vec::new()
+}
+
+fn scroll(st: &mut State, column: u16, row: u16, delta: isize) -> Vec<Effect> {
+    let p = panes(st);
+    if let Some(r) = p.side
+        && layout::contains(r, column, row)
+    {
+        let len = side_lines(st).len();
+        let max = len.saturating_sub(layout::inner_rows(r));
+        let side = &mut st.listings.side;
+        side.offset = (side.offset as isize + delta).clamp(0, max as isize) as usize;
+        return Vec::new();
+    }
+    if let Some(r) = p.detail
+        && layout::contains(r, column, row)
+    {
+        let s = &mut st.listings.detail_scroll;
+        *s = (*s as isize + delta).clamp(0, 500) as u16;
+        return Vec::new();
+    }
+    let (len, rows) = (st.listings.results.total(), result_rows(st));
+    st.listings.cursor.scroll(delta, len, rows);
+    load_detail(st)
+}

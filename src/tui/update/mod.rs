@@ -1,0 +1,202 @@
+//! `update(state, action) -> effects`: the only place state changes. No
+//! I/O happens here; work for the loop comes back as effects.
+
+pub(crate) mod listings;
+pub(crate) mod roles;
+
+use super::action::{Action, Effect, Tab};
+use super::layout::{self, Focus};
+use super::state::{Pane, RolePane, State};
+
+/// Applies an action; returns what the loop must do next.
+pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
+    // results of work and terminal events apply whatever has the focus
+    match action {
+        Action::Resize { width, height } => {
+            st.width = width;
+            st.height = height;
+            listings::refit(st);
+            roles::refit(st);
+            return Vec::new();
+        }
+        Action::Searched {
+            generation,
+            results,
+        } => return listings::searched(st, generation, results),
+        Action::DetailLoaded(l) => {
+            st.listings.detail = *l;
+            st.listings.detail_scroll = 0;
+            return Vec::new();
+        }
+        Action::Saved { listing_id, new } => {
+            st.saved.insert(listing_id);
+            st.flash(if new {
+                "Saved to the tracker (tab 4)"
+            } else {
+                "Already in the tracker"
+            });
+            return vec![Effect::LoadTracker];
+        }
+        Action::TrackerLoaded(apps) => {
+            st.tracker.apps = apps;
+            let (len, h) = (st.tracker.apps.len(), tracker_rows(st));
+            st.tracker.cursor.fit(len, h);
+            return Vec::new();
+        }
+        Action::Failed(msg) => {
+            st.flash_error(msg);
+            return Vec::new();
+        }
+        Action::Quit => {
+            st.quit = true;
+            return vec![Effect::Quit];
+        }
+        _ => {}
+    }
+    if st.help {
+        if matches!(action, Action::Help | Action::Escape | Action::Click { .. }) {
+            st.help = false;
+        }
+        return Vec::new();
+    }
+    st.flash = None;
+    match action {
+        Action::Help => {
+            st.help = true;
+            Vec::new()
+        }
+        Action::GoTab(t) => go_tab(st, t),
+        Action::NextTab => go_tab(st, Tab::ALL[(st.tab.index() + 1) % Tab::ALL.len()]),
+        Action::PrevTab => go_tab(
+            st,
+            Tab::ALL[(st.tab.index() + Tab::ALL.len() - 1) % Tab::ALL.len()],
+        ),
+        Action::TogglePeriod => {
+            st.period = st.period.toggled();
+            st.flash(match st.period {
+                crate::money::Period::Monthly => "Salaries per month",
+                crate::money::Period::Annual => "Salaries per year (LPA)",
+            });
+            Vec::new()
+        }
+        Action::Click { column, row: 0 } => match layout::tab_at(root(st).tabs, column) {
+            Some(t) => go_tab(st, t),
+            None => Vec::new(),
+        },
+        a => match st.tab {
+            Tab::Listings => listings::update(st, a),
+            Tab::Roles => roles::update(st, a),
+            Tab::Salaries => salaries(st, a),
+            Tab::Tracker => tracker(st, a),
+        },
+    }
+}
+
+fn go_tab(st: &mut State, t: Tab) -> Vec<Effect> {
+    st.tab = t;
+    if t == Tab::Tracker {
+        vec![Effect::LoadTracker]
+    } else {
+        Vec::new()
+    }
+}
+
+pub(crate) fn root(st: &State) -> layout::Root {
+    layout::root(ratatui::layout::Rect::new(0, 0, st.width, st.height))
+}
+
+/// Rows of a list moved by an action, or `None` if the action is not a move.
+fn movement(action: &Action, page: usize) -> Option<isize> {
+    let page = page.max(1) as isize;
+    Some(match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -page,
+        Action::PageDown => page,
+        Action::Top => isize::MIN / 2,
+        Action::Bottom => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
+/// The Salaries screen: pick a role, toggle monthly/annual.
+pub(crate) fn salaries_table(st: &State) -> ratatui::layout::Rect {
+    let body = root(st).body;
+    let split = super::ui::salaries::split(body);
+    split.roles
+}
+
+fn salaries(st: &mut State, action: Action) -> Vec<Effect> {
+    let len = st.index().vocab().roles.len();
+    let rows = layout::table_rows(salaries_table(st));
+    if let Some(d) = movement(&action, rows) {
+        st.salaries.cursor.step(d, len, rows);
+        return Vec::new();
+    }
+    match action {
+        Action::Click { column, row } => {
+            let r = salaries_table(st);
+            if layout::contains(r, column, row) && row >= r.y + 2 {
+                let i = st.salaries.cursor.offset + (row - r.y - 2) as usize;
+                st.salaries.cursor.to(i, len, rows);
+            }
+        }
+        Action::ScrollUp { .. } => st.salaries.cursor.scroll(-3, len, rows),
+        Action::ScrollDown { .. } => st.salaries.cursor.scroll(3, len, rows),
+        Action::RoleListings | Action::Open => {
+            let role = st.salaries.cursor.selected;
+            return roles::jump_to_listings(st, role);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn tracker_rows(st: &State) -> usize {
+    layout::table_rows(root(st).body)
+}
+
+fn tracker(st: &mut State, action: Action) -> Vec<Effect> {
+    let len = st.tracker.apps.len();
+    let rows = tracker_rows(st);
+    if let Some(d) = movement(&action, rows) {
+        st.tracker.cursor.step(d, len, rows);
+        return Vec::new();
+    }
+    match action {
+        Action::Click { row, .. } => {
+            let body = root(st).body;
+            if row >= body.y + 2 {
+                let i = st.tracker.cursor.offset + (row - body.y - 2) as usize;
+                st.tracker.cursor.to(i, len, rows);
+            }
+        }
+        Action::ScrollUp { .. } => st.tracker.cursor.scroll(-3, len, rows),
+        Action::ScrollDown { .. } => st.tracker.cursor.scroll(3, len, rows),
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Layout focus of the Listings screen.
+pub(crate) fn listings_focus(st: &State) -> Focus {
+    match st.listings.pane {
+        Pane::Search => Focus::Search,
+        Pane::Filters => Focus::Side,
+        Pane::Results => Focus::Main,
+        Pane::Detail => Focus::Detail,
+    }
+}
+
+/// Layout focus of the Roles screen.
+pub(crate) fn roles_focus(st: &State) -> Focus {
+    match st.roles.pane() {
+        RolePane::Search => Focus::Search,
+        RolePane::Filters => Focus::Side,
+        RolePane::List => Focus::Main,
+        RolePane::Detail => Focus::Detail,
+    }
+}
+
+/// Sidebar width for the Listings and Roles screens.
+pub const SIDEBAR: u16 = 26;

@@ -1,0 +1,358 @@
+//! The Roles screen: search and filter roles, read one, jump to its listings.
+
+use std::collections::BTreeSet;
+
+use super::{SIDEBAR, movement, roles_focus, root};
+use crate::search::Query;
+use crate::search::roles::{RoleQuery, search_roles};
+use crate::tui::action::{Action, Effect, Tab};
+use crate::tui::layout::{self, Panes};
+use crate::tui::sidebar::{self, Group, Mark, SideKind, SideLine};
+use crate::tui::state::{Pane, RolePane, State};
+
+pub(crate) fn panes(st: &State) -> Panes {
+    panes_in(st, root(st).body)
+}
+
+/// The panes in `body` (drawing passes the frame's own area).
+pub(crate) fn panes_in(st: &State, body: ratatui::layout::Rect) -> Panes {
+    layout::panes(body, roles_focus(st), SIDEBAR)
+}
+
+fn list_rows(st: &State) -> usize {
+    panes(st)
+        .main
+        .map(layout::inner_rows)
+        .unwrap_or_else(|| layout::inner_rows(root(st).body))
+}
+
+fn role_query(st: &State) -> RoleQuery {
+    let r = &st.roles;
+    RoleQuery {
+        text: r.input.text().to_string(),
+        categories: r.categories.iter().cloned().collect(),
+        not_categories: r.not_categories.iter().cloned().collect(),
+        skills: r.skills.iter().cloned().collect(),
+        not_skills: r.not_skills.iter().cloned().collect(),
+    }
+}
+
+fn mark(key: &str, inc: &BTreeSet<String>, exc: &BTreeSet<String>) -> Mark {
+    if inc.contains(key) {
+        Mark::Included
+    } else if exc.contains(key) {
+        Mark::Excluded
+    } else {
+        Mark::None
+    }
+}
+
+/// Department and skill groups, counting roles that match everything else.
+pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {
+    let v = st.index().vocab();
+    let r = &st.roles;
+    let mut without_cats = role_query(st);
+    without_cats.categories.clear();
+    without_cats.not_categories.clear();
+    let by_cat = search_roles(&v.roles, &v.categories, &without_cats);
+    let mut without_skills = role_query(st);
+    without_skills.skills.clear();
+    without_skills.not_skills.clear();
+    let by_skill = search_roles(&v.roles, &v.categories, &without_skills);
+    let departments = Group {
+        id: "department".into(),
+        title: "Department".into(),
+        values: v
+            .categories
+            .iter()
+            .map(|c| {
+                let n = by_cat
+                    .iter()
+                    .filter(|&&i| v.roles[i].category == c.id)
+                    .count();
+                (
+                    c.id.clone(),
+                    c.name.clone(),
+                    n as u32,
+                    mark(&c.id, &r.categories, &r.not_categories),
+                )
+            })
+            .collect(),
+        ordered: true,
+    };
+    let skills = Group {
+        id: "skill".into(),
+        title: "Skills".into(),
+        values: v
+            .skills
+            .iter()
+            .map(|s| {
+                let n = by_skill
+                    .iter()
+                    .filter(|&&i| v.roles[i].skills.contains(&s.name))
+                    .count();
+                (
+                    s.name.clone(),
+                    s.name.clone(),
+                    n as u32,
+                    mark(&s.name, &r.skills, &r.not_skills),
+                )
+            })
+            .collect(),
+        ordered: false,
+    };
+    sidebar::lines(vec![departments, skills], &r.side)
+}
+
+fn refresh(st: &mut State) {
+    let v = st.index().vocab();
+    let found = search_roles(&v.roles, &v.categories, &role_query(st));
+    st.roles.found = found;
+    let (len, rows) = (st.roles.found.len(), list_rows(st));
+    st.roles.cursor.to(0, len, rows);
+    st.roles.detail_scroll = 0;
+}
+
+pub(super) fn refit(st: &mut State) {
+    let (len, rows) = (st.roles.found.len(), list_rows(st));
+    st.roles.cursor.fit(len, rows);
+}
+
+/// Shows the Listings screen filtered to one role (by catalogue position).
+pub(crate) fn jump_to_listings(st: &mut State, role: usize) -> Vec<Effect> {
+    let Some(r) = st.index().vocab().roles.get(role) else {
+        return Vec::new();
+    };
+    let (id, title) = (r.id.clone(), r.title.clone());
+    let home = st.listings.query.home_city.clone();
+    let sort = st.listings.query.sort;
+    let mut q = Query {
+        home_city: home,
+        sort,
+        ..Query::default()
+    };
+    q.include(crate::search::Facet::Role, &id);
+    st.listings.query = q;
+    st.listings.input.clear();
+    st.listings.pane = Pane::Results;
+    st.tab = Tab::Listings;
+    st.flash(format!("Listings for {title}; c clears the filter"));
+    st.listings.generation += 1;
+    vec![Effect::Search {
+        generation: st.listings.generation,
+        query: st.listings.query.clone(),
+    }]
+}
+
+pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
+    if st.roles.pane() == RolePane::Search {
+        let input = &mut st.roles.input;
+        let before = input.text().to_string();
+        let handled = match &action {
+            Action::Insert(c) => {
+                input.insert(*c);
+                true
+            }
+            Action::Paste(s) => {
+                input.insert_str(s);
+                true
+            }
+            Action::Backspace => {
+                input.backspace();
+                true
+            }
+            Action::Delete => {
+                input.delete();
+                true
+            }
+            Action::DeleteWord => {
+                input.delete_word();
+                true
+            }
+            Action::ClearInput => {
+                input.clear();
+                true
+            }
+            Action::CursorLeft => {
+                input.left();
+                true
+            }
+            Action::CursorRight => {
+                input.right();
+                true
+            }
+            Action::CursorHome => {
+                input.home();
+                true
+            }
+            Action::CursorEnd => {
+                input.end();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            if st.roles.input.text() != before {
+                refresh(st);
+            }
+            return Vec::new();
+        }
+    }
+    let pane = st.roles.pane();
+    match action {
+        Action::FocusSearch => st.roles.pane = Some(RolePane::Search),
+        Action::Escape => st.roles.pane = Some(RolePane::List),
+        Action::NextPane | Action::PrevPane => {
+            let order = RolePane::ORDER;
+            let i = order.iter().position(|&p| p == pane).unwrap_or(0);
+            let n = order.len();
+            let j = if action == Action::NextPane {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            st.roles.pane = Some(order[j]);
+        }
+        Action::ClearFilters => {
+            let r = &mut st.roles;
+            r.categories.clear();
+            r.not_categories.clear();
+            r.skills.clear();
+            r.not_skills.clear();
+            refresh(st);
+        }
+        Action::RoleListings => {
+            if let Some(&role) = st.roles.found.get(st.roles.cursor.selected) {
+                return jump_to_listings(st, role);
+            }
+        }
+        Action::Click { column, row } => click(st, column, row),
+        Action::ScrollUp { .. } => scroll(st, -3),
+        Action::ScrollDown { .. } => scroll(st, 3),
+        a => match pane {
+            RolePane::Search | RolePane::List => list_keys(st, a),
+            RolePane::Filters => side_keys(st, a),
+            RolePane::Detail => detail_keys(st, a),
+        },
+    }
+    Vec::new()
+}
+
+fn list_keys(st: &mut State, action: Action) {
+    let (len, rows) = (st.roles.found.len(), list_rows(st));
+    if let Some(d) = movement(&action, rows) {
+        st.roles.cursor.step(d, len, rows);
+        st.roles.detail_scroll = 0;
+    } else if action == Action::Open && len > 0 {
+        st.roles.pane = Some(RolePane::Detail);
+    }
+}
+
+fn detail_keys(st: &mut State, action: Action) {
+    let s = &mut st.roles.detail_scroll;
+    match action {
+        Action::Up => *s = s.saturating_sub(1),
+        Action::Down => *s = s.saturating_add(1).min(500),
+        Action::PageUp => *s = s.saturating_sub(10),
+        Action::PageDown => *s = s.saturating_add(10).min(500),
+        Action::Top => *s = 0,
+        Action::Open => st.roles.pane = Some(RolePane::List),
+        _ => {}
+    }
+}
+
+fn side_keys(st: &mut State, action: Action) {
+    let lines = side_lines(st);
+    if lines.is_empty() {
+        return;
+    }
+    let pos = sidebar::position(&lines, &st.roles.side.at);
+    let rows = panes(st).side.map_or(10, layout::inner_rows).max(1);
+    if let Some(d) = movement(&action, rows) {
+        let to = (pos as isize + d).clamp(0, lines.len() as isize - 1) as usize;
+        st.roles.side.at = Some(lines[to].id.clone());
+        let side = &mut st.roles.side;
+        if to < side.offset {
+            side.offset = to;
+        } else if to >= side.offset + rows {
+            side.offset = to + 1 - rows;
+        }
+        return;
+    }
+    match action {
+        Action::Toggle | Action::Open => activate(st, &lines[pos], false),
+        Action::Exclude => activate(st, &lines[pos], true),
+        _ => {}
+    }
+}
+
+fn toggle(inc: &mut BTreeSet<String>, exc: &mut BTreeSet<String>, key: &str, exclude: bool) {
+    let (on, off) = if exclude { (exc, inc) } else { (inc, exc) };
+    off.remove(key);
+    if !on.remove(key) {
+        on.insert(key.to_string());
+    }
+}
+
+fn activate(st: &mut State, line: &SideLine, exclude: bool) {
+    match &line.kind {
+        SideKind::Header | SideKind::More { .. } => {
+            let group = match &line.kind {
+                SideKind::More { group } => group.clone(),
+                _ => line.id.0.clone(),
+            };
+            let e = &mut st.roles.side.expanded;
+            if !e.remove(&group) {
+                e.insert(group);
+            }
+        }
+        SideKind::Value { group, key } => {
+            let r = &mut st.roles;
+            if group == "department" {
+                toggle(&mut r.categories, &mut r.not_categories, key, exclude);
+            } else {
+                toggle(&mut r.skills, &mut r.not_skills, key, exclude);
+            }
+            refresh(st);
+        }
+    }
+}
+
+fn click(st: &mut State, column: u16, row: u16) {
+    let p = panes(st);
+    if layout::contains(p.search, column, row) {
+        st.roles.pane = Some(RolePane::Search);
+    } else if let Some(r) = p.main.filter(|r| layout::contains(*r, column, row)) {
+        st.roles.pane = Some(RolePane::List);
+        if row > r.y && row < r.y + r.height - 1 {
+            let i = st.roles.cursor.offset + (row - r.y - 1) as usize;
+            let (len, rows) = (st.roles.found.len(), layout::inner_rows(r));
+            if i < len {
+                st.roles.cursor.to(i, len, rows);
+                st.roles.detail_scroll = 0;
+            }
+        }
+    } else if let Some(r) = p.side.filter(|r| layout::contains(*r, column, row)) {
+        st.roles.pane = Some(RolePane::Filters);
+        if row > r.y && row < r.y + r.height - 1 {
+            let lines = side_lines(st);
+            let i = st.roles.side.offset + (row - r.y - 1) as usize;
+            if let Some(line) = lines.get(i).cloned() {
+                st.roles.side.at = Some(line.id.clone());
+                activate(st, &line, false);
+            }
+        }
+    } else if p.detail.is_some_and(|r| layout::contains(r, column, row)) {
+        st.roles.pane = Some(RolePane::Detail);
+    }
+}
+
+fn scroll(st: &mut State, delta: isize) {
+    if st.roles.pane() == RolePane::Detail {
+        let s = &mut st.roles.detail_scroll;
+        *s = (*s as isize + delta).clamp(0, 500) as u16;
+    } else {
+        let (len, rows) = (st.roles.found.len(), list_rows(st));
+        st.roles.cursor.scroll(delta, len, rows);
+    }
+}

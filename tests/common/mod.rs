@@ -1,0 +1,151 @@
+//! Running the real binary in tmux for end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A detached tmux server and session of its own, killed on drop.
+pub struct Tmux {
+    socket: String,
+    pub dir: tempfile::TempDir,
+}
+
+pub fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false)
+}
+
+impl Tmux {
+    /// Starts `backdesk ARGS` in a `width`×`height` tmux window, with HOME
+    /// and the XDG dirs inside a fresh temp dir. After it exits the shell
+    /// prints `EXIT=<code>`.
+    pub fn start(name: &str, width: u16, height: u16, args: &str) -> Tmux {
+        Tmux::start_with_env(name, width, height, args, "")
+    }
+
+    pub fn start_with_env(name: &str, width: u16, height: u16, args: &str, env: &str) -> Tmux {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let socket = format!("backdesk-test-{}-{name}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_backdesk");
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(&home).expect("home");
+        let cmd = format!(
+            "env HOME={home} XDG_CONFIG_HOME={home}/.config XDG_DATA_HOME={home}/.local/share TERM=xterm-256color {env} {bin} {args}; echo EXIT=$?; sleep 30",
+            home = home.display(),
+        );
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-s",
+                "t",
+            ])
+            .args(["-x", &width.to_string(), "-y", &height.to_string()])
+            .arg(&cmd)
+            .status()
+            .expect("tmux runs")
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Tmux { socket, dir }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let ok = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "t"])
+            .args(keys)
+            .status()
+            .expect("send-keys")
+            .success();
+        assert!(ok, "send-keys {keys:?}");
+    }
+
+    /// Types text literally.
+    pub fn type_text(&self, text: &str) {
+        let ok = Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-t", "t", "-l", text])
+            .status()
+            .expect("send-keys")
+            .success();
+        assert!(ok);
+    }
+
+    pub fn capture(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "t"])
+            .output()
+            .expect("capture-pane");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen satisfies `pred` (up to 10 s) and returns it.
+    pub fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.capture();
+            if pred(&screen) {
+                return screen;
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |s| s.contains(text))
+    }
+
+    /// The pid of the process running in the pane's shell, if any child.
+    pub fn pane_pid(&self) -> u32 {
+        let out = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display",
+                "-p",
+                "-t",
+                "t",
+                "#{pane_pid}",
+            ])
+            .output()
+            .expect("display");
+        String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .expect("pid")
+    }
+
+    pub fn resize(&self, w: u16, h: u16) {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "resize-window", "-t", "t"])
+            .args(["-x", &w.to_string(), "-y", &h.to_string()])
+            .status()
+            .expect("resize");
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+pub fn count(db: &Path, sql: &str) -> i64 {
+    let c = rusqlite::Connection::open(db).expect("open");
+    c.query_row(sql, [], |r| r.get(0)).expect("query")
+}

@@ -1,0 +1,197 @@
+//! What each screen looks like, drawn into ratatui's TestBackend at the
+//! sizes people use (snapshots reviewed with `cargo insta review`).
+
+use backdesk::config::Config;
+use backdesk::session::Session;
+use backdesk::store::Store;
+use backdesk::tui::driver::Driver;
+use backdesk::tui::ui::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn driver(width: u16, height: u16) -> Driver {
+    let store = Store::open_in_memory().expect("store");
+    Driver::new(
+        Session::new(store).expect("session"),
+        &Config::default(),
+        width,
+        height,
+    )
+    .expect("driver")
+}
+
+fn keys(d: &mut Driver, keys: &[KeyCode]) {
+    for k in keys {
+        d.event(&Event::Key(KeyEvent::new(*k, KeyModifiers::NONE)));
+    }
+}
+
+fn typed(d: &mut Driver, s: &str) {
+    for c in s.chars() {
+        keys(d, &[KeyCode::Char(c)]);
+    }
+}
+
+fn screen(d: &Driver) -> String {
+    let (w, h) = (d.state.width, d.state.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| render(f, &d.state)).expect("draw");
+    format!("{}", t.backend())
+}
+
+/// Dates move with the day the catalogue is seeded; timings vary.
+macro_rules! snap {
+    ($name:expr, $d:expr) => {
+        insta::with_settings!({filters => vec![
+            (r"\d{4}-\d{2}-\d{2}", "[date]"),
+            (r"\d+\.\d ms", "[t] ms"),
+        ]}, {
+            insta::assert_snapshot!($name, screen($d));
+        });
+    };
+}
+
+#[test]
+fn listings_search_at_both_sizes() {
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut d = driver(w, h);
+        typed(&mut d, "payrol pune");
+        let s = screen(&d);
+        assert!(s.contains("Payroll"), "{s}");
+        assert!(s.contains("Filters") && s.contains("Results"), "{s}");
+        snap!(format!("listings_search_{w}x{h}"), &d);
+    }
+}
+
+#[test]
+fn listings_detail_and_filters() {
+    let mut d = driver(120, 36);
+    keys(&mut d, &[KeyCode::Tab, KeyCode::Down, KeyCode::Char(' ')]);
+    let s = screen(&d);
+    assert!(s.contains("[+]"), "the included value is marked: {s}");
+    assert!(
+        s.contains("category: "),
+        "the status bar lists the filter: {s}"
+    );
+    snap!("listings_filtered_120x36", &d);
+    let mut d = driver(80, 24);
+    keys(&mut d, &[KeyCode::Esc, KeyCode::Enter]);
+    let s = screen(&d);
+    assert!(s.contains("Detail") && s.contains("a month"), "{s}");
+    snap!("listings_detail_80x24", &d);
+}
+
+#[test]
+fn roles_at_both_sizes() {
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('2')]);
+        let s = screen(&d);
+        assert!(s.contains("Data Entry Specialist"), "{s}");
+        snap!(format!("roles_{w}x{h}"), &d);
+    }
+    let mut d = driver(120, 36);
+    keys(
+        &mut d,
+        &[KeyCode::Esc, KeyCode::Char('2'), KeyCode::Char('/')],
+    );
+    typed(&mut d, "mis");
+    let s = screen(&d);
+    assert!(
+        s.contains("MIS Executive") && s.contains("Salary (indicative)"),
+        "{s}"
+    );
+    snap!("roles_detail_120x36", &d);
+}
+
+#[test]
+fn salaries_at_both_sizes() {
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('3')]);
+        let s = screen(&d);
+        assert!(
+            s.contains("jobhai-2025") && s.contains("₹10,000–18,000"),
+            "{s}"
+        );
+        snap!(format!("salaries_{w}x{h}"), &d);
+    }
+    let mut d = driver(120, 36);
+    keys(
+        &mut d,
+        &[KeyCode::Esc, KeyCode::Char('3'), KeyCode::Char('m')],
+    );
+    let s = screen(&d);
+    assert!(
+        s.contains("2.5–4.5 LPA"),
+        "annual figures as published: {s}"
+    );
+    snap!("salaries_annual_120x36", &d);
+}
+
+#[test]
+fn tracker_at_both_sizes() {
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('4')]);
+        assert!(screen(&d).contains("Nothing saved yet"));
+        keys(
+            &mut d,
+            &[KeyCode::Char('1'), KeyCode::Char('s'), KeyCode::Char('4')],
+        );
+        let s = screen(&d);
+        assert!(s.contains("Saved"), "{s}");
+        snap!(format!("tracker_{w}x{h}"), &d);
+    }
+}
+
+#[test]
+fn help_overlay() {
+    let mut d = driver(120, 36);
+    keys(&mut d, &[KeyCode::F(1)]);
+    let s = screen(&d);
+    assert!(
+        s.contains("Help") && s.contains("include the filter value"),
+        "{s}"
+    );
+    snap!("help_120x36", &d);
+}
+
+#[test]
+fn too_small() {
+    let d = driver(30, 8);
+    let s = screen(&d);
+    assert!(s.contains("terminal too small"), "{s}");
+    assert!(s.contains("40x10"), "{s}");
+    snap!("too_small_30x8", &d);
+    for (w, h) in [(1, 1), (2, 1), (39, 10), (40, 9)] {
+        let d = driver(w, h);
+        screen(&d);
+    }
+}
+
+#[test]
+fn devanagari_and_rupee_keep_columns_aligned() {
+    use unicode_width::UnicodeWidthStr;
+    let mut d = driver(120, 36);
+    typed(&mut d, "डेटा");
+    let mut t = Terminal::new(TestBackend::new(120, 36)).expect("terminal");
+    t.draw(|f| render(f, &d.state)).expect("draw");
+    let buf = t.backend().buffer();
+    let mut saw_devanagari = false;
+    // each row, as a terminal would print it, is exactly as wide as the screen
+    for y in 0..36 {
+        let mut line = String::new();
+        let mut x = 0;
+        while x < 120 {
+            let sym = buf[(x, y)].symbol();
+            line.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        saw_devanagari |= line.contains("डेटा");
+        assert_eq!(line.width(), 120, "row {y}: {line:?}");
+    }
+    assert!(saw_devanagari);
+    assert!(screen(&d).contains('₹'));
+}

@@ -1,0 +1,263 @@
+//! Key sequences drive the TUI's update function; assertions on state.
+
+use backdesk::config::Config;
+use backdesk::search::Facet;
+use backdesk::session::Session;
+use backdesk::store::Store;
+use backdesk::tui::action::{Action, Tab};
+use backdesk::tui::driver::Driver;
+use backdesk::tui::state::{Pane, RolePane};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn driver(width: u16, height: u16) -> Driver {
+    let store = Store::open_in_memory().expect("store");
+    Driver::new(
+        Session::new(store).expect("session"),
+        &Config::default(),
+        width,
+        height,
+    )
+    .expect("driver")
+}
+
+fn key(d: &mut Driver, code: KeyCode) {
+    d.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn ctrl(d: &mut Driver, c: char) {
+    d.event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::CONTROL,
+    )));
+}
+
+fn typed(d: &mut Driver, s: &str) {
+    for c in s.chars() {
+        key(d, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn starts_in_the_search_box_with_everything_listed() {
+    let d = driver(120, 36);
+    assert_eq!(d.state.tab, Tab::Listings);
+    assert_eq!(d.state.listings.pane, Pane::Search);
+    assert_eq!(d.state.listings.results.total(), 2000);
+    assert!(!d.state.listings.pending());
+    assert!(
+        d.state.listings.detail.is_some(),
+        "the first listing's detail loads"
+    );
+}
+
+#[test]
+fn typing_searches_and_q_is_a_letter_there() {
+    let mut d = driver(120, 36);
+    typed(&mut d, "payrl pune");
+    assert_eq!(d.state.listings.query.text, "payrl pune");
+    let total = d.state.listings.results.total();
+    assert!(total > 0 && total < 20, "{total}");
+    typed(&mut d, " q");
+    assert!(!d.state.quit, "q types while in the search box");
+    assert_eq!(d.state.listings.results.total(), 0);
+    key(&mut d, KeyCode::Backspace);
+    key(&mut d, KeyCode::Backspace);
+    assert_eq!(d.state.listings.results.total(), total);
+    ctrl(&mut d, 'w');
+    assert_eq!(d.state.listings.query.text, "payrl ");
+    ctrl(&mut d, 'u');
+    assert_eq!(d.state.listings.results.total(), 2000);
+}
+
+#[test]
+fn escape_then_q_quits() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    assert_eq!(d.state.listings.pane, Pane::Results);
+    key(&mut d, KeyCode::Char('q'));
+    assert!(d.state.quit);
+    let mut d = driver(80, 24);
+    ctrl(&mut d, 'c');
+    assert!(d.state.quit, "ctrl-c quits from the search box");
+}
+
+#[test]
+fn moving_selects_and_loads_the_detail() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    let first = d.state.listings.detail.as_ref().map(|l| l.id);
+    key(&mut d, KeyCode::Char('j'));
+    key(&mut d, KeyCode::Char('j'));
+    assert_eq!(d.state.listings.cursor.selected, 2);
+    let id = d.state.listings.selected_id(d.state.index());
+    assert_eq!(d.state.listings.detail.as_ref().map(|l| l.id), id);
+    assert_ne!(id, first);
+    key(&mut d, KeyCode::Char('G'));
+    assert_eq!(d.state.listings.cursor.selected, 1999);
+    key(&mut d, KeyCode::Char('g'));
+    assert_eq!(d.state.listings.cursor.selected, 0);
+    key(&mut d, KeyCode::PageDown);
+    assert!(d.state.listings.cursor.selected > 10);
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.state.listings.pane, Pane::Detail);
+}
+
+#[test]
+fn space_includes_x_excludes_and_c_clears() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Tab);
+    assert_eq!(d.state.listings.pane, Pane::Filters);
+    // first line is the Category header, the next the biggest category
+    key(&mut d, KeyCode::Down);
+    key(&mut d, KeyCode::Char(' '));
+    let sel = d
+        .state
+        .listings
+        .query
+        .selection(Facet::Category)
+        .expect("a category");
+    assert_eq!(sel.include.len(), 1);
+    let included = d.state.listings.results.total();
+    assert!(included > 0 && included < 2000);
+    key(&mut d, KeyCode::Char('x'));
+    let sel = d
+        .state
+        .listings
+        .query
+        .selection(Facet::Category)
+        .expect("a category");
+    assert!(sel.include.is_empty() && sel.exclude.len() == 1);
+    assert_eq!(d.state.listings.results.total(), 2000 - included);
+    key(&mut d, KeyCode::Char('c'));
+    assert_eq!(d.state.listings.query.filter_count(), 0);
+    assert_eq!(d.state.listings.results.total(), 2000);
+}
+
+#[test]
+fn s_saves_the_selected_listing_and_it_persists() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Down);
+    let id = d
+        .state
+        .listings
+        .selected_id(d.state.index())
+        .expect("a row");
+    key(&mut d, KeyCode::Char('s'));
+    assert!(d.state.saved.contains(&id));
+    assert_eq!(d.state.tracker.apps.len(), 1);
+    assert_eq!(d.state.tracker.apps[0].listing_id, Some(id));
+    assert_eq!(d.session.store.saved_listing_ids().expect("ids"), vec![id]);
+    key(&mut d, KeyCode::Char('s'));
+    assert_eq!(
+        d.session.store.applications().expect("apps").len(),
+        1,
+        "saving twice keeps one"
+    );
+    key(&mut d, KeyCode::Char('4'));
+    assert_eq!(d.state.tab, Tab::Tracker);
+}
+
+#[test]
+fn o_cycles_the_sort_and_skips_distance_without_a_home_city() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    let sorts: Vec<_> = (0..4)
+        .map(|_| {
+            key(&mut d, KeyCode::Char('o'));
+            d.state.listings.query.sort
+        })
+        .collect();
+    use backdesk::search::Sort::*;
+    assert_eq!(sorts, [Salary, Date, Relevance, Salary]);
+}
+
+#[test]
+fn roles_tab_searches_filters_and_jumps_to_listings() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('2'));
+    assert_eq!(d.state.tab, Tab::Roles);
+    key(&mut d, KeyCode::Char('/'));
+    assert_eq!(d.state.roles.pane(), RolePane::Search);
+    typed(&mut d, "payroll");
+    let v = d.state.index().vocab();
+    let top = &v.roles[d.state.roles.found[0]];
+    assert!(top.title.contains("Payroll"), "{}", top.title);
+    let id = top.id.clone();
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('l'));
+    assert_eq!(d.state.tab, Tab::Listings);
+    let sel = d
+        .state
+        .listings
+        .query
+        .selection(Facet::Role)
+        .expect("role filter");
+    assert!(sel.include.contains(&id));
+    let n = d.state.listings.results.total();
+    assert!(n > 0 && n < 100, "{n}");
+}
+
+#[test]
+fn salaries_toggle_between_monthly_and_annual() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('3'));
+    assert_eq!(d.state.tab, Tab::Salaries);
+    key(&mut d, KeyCode::Char('m'));
+    assert_eq!(d.state.period, backdesk::money::Period::Annual);
+    key(&mut d, KeyCode::Char('j'));
+    assert_eq!(d.state.salaries.cursor.selected, 1);
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::F(1));
+    assert!(d.state.help);
+    key(&mut d, KeyCode::Char('j'));
+    assert!(d.state.help, "other keys do nothing under the help");
+    key(&mut d, KeyCode::Esc);
+    assert!(!d.state.help);
+}
+
+#[test]
+fn mouse_clicks_select_rows_and_toggle_filters() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut d = driver(120, 36);
+    let click = |d: &mut Driver, column, row| {
+        d.event(&Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }))
+    };
+    // results start below the search box (rows 1-3), border and header
+    click(&mut d, 40, 4 + 2 + 3);
+    assert_eq!(d.state.listings.pane, Pane::Results);
+    assert_eq!(d.state.listings.cursor.selected, 3);
+    // the sidebar's second line is the first category value
+    click(&mut d, 5, 4 + 2);
+    assert!(d.state.listings.query.selection(Facet::Category).is_some());
+    // the tab bar
+    click(&mut d, 14, 0);
+    assert_eq!(d.state.tab, Tab::Roles);
+    d.act(Action::ScrollDown {
+        column: 40,
+        row: 10,
+    });
+}
+
+#[test]
+fn never_panics_at_tiny_sizes_and_keeps_working_after_a_resize() {
+    let mut d = driver(120, 36);
+    for (w, h) in [(1, 1), (5, 3), (39, 9), (40, 10), (300, 100), (80, 24)] {
+        d.event(&Event::Resize(w, h));
+        typed(&mut d, "a");
+        key(&mut d, KeyCode::Tab);
+        key(&mut d, KeyCode::Down);
+    }
+    assert_eq!((d.state.width, d.state.height), (80, 24));
+}

@@ -277,6 +277,28 @@ impl Keymap {
             .and_then(|(_, name)| action_for(name))
     }
 
+    /// The first key bound to an action that works while typing in a
+    /// search box (one with CONTROL or ALT, or a function key), if any.
+    pub fn typing_key(&self, name: &str) -> Option<String> {
+        self.bindings
+            .iter()
+            .filter(|(_, n)| *n == name)
+            .map(|(k, _)| k)
+            .find(|k| {
+                k.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    || matches!(k.code, KeyCode::F(_))
+            })
+            .map(Key::name)
+    }
+
+    /// The first key bound to an action, written out.
+    pub fn first_key(&self, name: &str) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|(_, n)| *n == name)
+            .map(|(k, _)| k.name())
+    }
+
     /// The keys bound to an action, written out ("j, down").
     pub fn keys_for(&self, name: &str) -> String {
         let names: Vec<String> = self

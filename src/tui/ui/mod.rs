@@ -146,14 +146,30 @@ pub fn active_filters(st: &State) -> String {
 
 fn status(frame: &mut Frame<'_>, area: Rect, st: &State) {
     let th = &st.theme;
+    let km = &st.keymap;
+    let key = |name: &str| km.first_key(name).unwrap_or_else(|| "?".into());
     let hints = if st.help {
-        "Esc close"
+        "Esc close".to_string()
     } else if st.typing() {
-        "Esc browse · Tab panes · Ctrl-C quit"
+        match km.typing_key("quit") {
+            Some(k) => format!("Esc browse · Tab panes · {k} quit"),
+            None => "Esc browse · Tab panes".to_string(),
+        }
     } else if st.tab == Tab::Listings && st.listings.pane == Pane::Filters {
-        "Space include · x exclude · c clear · q quit"
+        format!(
+            "{} include · {} exclude · {} clear · {} quit",
+            key("toggle"),
+            key("exclude"),
+            key("clear-filters"),
+            key("quit")
+        )
     } else {
-        "/ search · Tab panes · ? help · q quit"
+        format!(
+            "{} search · Tab panes · {} help · {} quit",
+            key("search"),
+            key("help"),
+            key("quit")
+        )
     };
     let (left, style) = match &st.flash {
         Some(f) => (f.text.clone(), if f.error { th.bad } else { th.good }),

@@ -41,13 +41,26 @@ fn search_filter_save_quit_in_tmux() {
     });
 
     t.keys(&["4"]);
-    t.wait_text("Tracker · 1 saved");
+    t.wait_for("the board", |s| {
+        s.contains("Saved 1") && s.contains("Applied 0")
+    });
+    t.keys(&[">"]);
+    t.wait_for("the move", |s| {
+        s.contains("Saved 0") && s.contains("Applied 1")
+    });
 
     t.keys(&["q"]);
     let s = t.wait_text("EXIT=0");
     assert!(!s.contains("Filters"), "the alternate screen is gone: {s}");
     assert_eq!(count(&db, "SELECT count(*) FROM applications"), 1);
-    assert_eq!(count(&db, "SELECT count(*) FROM application_history"), 1);
+    assert_eq!(count(&db, "SELECT count(*) FROM application_history"), 2);
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM applications WHERE status = 'applied'"
+        ),
+        1
+    );
 }
 
 #[test]

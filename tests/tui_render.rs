@@ -44,7 +44,9 @@ fn screen(d: &Driver) -> String {
 macro_rules! snap {
     ($name:expr, $d:expr) => {
         insta::with_settings!({filters => vec![
+            (r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", "[date] [time]"),
             (r"\d{4}-\d{2}-\d{2}", "[date]"),
+            (r"\b\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", "[dd mon]"),
             (r"\d+\.\d ms", "[t] ms"),
             // the timing's width moves the padding before the key hints
             (r#"(\[t\] ms[^\n"]*?) {2,}"#, "$1 ~ "),
@@ -122,7 +124,7 @@ fn salaries_at_both_sizes() {
     let mut d = driver(120, 36);
     keys(
         &mut d,
-        &[KeyCode::Esc, KeyCode::Char('3'), KeyCode::Char('m')],
+        &[KeyCode::Esc, KeyCode::Char('3'), KeyCode::Char('p')],
     );
     let s = screen(&d);
     assert!(
@@ -146,6 +148,38 @@ fn tracker_at_both_sizes() {
         assert!(s.contains("Saved"), "{s}");
         snap!(format!("tracker_{w}x{h}"), &d);
     }
+}
+
+#[test]
+fn tracker_views_and_form() {
+    let mut d = driver(120, 36);
+    keys(
+        &mut d,
+        &[
+            KeyCode::Esc,
+            KeyCode::Char('s'),
+            KeyCode::Down,
+            KeyCode::Char('a'),
+        ],
+    );
+    keys(&mut d, &[KeyCode::Char('4'), KeyCode::Char('v')]);
+    let s = screen(&d);
+    assert!(s.contains("2 of 2") && s.contains("History"), "{s}");
+    snap!("tracker_list_120x36", &d);
+    keys(&mut d, &[KeyCode::Char('v')]);
+    let s = screen(&d);
+    assert!(
+        s.contains("Applications per stage") && s.contains("response rate"),
+        "{s}"
+    );
+    snap!("tracker_stats_120x36", &d);
+    keys(&mut d, &[KeyCode::Char('v'), KeyCode::Char('e')]);
+    let s = screen(&d);
+    assert!(
+        s.contains("Follow-up date") && s.contains("[ ] Resume"),
+        "{s}"
+    );
+    snap!("tracker_form_120x36", &d);
 }
 
 #[test]

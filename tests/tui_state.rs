@@ -205,7 +205,7 @@ fn salaries_toggle_between_monthly_and_annual() {
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('3'));
     assert_eq!(d.state.tab, Tab::Salaries);
-    key(&mut d, KeyCode::Char('m'));
+    key(&mut d, KeyCode::Char('p'));
     assert_eq!(d.state.period, backdesk::money::Period::Annual);
     key(&mut d, KeyCode::Char('j'));
     assert_eq!(d.state.salaries.cursor.selected, 1);
@@ -260,4 +260,186 @@ fn never_panics_at_tiny_sizes_and_keeps_working_after_a_resize() {
         key(&mut d, KeyCode::Down);
     }
     assert_eq!((d.state.width, d.state.height), (80, 24));
+}
+
+// ---- the tracker ---------------------------------------------------------
+
+fn save_three(d: &mut Driver) {
+    key(d, KeyCode::Esc);
+    for _ in 0..3 {
+        key(d, KeyCode::Char('s'));
+        key(d, KeyCode::Down);
+    }
+    assert_eq!(d.state.tracker.apps.len(), 3);
+}
+
+#[test]
+fn a_on_a_listing_marks_it_applied() {
+    use backdesk::tracker::Status;
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    let id = d.state.listings.selected_id(d.state.index()).expect("row");
+    key(&mut d, KeyCode::Char('a'));
+    assert!(d.state.saved.contains(&id));
+    let app = &d.state.tracker.apps[0];
+    assert_eq!((app.listing_id, app.status), (Some(id), Status::Applied));
+    assert_eq!(app.history.len(), 2, "saved, then applied");
+}
+
+#[test]
+fn the_board_moves_applications_with_m_and_angle_brackets() {
+    use backdesk::tracker::Status;
+    let mut d = driver(120, 36);
+    save_three(&mut d);
+    key(&mut d, KeyCode::Char('4'));
+    assert_eq!(d.state.tracker.column, 0);
+    let first = d.state.tracker.selected.expect("a selection");
+    key(&mut d, KeyCode::Char('>'));
+    let status = |d: &Driver, id| {
+        d.state
+            .tracker
+            .apps
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.status)
+    };
+    assert_eq!(status(&d, first), Some(Status::Applied));
+    assert_eq!(
+        d.state.tracker.column, 1,
+        "the cursor follows the application"
+    );
+    key(&mut d, KeyCode::Char('m'));
+    assert!(d.state.tracker.moving);
+    key(&mut d, KeyCode::Char('i'));
+    assert_eq!(status(&d, first), Some(Status::Interview));
+    key(&mut d, KeyCode::Char('<'));
+    assert_eq!(status(&d, first), Some(Status::Screening));
+    // accepted needs an offer first: refused with a message
+    key(&mut d, KeyCode::Char('m'));
+    key(&mut d, KeyCode::Char('c'));
+    assert_eq!(status(&d, first), Some(Status::Screening));
+    assert!(d.state.flash.as_ref().is_some_and(|f| f.error));
+    let history = d
+        .session
+        .store
+        .application(first)
+        .expect("read")
+        .expect("app")
+        .history;
+    let seen: Vec<Status> = history.iter().map(|h| h.status).collect();
+    assert_eq!(
+        seen,
+        [
+            Status::Saved,
+            Status::Applied,
+            Status::Interview,
+            Status::Screening
+        ]
+    );
+}
+
+#[test]
+fn the_form_refuses_a_bad_date_and_saves_a_good_one() {
+    use backdesk::tui::form::FieldKey;
+    let mut d = driver(120, 36);
+    save_three(&mut d);
+    key(&mut d, KeyCode::Char('4'));
+    let id = d.state.tracker.selected.expect("selected");
+    key(&mut d, KeyCode::Char('e'));
+    assert!(d.state.tracker.form.is_some() && d.state.typing());
+    typed(&mut d, "Called HR");
+    key(&mut d, KeyCode::Enter); // a new line in the notes
+    typed(&mut d, "call back Monday");
+    // down to the follow-up date: contact, phone, follow-up
+    for _ in 0..3 {
+        key(&mut d, KeyCode::Down);
+    }
+    typed(&mut d, "2026-02-30");
+    ctrl(&mut d, 's');
+    let form = d.state.tracker.form.as_ref().expect("still open");
+    let f = &form.fields[form.at];
+    assert_eq!(f.key, FieldKey::FollowUp);
+    assert!(f.error.as_deref().is_some_and(|e| e.contains("not a date")));
+    let stored = d.session.store.application(id).expect("read").expect("app");
+    assert_eq!(stored.notes, "", "nothing saved while a field is bad");
+    ctrl(&mut d, 'u');
+    typed(&mut d, "2026-12-02");
+    ctrl(&mut d, 's');
+    assert!(d.state.tracker.form.is_none());
+    let stored = d.session.store.application(id).expect("read").expect("app");
+    assert_eq!(stored.notes, "Called HR\ncall back Monday");
+    assert_eq!(
+        stored.follow_up.map(|d| d.to_string()).as_deref(),
+        Some("2026-12-02")
+    );
+}
+
+#[test]
+fn n_adds_a_job_seen_elsewhere() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('4'));
+    key(&mut d, KeyCode::Char('n'));
+    typed(&mut d, "Store Accountant");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "Gupta General Stores");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "Jaipur");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "15k-18k");
+    key(&mut d, KeyCode::Tab);
+    typed(&mut d, "Dainik newspaper");
+    key(&mut d, KeyCode::F(2));
+    let apps = d.session.store.all_applications().expect("apps");
+    assert_eq!(apps.len(), 1);
+    assert_eq!(apps[0].company, "Gupta General Stores");
+    assert_eq!(apps[0].source, "Dainik newspaper");
+    assert_eq!(apps[0].listing_id, None);
+}
+
+#[test]
+fn list_view_filters_and_sorts() {
+    use backdesk::tui::state::{TrackerFilter, TrackerView};
+    let mut d = driver(120, 36);
+    save_three(&mut d);
+    key(&mut d, KeyCode::Char('4'));
+    key(&mut d, KeyCode::Char('>'));
+    key(&mut d, KeyCode::Char('v'));
+    assert_eq!(d.state.tracker.view, TrackerView::List);
+    key(&mut d, KeyCode::Char('f'));
+    assert_eq!(d.state.tracker.filter, TrackerFilter::Open);
+    key(&mut d, KeyCode::Char('f'));
+    key(&mut d, KeyCode::Char('f'));
+    assert_eq!(
+        d.state.tracker.filter,
+        TrackerFilter::Only(backdesk::tracker::Status::Applied)
+    );
+    let shown = backdesk::tui::update::tracker::listed(&d.state).len();
+    assert_eq!(shown, 1);
+    key(&mut d, KeyCode::Char('v'));
+    assert_eq!(d.state.tracker.view, TrackerView::Stats);
+}
+
+#[test]
+fn a_banner_names_what_is_due() {
+    let store = Store::open_in_memory().expect("store");
+    let mut s = Session::new(store).expect("session");
+    let (id, _) = s.store.save_listing(5).expect("save");
+    let today = s.index.today().expect("today");
+    s.store
+        .patch_application(
+            id,
+            &backdesk::tracker::Patch {
+                follow_up: Some(Some(today)),
+                ..Default::default()
+            },
+        )
+        .expect("patch");
+    let mut d = Driver::new(s, &Config::default(), 120, 36).expect("driver");
+    assert_eq!(
+        d.state.banner.as_deref(),
+        Some("Due today or overdue: 1 follow-up (tab 4)")
+    );
+    key(&mut d, KeyCode::Esc);
+    assert_eq!(d.state.banner, None, "any key dismisses it");
 }

@@ -49,14 +49,28 @@ impl fmt::Display for UnknownValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "no {} '{}'", self.what, self.given)?;
         let near = self.suggestions();
+        let few = self.valid.len() <= 12;
+        let valid = || format!(" (valid: {})", self.valid.join(", "));
         match near.as_slice() {
-            [one] => write!(f, "; did you mean {one}?"),
+            [one] => {
+                write!(f, "; did you mean {one}?")?;
+                if few {
+                    write!(f, "{}", valid())
+                } else {
+                    Ok(())
+                }
+            }
             [first, rest @ ..] if !rest.is_empty() => {
                 write!(f, "; did you mean {first}")?;
                 for r in rest {
                     write!(f, " or {r}")?;
                 }
-                write!(f, "?")
+                write!(f, "?")?;
+                if few {
+                    write!(f, "{}", valid())
+                } else {
+                    Ok(())
+                }
             }
             _ if self.valid.len() <= 12 => write!(f, "; valid: {}", self.valid.join(", ")),
             _ => {
@@ -88,7 +102,10 @@ mod tests {
     #[test]
     fn suggests_the_closest_city() {
         let e = UnknownValue::new("city", "Pnue", cities());
-        assert_eq!(e.to_string(), "no city 'Pnue'; did you mean Pune?");
+        assert_eq!(
+            e.to_string(),
+            "no city 'Pnue'; did you mean Pune? (valid: Pune, Mumbai, Patna, Delhi, Bengaluru)"
+        );
     }
 
     #[test]

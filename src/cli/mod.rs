@@ -1,6 +1,7 @@
 //! The command line: `backdesk [COMMAND]`. Each subcommand lives in its
 //! own module; this one holds the argument types and the dispatch.
 
+mod apps;
 mod db;
 mod format;
 mod roles;
@@ -57,6 +58,11 @@ pub enum Command {
     Role(RoleArgs),
     /// Salary bands of a role, or the market figures from the articles
     Salary(SalaryArgs),
+    /// The saved-applications tracker
+    Apps {
+        #[command(subcommand)]
+        command: apps::AppsCommand,
+    },
     /// The database: where it is, what is in it, re-seeding the catalogue
     Db {
         #[command(subcommand)]
@@ -277,6 +283,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
         Command::Roles(a) => roles::list(&ctx, a),
         Command::Role(a) => roles::show(&ctx, a),
         Command::Salary(a) => roles::salary(&ctx, a),
+        Command::Apps { command } => apps::run(&ctx, command),
         Command::Db { command } => db::run(&ctx, command),
     }
 }

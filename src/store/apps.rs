@@ -1,11 +1,12 @@
 //! Reads and writes of the user's applications. Every change is one
 //! IMMEDIATE transaction and writes its history row in the same one.
 
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Store, StoreError};
 use crate::money::Rupees;
-use crate::tracker::{AppSummary, Status};
+use crate::tracker::dates::format_datetime;
+use crate::tracker::{AppSummary, Application, HistoryEntry, NewApp, Patch, Status};
 
 /// Now, as stored: local time with its UTC offset (RFC 3339).
 pub(crate) fn now_stamp() -> String {
@@ -15,12 +16,20 @@ pub(crate) fn now_stamp() -> String {
 }
 
 const SUMMARY_COLUMNS: &str = "id, listing_id, title, company, city, salary_min, salary_max,
-    status, follow_up, created_at, updated_at";
+    status, follow_up, interview_at, created_at, updated_at";
+
+const FULL_COLUMNS: &str = "id, listing_id, role_id, status, title, company, city, salary_min,
+    salary_max, currency, source, notes, contact_name, contact_phone, follow_up, interview_at,
+    interview_mode, interview_place, expected_salary, documents, prep, created_at, updated_at";
+
+fn rupees(v: Option<i64>) -> Option<Rupees> {
+    v.and_then(|n| u32::try_from(n).ok()).map(Rupees)
+}
 
 fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<AppSummary> {
-    let rupees = |v: Option<i64>| v.and_then(|n| u32::try_from(n).ok()).map(Rupees);
     let status: String = r.get(7)?;
     let follow: Option<String> = r.get(8)?;
+    let interview: Option<String> = r.get(9)?;
     Ok(AppSummary {
         id: r.get(0)?,
         listing_id: r.get(1)?,
@@ -31,20 +40,94 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<AppSummary> {
         salary_max: rupees(r.get(6)?),
         status: status.parse().unwrap_or(Status::Saved),
         follow_up: follow.and_then(|d| d.parse().ok()),
-        created_at: r.get(9)?,
-        updated_at: r.get(10)?,
+        interview_at: interview.and_then(|d| d.parse().ok()),
+        created_at: r.get(10)?,
+        updated_at: r.get(11)?,
     })
 }
 
+fn app_from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
+    let status: String = r.get(3)?;
+    let follow: Option<String> = r.get(14)?;
+    let interview: Option<String> = r.get(15)?;
+    let mode: Option<String> = r.get(16)?;
+    let docs: String = r.get(19)?;
+    let prep: String = r.get(20)?;
+    Ok(Application {
+        id: r.get(0)?,
+        listing_id: r.get(1)?,
+        role_id: r.get(2)?,
+        status: status.parse().unwrap_or(Status::Saved),
+        title: r.get(4)?,
+        company: r.get(5)?,
+        city: r.get(6)?,
+        salary_min: rupees(r.get(7)?),
+        salary_max: rupees(r.get(8)?),
+        currency: r.get(9)?,
+        source: r.get(10)?,
+        notes: r.get(11)?,
+        contact_name: r.get(12)?,
+        contact_phone: r.get(13)?,
+        follow_up: follow.and_then(|d| d.parse().ok()),
+        interview_at: interview.and_then(|d| d.parse().ok()),
+        interview_mode: mode.and_then(|m| m.parse().ok()),
+        interview_place: r.get(17)?,
+        expected_salary: rupees(r.get(18)?),
+        documents: serde_json::from_str(&docs).unwrap_or_default(),
+        prep: serde_json::from_str(&prep).unwrap_or_default(),
+        created_at: r.get(21)?,
+        updated_at: r.get(22)?,
+        history: Vec::new(),
+    })
+}
+
+fn history(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<HistoryEntry>> {
+    let mut st = tx.prepare_cached(
+        "SELECT status, at, note FROM application_history WHERE application_id = ?1 ORDER BY id",
+    )?;
+    st.query_map([id], |r| {
+        let s: String = r.get(0)?;
+        Ok(HistoryEntry {
+            status: s.parse().unwrap_or(Status::Saved),
+            at: r.get(1)?,
+            note: r.get(2)?,
+        })
+    })?
+    .collect()
+}
+
+fn record(
+    tx: &Transaction<'_>,
+    id: i64,
+    status: Status,
+    at: &str,
+    note: &str,
+) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO application_history(application_id, status, at, note) VALUES (?1, ?2, ?3, ?4)",
+        params![id, status.id(), at, note],
+    )?;
+    Ok(())
+}
+
+/// Why a tracker change was refused.
+fn refused(path: &str, message: String) -> StoreError {
+    StoreError::Data {
+        path: path.to_string(),
+        message,
+    }
+}
+
 impl Store {
+    fn path_string(&self) -> String {
+        self.path().display().to_string()
+    }
+
     /// Saves a listing to the tracker. Returns the application id and
     /// whether it was new (saving twice returns the existing one).
     pub fn save_listing(&mut self, listing_id: i64) -> Result<(i64, bool)> {
-        let path = self.path().display().to_string();
-        let err = |e: rusqlite::Error| StoreError::Sqlite {
-            path: path.clone(),
-            source: e,
-        };
+        let path = self.path_string();
+        let err = super::sqlite_err(&path);
         self.write(|tx| {
             if let Some(id) = tx
                 .query_row(
@@ -53,13 +136,14 @@ impl Store {
                     |r| r.get::<_, i64>(0),
                 )
                 .optional()
-                .map_err(err)?
+                .map_err(&err)?
             {
                 return Ok((id, false));
             }
             let snapshot = tx
                 .query_row(
-                    "SELECT title, company, location, salary_min, salary_max, currency, role_id
+                    "SELECT title, company, location, salary_min, salary_max, currency, role_id,
+                       contact_name, contact_phone
                      FROM listings WHERE id = ?1",
                     [listing_id],
                     |r| {
@@ -71,33 +155,220 @@ impl Store {
                             r.get::<_, Option<i64>>(4)?,
                             r.get::<_, String>(5)?,
                             r.get::<_, Option<String>>(6)?,
+                            r.get::<_, String>(7)?,
+                            r.get::<_, String>(8)?,
                         ))
                     },
                 )
                 .optional()
-                .map_err(err)?;
-            let Some((title, company, city, lo, hi, currency, role)) = snapshot else {
-                return Err(StoreError::Data {
-                    path: path.clone(),
-                    message: format!("no listing with id {listing_id}"),
-                });
+                .map_err(&err)?;
+            let Some((title, company, city, lo, hi, currency, role, contact, phone)) = snapshot
+            else {
+                return Err(refused(&path, format!("no listing with id {listing_id}")));
             };
             let now = now_stamp();
             tx.execute(
                 "INSERT INTO applications(listing_id, role_id, title, company, city, salary_min,
-                   salary_max, currency, source, status, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'listing', 'saved', ?9, ?9)",
-                params![listing_id, role, title, company, city, lo, hi, currency, now],
+                   salary_max, currency, source, status, contact_name, contact_phone,
+                   created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'listing', 'saved', ?9, ?10, ?11, ?11)",
+                params![
+                    listing_id, role, title, company, city, lo, hi, currency, contact, phone, now
+                ],
             )
-            .map_err(err)?;
+            .map_err(&err)?;
             let id = tx.last_insert_rowid();
-            tx.execute(
-                "INSERT INTO application_history(application_id, status, at) VALUES (?1, 'saved', ?2)",
-                params![id, now],
-            )
-            .map_err(err)?;
+            record(tx, id, Status::Saved, &now, "").map_err(&err)?;
             Ok((id, true))
         })
+    }
+
+    /// Adds a job seen elsewhere. Returns its id.
+    pub fn add_application(&mut self, new: &NewApp) -> Result<i64> {
+        let path = self.path_string();
+        if new.title.trim().is_empty() || new.company.trim().is_empty() {
+            return Err(refused(
+                &path,
+                "an application needs a title and a company".into(),
+            ));
+        }
+        let err = super::sqlite_err(&path);
+        self.write(|tx| {
+            let now = now_stamp();
+            let source = if new.source.trim().is_empty() {
+                "added by hand"
+            } else {
+                new.source.trim()
+            };
+            tx.execute(
+                "INSERT INTO applications(title, company, city, salary_min, salary_max, source,
+                   status, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'saved', ?7, ?7)",
+                params![
+                    new.title.trim(),
+                    new.company.trim(),
+                    new.city.trim(),
+                    new.salary_min.map(|r| r.0),
+                    new.salary_max.map(|r| r.0),
+                    source,
+                    now
+                ],
+            )
+            .map_err(&err)?;
+            let id = tx.last_insert_rowid();
+            record(tx, id, Status::Saved, &now, "").map_err(&err)?;
+            Ok(id)
+        })
+    }
+
+    /// Moves an application to another stage, if the pipeline allows it.
+    pub fn move_application(&mut self, id: i64, to: Status, note: &str) -> Result<Status> {
+        let path = self.path_string();
+        let err = super::sqlite_err(&path);
+        self.write(|tx| {
+            let from: Option<String> = tx
+                .query_row("SELECT status FROM applications WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(&err)?;
+            let Some(from) = from else {
+                return Err(refused(&path, format!("no application with id {id}")));
+            };
+            let from: Status = from.parse().unwrap_or(Status::Saved);
+            if !from.can_move_to(to) {
+                return Err(refused(
+                    &path,
+                    format!(
+                        "application {id} is {}; it cannot move to {}",
+                        from.label(),
+                        to.label()
+                    ),
+                ));
+            }
+            let now = now_stamp();
+            tx.execute(
+                "UPDATE applications SET status = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, to.id(), now],
+            )
+            .map_err(&err)?;
+            record(tx, id, to, &now, note).map_err(&err)?;
+            Ok(from)
+        })
+    }
+
+    /// Changes fields of an application.
+    pub fn patch_application(&mut self, id: i64, p: &Patch) -> Result<()> {
+        let path = self.path_string();
+        let err = super::sqlite_err(&path);
+        self.write(|tx| {
+            let exists: Option<i64> = tx
+                .query_row("SELECT id FROM applications WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(&err)?;
+            if exists.is_none() {
+                return Err(refused(&path, format!("no application with id {id}")));
+            }
+            let set = |col: &str, v: &dyn rusqlite::ToSql| -> Result<()> {
+                tx.execute(
+                    &format!("UPDATE applications SET {col} = ?2 WHERE id = ?1"),
+                    params![id, v],
+                )
+                .map(|_| ())
+                .map_err(&err)
+            };
+            if let Some(v) = &p.notes {
+                set("notes", v)?;
+            }
+            if let Some(v) = &p.contact_name {
+                set("contact_name", v)?;
+            }
+            if let Some(v) = &p.contact_phone {
+                set("contact_phone", v)?;
+            }
+            if let Some(v) = &p.follow_up {
+                set("follow_up", &v.map(|d| d.to_string()))?;
+            }
+            if let Some(v) = &p.interview_at {
+                set("interview_at", &v.map(format_datetime))?;
+            }
+            if let Some(v) = &p.interview_mode {
+                set("interview_mode", &v.map(|m| m.id()))?;
+            }
+            if let Some(v) = &p.interview_place {
+                set("interview_place", v)?;
+            }
+            if let Some(v) = &p.expected_salary {
+                set("expected_salary", &v.map(|r| r.0))?;
+            }
+            if let Some(v) = &p.documents {
+                set(
+                    "documents",
+                    &serde_json::to_string(v).unwrap_or_else(|_| "[]".into()),
+                )?;
+            }
+            if let Some(v) = &p.prep {
+                set(
+                    "prep",
+                    &serde_json::to_string(v).unwrap_or_else(|_| "[]".into()),
+                )?;
+            }
+            set("updated_at", &now_stamp())?;
+            Ok(())
+        })
+    }
+
+    /// Adds a line to an application's notes.
+    pub fn add_note(&mut self, id: i64, text: &str) -> Result<()> {
+        let path = self.path_string();
+        let current = self
+            .application(id)?
+            .ok_or_else(|| refused(&path, format!("no application with id {id}")))?;
+        let notes = if current.notes.is_empty() {
+            text.to_string()
+        } else {
+            format!("{}\n{text}", current.notes)
+        };
+        self.patch_application(
+            id,
+            &Patch {
+                notes: Some(notes),
+                ..Patch::default()
+            },
+        )
+    }
+
+    /// One application with its history.
+    pub fn application(&self, id: i64) -> Result<Option<Application>> {
+        let sql = format!("SELECT {FULL_COLUMNS} FROM applications WHERE id = ?1");
+        let app = self
+            .conn()
+            .query_row(&sql, [id], app_from_row)
+            .optional()
+            .map_err(|e| self.err(e))?;
+        match app {
+            Some(mut a) => {
+                a.history = history(self.conn(), a.id).map_err(|e| self.err(e))?;
+                Ok(Some(a))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Every application with its history, oldest first (the export order).
+    pub fn all_applications(&self) -> Result<Vec<Application>> {
+        let sql = format!("SELECT {FULL_COLUMNS} FROM applications ORDER BY id");
+        let mut st = self.conn().prepare(&sql).map_err(|e| self.err(e))?;
+        let mut apps: Vec<Application> = st
+            .query_map([], app_from_row)
+            .and_then(|rows| rows.collect())
+            .map_err(|e| self.err(e))?;
+        for a in &mut apps {
+            a.history = history(self.conn(), a.id).map_err(|e| self.err(e))?;
+        }
+        Ok(apps)
     }
 
     /// Every application, most recently changed first.
@@ -119,5 +390,69 @@ impl Store {
         st.query_map([], |r| r.get(0))
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))
+    }
+
+    /// Restores applications from an export, all in one transaction: an
+    /// application with the same id is replaced, history included. Returns
+    /// (inserted, replaced).
+    pub fn import_applications(&mut self, apps: &[Application]) -> Result<(usize, usize)> {
+        let path = self.path_string();
+        let err = super::sqlite_err(&path);
+        self.write(|tx| {
+            let (mut inserted, mut replaced) = (0, 0);
+            for a in apps {
+                let existed = tx
+                    .execute("DELETE FROM applications WHERE id = ?1", [a.id])
+                    .map_err(&err)?
+                    > 0;
+                if let Some(l) = a.listing_id {
+                    // the listing may be saved under another id here: keep one
+                    tx.execute("DELETE FROM applications WHERE listing_id = ?1", [l])
+                        .map_err(&err)?;
+                }
+                tx.execute(
+                    &format!(
+                        "INSERT INTO applications({FULL_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                           ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+                           ?22, ?23)"
+                    ),
+                    params![
+                        a.id,
+                        a.listing_id,
+                        a.role_id,
+                        a.status.id(),
+                        a.title,
+                        a.company,
+                        a.city,
+                        a.salary_min.map(|r| r.0),
+                        a.salary_max.map(|r| r.0),
+                        a.currency,
+                        a.source,
+                        a.notes,
+                        a.contact_name,
+                        a.contact_phone,
+                        a.follow_up.map(|d| d.to_string()),
+                        a.interview_at.map(format_datetime),
+                        a.interview_mode.map(|m| m.id()),
+                        a.interview_place,
+                        a.expected_salary.map(|r| r.0),
+                        serde_json::to_string(&a.documents).unwrap_or_else(|_| "[]".into()),
+                        serde_json::to_string(&a.prep).unwrap_or_else(|_| "[]".into()),
+                        a.created_at,
+                        a.updated_at
+                    ],
+                )
+                .map_err(&err)?;
+                for h in &a.history {
+                    record(tx, a.id, h.status, &h.at, &h.note).map_err(&err)?;
+                }
+                if existed {
+                    replaced += 1;
+                } else {
+                    inserted += 1;
+                }
+            }
+            Ok((inserted, replaced))
+        })
     }
 }

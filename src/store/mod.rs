@@ -46,11 +46,10 @@ pub enum StoreError {
     },
     #[error("{path}: {reason}; check the permissions or use --db to choose another file")]
     Unwritable { path: String, reason: String },
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Sqlite {
         path: String,
-        #[source]
-        source: rusqlite::Error,
+        error: rusqlite::Error,
     },
     #[error("{path}: {message}")]
     Data { path: String, message: String },
@@ -180,11 +179,32 @@ impl Store {
     }
 }
 
+/// Whether this process may create files in `dir` (asks the kernel, so it
+/// honours root, ACLs and read-only mounts, and leaves nothing behind).
+#[cfg(unix)]
+fn dir_writable(dir: &Path) -> std::result::Result<(), String> {
+    use rustix::fs::{Access, access};
+    access(dir, Access::WRITE_OK | Access::EXEC_OK).map_err(|e| std::io::Error::from(e).to_string())
+}
+
+/// Elsewhere: create and remove a probe file.
+#[cfg(not(unix))]
+fn dir_writable(dir: &Path) -> std::result::Result<(), String> {
+    tempfile::tempfile_in(dir)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
 fn sqlite(path: &str, e: rusqlite::Error) -> StoreError {
     StoreError::Sqlite {
         path: path.to_string(),
-        source: e,
+        error: e,
     }
+}
+
+/// Maps SQLite errors to a [`StoreError`] naming `path`.
+pub(crate) fn sqlite_err(path: &str) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+    move |e| sqlite(path, e)
 }
 
 /// Refuses files that are not ours, before SQLite writes anything to them.
@@ -259,21 +279,11 @@ fn check_writable(path: &Path, exists: bool) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let probe = dir.join(format!(".backdesk-write-test-{}", std::process::id()));
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
-    {
-        Ok(_) => {
-            let _ = std::fs::remove_file(&probe);
-        }
-        Err(e) => {
-            return Err(StoreError::Unwritable {
-                path: dir.display().to_string(),
-                reason: format!("cannot create files in this directory ({e})"),
-            });
-        }
+    if let Err(reason) = dir_writable(&dir) {
+        return Err(StoreError::Unwritable {
+            path: dir.display().to_string(),
+            reason: format!("cannot create files in this directory ({reason})"),
+        });
     }
     if exists {
         std::fs::OpenOptions::new()

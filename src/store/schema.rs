@@ -218,6 +218,6 @@ pub(super) fn migrate(store: &mut Store) -> Result<()> {
 fn store_err(tx: &rusqlite::Transaction<'_>, e: rusqlite::Error) -> super::StoreError {
     super::StoreError::Sqlite {
         path: tx.path().unwrap_or(":memory:").to_string(),
-        source: e,
+        error: e,
     }
 }

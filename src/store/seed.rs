@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use jiff::ToSpan;
 use rusqlite::{Transaction, params};
 
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::catalog::{self, Catalog};
 
 /// What a seeding did.
@@ -63,10 +63,7 @@ fn seed_unless(store: &mut Store, skip_if: Option<&str>) -> Result<SeedReport> {
     let start = Instant::now();
     let cat = Catalog::embedded()?;
     let path = store.path().display().to_string();
-    let err = |e: rusqlite::Error| StoreError::Sqlite {
-        path: path.clone(),
-        source: e,
-    };
+    let err = super::sqlite_err(&path);
     let fingerprint = catalog::fingerprint();
     let today = jiff::Zoned::now().date();
     let newest = cat.listings.iter().map(|l| l.posted).max().unwrap_or(today);
@@ -84,19 +81,19 @@ fn seed_unless(store: &mut Store, skip_if: Option<&str>) -> Result<SeedReport> {
                 return Ok(SeedReport::default());
             }
         }
-        write_catalog(tx, &cat, shift).map_err(err)?;
+        write_catalog(tx, &cat, shift).map_err(&err)?;
         tx.execute(
             "INSERT INTO meta(key, value) VALUES (?1, ?2)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![FINGERPRINT_KEY, fingerprint],
         )
-        .map_err(err)?;
+        .map_err(&err)?;
         tx.execute(
             "INSERT INTO meta(key, value) VALUES ('catalog_seeded_on', ?1)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![today.to_string()],
         )
-        .map_err(err)?;
+        .map_err(&err)?;
         Ok(SeedReport {
             roles: cat.roles.len(),
             cities: cat.cities.len(),

@@ -1,6 +1,12 @@
 //! The saved-applications tracker: the pipeline an application moves
-//! through and the rules for moving it.
+//! through and the rules for moving it, what an application records, its
+//! checklists, stats and exports.
 
+pub mod dates;
+pub mod export;
+pub mod stats;
+
+use jiff::civil::{Date, DateTime};
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::kinds::vocabulary;
@@ -72,6 +78,148 @@ impl Status {
     }
 }
 
+vocabulary!(
+    /// How an interview happens.
+    InterviewMode, "interview mode" {
+        InPerson = ("in-person", "In person"),
+        Phone = ("phone", "Phone"),
+        Video = ("video", "Video"),
+    }
+);
+
+/// The documents the articles tell candidates to carry: (id, label).
+pub const DOCUMENTS: [(&str, &str); 4] = [
+    ("resume", "Resume"),
+    ("id-proof", "ID proof (Aadhaar, PAN)"),
+    ("education", "Education certificates"),
+    ("experience", "Experience letters"),
+];
+
+/// One change of status, with when it happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub status: Status,
+    /// RFC 3339 with offset.
+    pub at: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Everything about one application. This is also the JSON export
+/// format, which `apps import` reads back without loss.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: i64,
+    pub listing_id: Option<i64>,
+    #[serde(default)]
+    pub role_id: Option<String>,
+    pub status: Status,
+    pub title: String,
+    pub company: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub salary_min: Option<Rupees>,
+    #[serde(default)]
+    pub salary_max: Option<Rupees>,
+    #[serde(default = "inr")]
+    pub currency: String,
+    /// "listing", or where a hand-added job was seen.
+    pub source: String,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub contact_name: String,
+    #[serde(default)]
+    pub contact_phone: String,
+    #[serde(default)]
+    pub follow_up: Option<Date>,
+    #[serde(default)]
+    pub interview_at: Option<DateTime>,
+    #[serde(default)]
+    pub interview_mode: Option<InterviewMode>,
+    #[serde(default)]
+    pub interview_place: String,
+    #[serde(default)]
+    pub expected_salary: Option<Rupees>,
+    /// Checked document ids (see [`DOCUMENTS`]).
+    #[serde(default)]
+    pub documents: Vec<String>,
+    /// Checked interview-prep items (skills of the role).
+    #[serde(default)]
+    pub prep: Vec<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+}
+
+fn inr() -> String {
+    "INR".to_string()
+}
+
+impl Application {
+    /// Follow-up or interview due on or before `today`, for open applications.
+    pub fn due(&self, today: Date) -> Vec<Due> {
+        let mut out = Vec::new();
+        if !self.status.is_open() {
+            return out;
+        }
+        if let Some(f) = self.follow_up
+            && f <= today
+        {
+            out.push(Due::FollowUp(f));
+        }
+        if let Some(i) = self.interview_at
+            && i.date() <= today
+            && self.status != Status::Offer
+        {
+            out.push(Due::Interview(i));
+        }
+        out
+    }
+}
+
+/// Something due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    FollowUp(Date),
+    Interview(DateTime),
+}
+
+/// A job added by hand (seen on a notice board or in a newspaper).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NewApp {
+    pub title: String,
+    pub company: String,
+    pub city: String,
+    pub salary_min: Option<Rupees>,
+    pub salary_max: Option<Rupees>,
+    pub source: String,
+}
+
+/// Changes to an application's fields; `None` leaves a field as it is.
+/// `Some(None)` clears an optional field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Patch {
+    pub notes: Option<String>,
+    pub contact_name: Option<String>,
+    pub contact_phone: Option<String>,
+    pub follow_up: Option<Option<Date>>,
+    pub interview_at: Option<Option<DateTime>>,
+    pub interview_mode: Option<Option<InterviewMode>>,
+    pub interview_place: Option<String>,
+    pub expected_salary: Option<Option<Rupees>>,
+    pub documents: Option<Vec<String>>,
+    pub prep: Option<Vec<String>>,
+}
+
+impl Patch {
+    pub fn is_empty(&self) -> bool {
+        *self == Patch::default()
+    }
+}
+
 /// An application as the tracker list shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AppSummary {
@@ -83,7 +231,8 @@ pub struct AppSummary {
     pub salary_min: Option<Rupees>,
     pub salary_max: Option<Rupees>,
     pub status: Status,
-    pub follow_up: Option<jiff::civil::Date>,
+    pub follow_up: Option<Date>,
+    pub interview_at: Option<DateTime>,
     pub created_at: String,
     pub updated_at: String,
 }

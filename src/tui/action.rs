@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::catalog::Listing;
 use crate::search::{Query, Results};
-use crate::tracker::AppSummary;
+use crate::tracker::{Application, NewApp, Patch, Status};
 
 /// The four screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,6 +57,20 @@ pub enum Action {
     Save,
     TogglePeriod,
     RoleListings,
+    Apply,
+    StartMove,
+    MoveTo(Status),
+    NextStage,
+    PrevStage,
+    Edit,
+    New,
+    CycleView,
+    CycleFilter,
+    Left,
+    Right,
+    FormSave,
+    /// Enter inside a form (a new line in notes).
+    Newline,
     GoTab(Tab),
     NextTab,
     PrevTab,
@@ -98,7 +112,13 @@ pub enum Action {
         listing_id: i64,
         new: bool,
     },
-    TrackerLoaded(Vec<AppSummary>),
+    /// A listing was marked applied (saving it first if needed).
+    MarkedApplied {
+        listing_id: i64,
+    },
+    /// A tracker change was written; the message says what.
+    Changed(String),
+    TrackerLoaded(Vec<Application>),
     Failed(String),
 }
 
@@ -116,5 +136,19 @@ pub enum Effect {
     SaveListing(i64),
     /// Re-read the applications.
     LoadTracker,
+    /// Save (if needed) and move a listing's application to applied.
+    MarkApplied(i64),
+    /// Move an application to a stage.
+    MoveApp {
+        id: i64,
+        to: Status,
+    },
+    /// Change an application's fields.
+    PatchApp {
+        id: i64,
+        patch: Box<Patch>,
+    },
+    /// Add a job seen elsewhere.
+    AddApp(Box<NewApp>),
     Quit,
 }

@@ -5,13 +5,13 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 
 use super::action::{Action, Effect};
 use super::keymap::{Keymap, key_action};
 use super::state::{Data, Init, State};
 use super::theme::Theme;
-use super::update::update;
+use super::update::{self, update};
 use crate::config::Config;
 use crate::search::Query;
 use crate::session::Session;
@@ -41,7 +41,12 @@ pub fn initial_state(
         ..Query::default()
     };
     let saved: HashSet<i64> = store.saved_listing_ids()?.into_iter().collect();
-    Ok(State::new(Init {
+    let today = session
+        .index
+        .today()
+        .unwrap_or_else(|| jiff::Zoned::now().date());
+    let banner = update::tracker::due_banner(&store.all_applications()?, today);
+    let mut st = State::new(Init {
         data,
         query,
         period: config.display.salary,
@@ -51,11 +56,25 @@ pub fn initial_state(
         saved,
         width,
         height,
-    }))
+    });
+    st.banner = banner;
+    Ok(st)
 }
 
 /// Translates a terminal event into an action.
 pub fn event_action(st: &State, ev: &Event) -> Option<Action> {
+    if st.awaiting_stage()
+        && let Event::Key(k) = ev
+        && k.kind != KeyEventKind::Release
+    {
+        return Some(match k.code {
+            KeyCode::Char(c) => match update::tracker::stage_for_key(c) {
+                Some(s) => Action::MoveTo(s),
+                None => Action::Escape,
+            },
+            _ => Action::Escape,
+        });
+    }
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => key_action(&st.keymap, k, st.typing()),
         Event::Paste(s) if st.typing() => Some(Action::Paste(s.clone())),
@@ -97,11 +116,40 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
             },
             Err(e) => Action::Failed(format!("could not save: {e}")),
         }),
-        Effect::LoadTracker => Some(match session.store.applications() {
+        Effect::LoadTracker => Some(match session.store.all_applications() {
             Ok(apps) => Action::TrackerLoaded(apps),
             Err(e) => Action::Failed(e.to_string()),
         }),
+        Effect::MarkApplied(listing_id) => Some(mark_applied(session, *listing_id)),
+        Effect::MoveApp { id, to } => Some(match session.store.move_application(*id, *to, "") {
+            Ok(from) => Action::Changed(format!("{} → {}", from.label(), to.label())),
+            Err(e) => Action::Failed(e.to_string()),
+        }),
+        Effect::PatchApp { id, patch } => Some(match session.store.patch_application(*id, patch) {
+            Ok(()) => Action::Changed("Saved".into()),
+            Err(e) => Action::Failed(format!("not saved: {e}")),
+        }),
+        Effect::AddApp(new) => Some(match session.store.add_application(new) {
+            Ok(id) => Action::Changed(format!("Added application {id}")),
+            Err(e) => Action::Failed(format!("not added: {e}")),
+        }),
         Effect::Search { .. } | Effect::Quit => None,
+    }
+}
+
+fn mark_applied(session: &mut Session, listing_id: i64) -> Action {
+    use crate::tracker::Status;
+    let store = &mut session.store;
+    let result = store.save_listing(listing_id).and_then(|(id, _)| {
+        let app = store.application(id)?;
+        match app.map(|a| a.status) {
+            Some(Status::Saved) => store.move_application(id, Status::Applied, "").map(|_| ()),
+            _ => Ok(()),
+        }
+    });
+    match result {
+        Ok(()) => Action::MarkedApplied { listing_id },
+        Err(e) => Action::Failed(format!("could not mark applied: {e}")),
     }
 }
 

@@ -10,9 +10,37 @@ pub struct TextInput {
     text: String,
     /// Cursor position in characters.
     cursor: usize,
+    /// Keeps line breaks (notes) instead of turning them into spaces.
+    multiline: bool,
 }
 
+/// Longest text a multi-line input keeps.
+pub const MAX_MULTILINE: usize = 4000;
+
 impl TextInput {
+    /// An input that keeps line breaks.
+    pub fn multiline() -> TextInput {
+        TextInput {
+            multiline: true,
+            ..TextInput::default()
+        }
+    }
+
+    /// A one-line input holding `s`.
+    pub fn with(s: &str) -> TextInput {
+        let mut t = TextInput::default();
+        t.set(s);
+        t
+    }
+
+    /// (line, display column) of the cursor.
+    pub fn cursor_line_col(&self) -> (usize, usize) {
+        let before = &self.text[..self.byte_at(self.cursor)];
+        let line = before.matches('\n').count();
+        let col = before.rsplit('\n').next().unwrap_or("").width();
+        (line, col)
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -36,17 +64,22 @@ impl TextInput {
     /// and tabs become spaces, the total capped at [`MAX_INPUT`]. Returns
     /// false when something had to be dropped for length.
     pub fn insert_str(&mut self, s: &str) -> bool {
-        let room = MAX_INPUT.saturating_sub(self.len());
+        let max = if self.multiline {
+            MAX_MULTILINE
+        } else {
+            MAX_INPUT
+        };
+        let room = max.saturating_sub(self.len());
+        let keep_lines = self.multiline;
         let clean: String = s
+            .replace("\r\n", "\n")
             .chars()
-            .map(|c| {
-                if c == '\n' || c == '\r' || c == '\t' {
-                    ' '
-                } else {
-                    c
-                }
+            .map(|c| match c {
+                '\n' if keep_lines => '\n',
+                '\n' | '\r' | '\t' => ' ',
+                c => c,
             })
-            .filter(|c| !c.is_control())
+            .filter(|c| *c == '\n' || !c.is_control())
             .collect();
         let take: String = clean.chars().take(room).collect();
         let n = take.chars().count();
@@ -121,9 +154,9 @@ impl TextInput {
         self.cursor = self.len();
     }
 
-    /// Display columns before the cursor.
+    /// Display columns before the cursor (on its line).
     pub fn cursor_column(&self) -> usize {
-        self.text[..self.byte_at(self.cursor)].width()
+        self.cursor_line_col().1
     }
 }
 
@@ -157,6 +190,16 @@ mod tests {
         t.backspace();
         assert_eq!(t.text(), "डेटा ");
         assert!(t.cursor_column() <= 5);
+    }
+
+    #[test]
+    fn multiline_inputs_keep_line_breaks() {
+        let mut t = TextInput::multiline();
+        t.insert_str("called HR\r\ncall back Monday");
+        assert_eq!(t.text(), "called HR\ncall back Monday");
+        assert_eq!(t.cursor_line_col(), (1, 16));
+        t.insert('\n');
+        assert_eq!(t.cursor_line_col(), (2, 0));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod driver;
+pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod layout;

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::catalog::{Listing, MarketFigure, Source};
 use crate::money::Period;
 use crate::search::{Facet, Index, Query, Results};
-use crate::tracker::AppSummary;
+use crate::tracker::{Application, Status};
 
 /// Read-only data the screens show, loaded at start.
 #[derive(Debug)]
@@ -205,11 +205,99 @@ pub struct Salaries {
     pub cursor: Cursor,
 }
 
-/// The Tracker screen (a list of saved applications for now).
+/// How the Tracker shows applications.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TrackerView {
+    #[default]
+    Board,
+    List,
+    Stats,
+}
+
+/// Which applications the Tracker's list shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TrackerFilter {
+    #[default]
+    All,
+    Open,
+    Only(Status),
+}
+
+impl TrackerFilter {
+    pub fn next(self) -> TrackerFilter {
+        match self {
+            TrackerFilter::All => TrackerFilter::Open,
+            TrackerFilter::Open => TrackerFilter::Only(Status::ALL[0]),
+            TrackerFilter::Only(s) => match Status::ALL.iter().position(|&x| x == s) {
+                Some(i) if i + 1 < Status::ALL.len() => TrackerFilter::Only(Status::ALL[i + 1]),
+                _ => TrackerFilter::All,
+            },
+        }
+    }
+
+    pub fn keeps(self, s: Status) -> bool {
+        match self {
+            TrackerFilter::All => true,
+            TrackerFilter::Open => s.is_open(),
+            TrackerFilter::Only(x) => x == s,
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            TrackerFilter::All => "all".into(),
+            TrackerFilter::Open => "open".into(),
+            TrackerFilter::Only(s) => s.label().to_lowercase(),
+        }
+    }
+}
+
+/// The list's order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum TrackerSort {
+    #[default]
+    Updated,
+    Stage,
+    NextDate,
+    Company,
+}
+
+impl TrackerSort {
+    pub fn next(self) -> TrackerSort {
+        match self {
+            TrackerSort::Updated => TrackerSort::Stage,
+            TrackerSort::Stage => TrackerSort::NextDate,
+            TrackerSort::NextDate => TrackerSort::Company,
+            TrackerSort::Company => TrackerSort::Updated,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            TrackerSort::Updated => "last changed",
+            TrackerSort::Stage => "stage",
+            TrackerSort::NextDate => "next date",
+            TrackerSort::Company => "company",
+        }
+    }
+}
+
+/// The Tracker screen.
 #[derive(Debug, Clone, Default)]
 pub struct Tracker {
-    pub apps: Vec<AppSummary>,
+    pub apps: Vec<Application>,
+    pub view: TrackerView,
+    /// The selected application (board and list).
+    pub selected: Option<i64>,
+    /// The board column with the cursor.
+    pub column: usize,
     pub cursor: Cursor,
+    pub filter: TrackerFilter,
+    pub sort: TrackerSort,
+    /// `m` was pressed: the next key names a stage.
+    pub moving: bool,
+    pub form: Option<super::form::Form>,
+    pub detail_scroll: u16,
 }
 
 /// A message in the status bar.
@@ -235,6 +323,8 @@ pub struct State {
     /// Listing ids with an application.
     pub saved: HashSet<i64>,
     pub flash: Option<Flash>,
+    /// Follow-ups and interviews due, shown once at start.
+    pub banner: Option<String>,
     pub keymap: Keymap,
     pub theme: Theme,
     /// The profile's home city (for the distance sort).
@@ -294,6 +384,7 @@ impl State {
             tracker: Tracker::default(),
             saved: init.saved,
             flash: None,
+            banner: None,
             keymap: init.keymap,
             theme: init.theme,
             home_city: init.home_city,
@@ -305,14 +396,20 @@ impl State {
         &self.data.index
     }
 
-    /// Whether the keyboard is typing into a search box.
+    /// Whether the keyboard is typing into a search box or a form.
     pub fn typing(&self) -> bool {
         !self.help
             && match self.tab {
                 Tab::Listings => self.listings.pane == Pane::Search,
                 Tab::Roles => self.roles.pane() == RolePane::Search,
+                Tab::Tracker => self.tracker.form.as_ref().is_some_and(|f| f.is_text()),
                 _ => false,
             }
+    }
+
+    /// Whether the next key names a stage (after `m` on the Tracker).
+    pub fn awaiting_stage(&self) -> bool {
+        !self.help && self.tab == Tab::Tracker && self.tracker.moving
     }
 
     pub fn flash(&mut self, text: impl Into<String>) {

@@ -75,6 +75,17 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, st: &State) {
         }
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    if let Some(banner) = &st.banner {
+        let room = (area.width as usize).saturating_sub(used + 2);
+        if room > 10 {
+            let text = crate::display::truncate(banner, room);
+            let pad = room - text.width();
+            spans.push(Span::raw(" ".repeat(pad + 1)));
+            spans.push(Span::styled(text, th.warn.add_modifier(Modifier::BOLD)));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     let hint = " ? help ";
     if (area.width as usize) > used + hint.len() + 10 {
         let name = " backdesk";
@@ -113,13 +124,16 @@ fn status_text(st: &State) -> String {
             st.index().vocab().roles.len()
         ),
         Tab::Salaries => format!(
-            "salaries {} · m toggles · indicative bands; market figures as published",
+            "salaries {} · p toggles · indicative bands; market figures as published",
             match st.period {
                 crate::money::Period::Monthly => "per month",
                 crate::money::Period::Annual => "per year",
             }
         ),
-        Tab::Tracker => format!("{} saved applications", st.tracker.apps.len()),
+        Tab::Tracker => format!(
+            "{} applications · v board/list/stats · m move · > < stage · e edit · n add",
+            st.tracker.apps.len()
+        ),
     }
 }
 

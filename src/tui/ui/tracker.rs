@@ -1,32 +1,106 @@
-//! The Tracker screen: saved applications.
+//! The Tracker screen: board, list with detail, stats, and the form.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::{Paragraph, Row, Table, Wrap};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
 
-use super::widgets::{block, salary};
-use crate::tui::state::State;
+use super::widgets::{block, centered, salary};
+use crate::display::truncate;
+use crate::money::Period;
+use crate::tracker::dates::format_datetime;
+use crate::tracker::{Application, DOCUMENTS, stats};
+use crate::tui::state::{State, TrackerView};
+use crate::tui::theme::Theme;
+use crate::tui::update::tracker::{
+    COLUMNS, column, column_title, list_rect, listed, next_date, selected,
+};
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let th = &st.theme;
-    let t = &st.tracker;
-    let b = block(format!(" Tracker · {} saved ", t.apps.len()), true, th);
-    if t.apps.is_empty() {
+    if st.tracker.apps.is_empty() {
+        let b = block(" Tracker ", true, th);
         let inner = b.inner(body);
         frame.render_widget(b, body);
         frame.render_widget(
             Paragraph::new(
-                "Nothing saved yet. On the Listings tab, press s on a listing to save it here.",
+                "Nothing saved yet. On the Listings tab press s to save a listing or a to mark it \
+                 applied; here, n adds a job you saw elsewhere.",
             )
             .style(th.muted)
             .wrap(Wrap { trim: true }),
             inner,
         );
-        return;
+    } else {
+        match st.tracker.view {
+            TrackerView::Board => board(frame, body, st),
+            TrackerView::List => list(frame, body, st),
+            TrackerView::Stats => stats_view(frame, body, st),
+        }
     }
-    let height = crate::tui::layout::table_rows(body);
-    let rows: Vec<Row<'_>> = t
-        .apps
+    if st.tracker.form.is_some() {
+        form(frame, body, st);
+    }
+}
+
+fn board(frame: &mut Frame<'_>, body: Rect, st: &State) {
+    let th = &st.theme;
+    let w = body.width / COLUMNS as u16;
+    let narrow = w < 16;
+    for c in 0..COLUMNS {
+        let x = body.x + w * c as u16;
+        let width = if c == COLUMNS - 1 {
+            body.width - w * (COLUMNS as u16 - 1)
+        } else {
+            w
+        };
+        let r = Rect::new(x, body.y, width, body.height);
+        let apps = column(st, c);
+        let focused = c == st.tracker.column;
+        let b = block(
+            format!("{} {}", column_title(c, narrow), apps.len()),
+            focused,
+            th,
+        );
+        let inner = b.inner(r);
+        frame.render_widget(b, r);
+        let cw = inner.width as usize;
+        let fit = (inner.height / 2) as usize;
+        let sel = apps
+            .iter()
+            .position(|a| Some(a.id) == st.tracker.selected && focused);
+        let skip = sel.map_or(0, |s| s.saturating_sub(fit.saturating_sub(1)));
+        let mut lines = Vec::new();
+        for a in apps.iter().skip(skip).take(fit) {
+            let is_sel = Some(a.id) == st.tracker.selected && focused;
+            let style = if is_sel { th.selection } else { Style::new() };
+            lines.push(Line::from(Span::styled(
+                truncate(&a.title, cw),
+                style.add_modifier(Modifier::BOLD),
+            )));
+            let sub = if a.city.is_empty() {
+                a.company.clone()
+            } else {
+                format!("{} · {}", a.company, a.city)
+            };
+            lines.push(Line::from(Span::styled(
+                truncate(&sub, cw),
+                if is_sel { style } else { th.muted },
+            )));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+fn list(frame: &mut Frame<'_>, body: Rect, st: &State) {
+    let th = &st.theme;
+    let t = &st.tracker;
+    let r = list_rect(st);
+    let apps = listed(st);
+    let height = crate::tui::layout::table_rows(r);
+    let rows: Vec<Row<'_>> = apps
         .iter()
         .enumerate()
         .skip(t.cursor.offset)
@@ -35,10 +109,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
             let row = Row::new(vec![
                 a.title.clone(),
                 a.company.clone(),
-                a.city.clone(),
-                salary(a.salary_min, a.salary_max, st.period),
                 a.status.label().to_string(),
-                a.created_at.get(..10).unwrap_or("").to_string(),
+                next_date(a).unwrap_or_default(),
             ]);
             if i == t.cursor.selected {
                 row.style(th.selection)
@@ -47,19 +119,302 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
             }
         })
         .collect();
+    let title = format!(
+        " {} of {} · {} · sorted by {} ",
+        apps.len(),
+        t.apps.len(),
+        t.filter.label(),
+        t.sort.label()
+    );
     let table = Table::new(
         rows,
         [
             Constraint::Fill(3),
             Constraint::Fill(2),
             Constraint::Length(12),
-            Constraint::Length(16),
-            Constraint::Length(12),
             Constraint::Length(10),
         ],
     )
-    .header(Row::new(["Title", "Company", "City", "Salary", "Status", "Saved"]).style(th.title))
+    .header(Row::new(["Title", "Company", "Status", "Next date"]).style(th.title))
     .column_spacing(1)
-    .block(b);
-    frame.render_widget(table, body);
+    .block(block(title, true, th));
+    frame.render_widget(table, r);
+    if r.width < body.width {
+        let d = Rect::new(r.x + r.width, body.y, body.width - r.width, body.height);
+        detail(frame, d, st);
+    }
+}
+
+/// Everything about the selected application.
+fn detail(frame: &mut Frame<'_>, r: Rect, st: &State) {
+    let th = &st.theme;
+    let b = block(" Application · e edit · m move ", false, th);
+    let Some(a) = selected(st) else {
+        frame.render_widget(b, r);
+        return;
+    };
+    frame.render_widget(
+        Paragraph::new(app_lines(a, th))
+            .block(b)
+            .wrap(Wrap { trim: false })
+            .scroll((st.tracker.detail_scroll, 0)),
+        r,
+    );
+}
+
+fn app_lines<'a>(a: &'a Application, th: &Theme) -> Vec<Line<'a>> {
+    let mut out = vec![
+        Line::from(Span::styled(a.title.as_str(), th.title)),
+        Line::from(format!(
+            "{}{}",
+            a.company,
+            if a.city.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", a.city)
+            }
+        )),
+        Line::from(Span::styled(
+            format!("Status: {}", a.status.label()),
+            th.accent,
+        )),
+    ];
+    if a.salary_min.is_some() {
+        out.push(Line::from(salary(
+            a.salary_min,
+            a.salary_max,
+            Period::Monthly,
+        )));
+    }
+    if let Some(e) = a.expected_salary {
+        out.push(Line::from(format!("Expected: {}", e.display())));
+    }
+    if !a.contact_name.is_empty() || !a.contact_phone.is_empty() {
+        out.push(Line::from(format!(
+            "Contact: {} {}",
+            a.contact_name, a.contact_phone
+        )));
+    }
+    if let Some(f) = a.follow_up {
+        out.push(Line::from(format!("Follow up: {f}")));
+    }
+    if let Some(i) = a.interview_at {
+        out.push(Line::from(format!(
+            "Interview: {}{}{}",
+            format_datetime(i).replace('T', " "),
+            a.interview_mode
+                .map(|m| format!(" · {}", m.label()))
+                .unwrap_or_default(),
+            if a.interview_place.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", a.interview_place)
+            }
+        )));
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("Documents", th.accent)));
+    for (id, label) in DOCUMENTS {
+        let done = a.documents.iter().any(|d| d == id);
+        out.push(Line::from(format!(
+            "[{}] {label}",
+            if done { "x" } else { " " }
+        )));
+    }
+    if !a.prep.is_empty() {
+        out.push(Line::from(format!("Prepared: {}", a.prep.join(", "))));
+    }
+    if !a.notes.is_empty() {
+        out.push(Line::default());
+        out.push(Line::from(Span::styled("Notes", th.accent)));
+        for l in a.notes.lines() {
+            out.push(Line::from(l));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("History", th.accent)));
+    for h in &a.history {
+        out.push(Line::from(format!(
+            "{}  {}",
+            h.at.get(..16).unwrap_or(&h.at).replace('T', " "),
+            h.status.label()
+        )));
+    }
+    out
+}
+
+fn stats_view(frame: &mut Frame<'_>, body: Rect, st: &State) {
+    let th = &st.theme;
+    let today = st.index().today().unwrap_or(jiff::civil::date(2026, 1, 1));
+    let s = stats::compute(&st.tracker.apps, today, 8);
+    let half = body.height / 2;
+    let top = Rect::new(body.x, body.y, body.width, half);
+    let bottom = Rect::new(body.x, body.y + half, body.width, body.height - half);
+    let bar_w = ((top.width.saturating_sub(2)) / s.per_stage.len().max(1) as u16)
+        .saturating_sub(1)
+        .clamp(3, 12);
+    let bars: Vec<Bar<'_>> = s
+        .per_stage
+        .iter()
+        .map(|(status, n)| {
+            Bar::default()
+                .label(Line::from(truncate(status.label(), bar_w as usize)))
+                .value(*n as u64)
+                .style(th.accent)
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::default()
+            .block(block(" Applications per stage ", false, th))
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(bar_w)
+            .bar_gap(1),
+        top,
+    );
+    let rate = match s.response_rate() {
+        Some(r) => format!(
+            "response rate {:.0}% ({} of {} sent got past applied)",
+            r * 100.0,
+            s.responded,
+            s.applied
+        ),
+        None => "response rate: nothing sent yet".to_string(),
+    };
+    let weeks: Vec<Bar<'_>> = s
+        .per_week
+        .iter()
+        .map(|(d, n)| {
+            Bar::default()
+                .label(Line::from(d.strftime("%d %b").to_string()))
+                .value(*n as u64)
+                .style(th.good)
+        })
+        .collect();
+    let week_w = ((bottom.width.saturating_sub(2)) / weeks.len().max(1) as u16)
+        .saturating_sub(1)
+        .clamp(3, 8);
+    frame.render_widget(
+        BarChart::default()
+            .block(block(format!(" Sent per week · {rate} "), false, th))
+            .data(BarGroup::default().bars(&weeks))
+            .bar_width(week_w)
+            .bar_gap(1),
+        bottom,
+    );
+}
+
+fn form(frame: &mut Frame<'_>, body: Rect, st: &State) {
+    let th = &st.theme;
+    let Some(f) = &st.tracker.form else { return };
+    let area = centered(body, 78, body.height);
+    frame.render_widget(Clear, area);
+    let b = block(
+        format!(" {} · Ctrl-S save · Esc cancel ", f.heading),
+        true,
+        th,
+    );
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let label_w = f
+        .fields
+        .iter()
+        .filter(|x| !x.is_check())
+        .map(|x| x.label.width())
+        .max()
+        .unwrap_or(10)
+        + 2;
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let mut cursor: Option<(u16, u16)> = None;
+    let mut focus_line = 0;
+    for (i, field) in f.fields.iter().enumerate() {
+        let focused = i == f.at;
+        if focused {
+            focus_line = lines.len();
+        }
+        let lstyle = if focused { th.accent } else { th.title };
+        if field.is_check() {
+            let mark = if field.checked { "[x]" } else { "[ ]" };
+            let style = if focused { th.selection } else { Style::new() };
+            lines.push(Line::from(Span::styled(
+                format!("{mark} {}", field.label),
+                style,
+            )));
+        } else {
+            let text = field.input.text();
+            let mut first = true;
+            for (n, part) in text.split('\n').enumerate() {
+                let label = if first {
+                    format!("{:<w$}", field.label, w = label_w)
+                } else {
+                    " ".repeat(label_w)
+                };
+                first = false;
+                if focused {
+                    let (cl, cc) = field.input.cursor_line_col();
+                    if cl == n {
+                        cursor = Some(((label_w + cc) as u16, lines.len() as u16));
+                    }
+                }
+                lines.push(Line::from(vec![
+                    Span::styled(label, lstyle),
+                    Span::raw(part.to_string()),
+                ]));
+            }
+            if focused
+                && text.is_empty()
+                && !field.hint.is_empty()
+                && let Some(last) = lines.last_mut()
+            {
+                last.spans.push(Span::styled(field.hint, th.muted));
+            }
+        }
+        if let Some(e) = &field.error {
+            for part in wrap_words(e, (inner.width as usize).saturating_sub(label_w).max(10)) {
+                lines.push(Line::from(Span::styled(
+                    format!("{:w$}{part}", "", w = label_w),
+                    th.bad,
+                )));
+            }
+        }
+    }
+    let h = inner.height as usize;
+    let scroll = focus_line.saturating_sub(h.saturating_sub(3)) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    if let Some((x, y)) = cursor
+        && y >= scroll
+        && y - scroll < inner.height
+        && x < inner.width
+    {
+        frame.set_cursor_position((inner.x + x, inner.y + y - scroll));
+    }
+}
+
+/// Splits text into lines of at most `width` columns at spaces.
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            super::wrap_words("a bb ccc dddd", 6),
+            ["a bb", "ccc", "dddd"]
+        );
+    }
 }

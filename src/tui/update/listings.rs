@@ -188,6 +188,10 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             Some(id) => vec![Effect::SaveListing(id)],
             None => Vec::new(),
         },
+        Action::Apply => match st.listings.selected_id(st.index()) {
+            Some(id) => vec![Effect::MarkApplied(id)],
+            None => Vec::new(),
+        },
         Action::Click { column, row } => click(st, column, row),
         Action::ScrollUp { column, row } => scroll(st, column, row, -3),
         Action::ScrollDown { column, row } => scroll(st, column, row, 3),

@@ -3,6 +3,7 @@
 
 pub(crate) mod listings;
 pub(crate) mod roles;
+pub mod tracker;
 
 use super::action::{Action, Effect, Tab};
 use super::layout::{self, Focus};
@@ -38,10 +39,17 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             return vec![Effect::LoadTracker];
         }
         Action::TrackerLoaded(apps) => {
-            st.tracker.apps = apps;
-            let (len, h) = (st.tracker.apps.len(), tracker_rows(st));
-            st.tracker.cursor.fit(len, h);
+            tracker::loaded(st, apps);
             return Vec::new();
+        }
+        Action::MarkedApplied { listing_id } => {
+            st.saved.insert(listing_id);
+            st.flash("Marked applied (tab 4)");
+            return vec![Effect::LoadTracker];
+        }
+        Action::Changed(msg) => {
+            st.flash(msg);
+            return vec![Effect::LoadTracker];
         }
         Action::Failed(msg) => {
             st.flash_error(msg);
@@ -60,6 +68,7 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     st.flash = None;
+    st.banner = None;
     match action {
         Action::Help => {
             st.help = true;
@@ -87,7 +96,7 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             Tab::Listings => listings::update(st, a),
             Tab::Roles => roles::update(st, a),
             Tab::Salaries => salaries(st, a),
-            Tab::Tracker => tracker(st, a),
+            Tab::Tracker => tracker::update(st, a),
         },
     }
 }
@@ -147,32 +156,6 @@ fn salaries(st: &mut State, action: Action) -> Vec<Effect> {
             let role = st.salaries.cursor.selected;
             return roles::jump_to_listings(st, role);
         }
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn tracker_rows(st: &State) -> usize {
-    layout::table_rows(root(st).body)
-}
-
-fn tracker(st: &mut State, action: Action) -> Vec<Effect> {
-    let len = st.tracker.apps.len();
-    let rows = tracker_rows(st);
-    if let Some(d) = movement(&action, rows) {
-        st.tracker.cursor.step(d, len, rows);
-        return Vec::new();
-    }
-    match action {
-        Action::Click { row, .. } => {
-            let body = root(st).body;
-            if row >= body.y + 2 {
-                let i = st.tracker.cursor.offset + (row - body.y - 2) as usize;
-                st.tracker.cursor.to(i, len, rows);
-            }
-        }
-        Action::ScrollUp { .. } => st.tracker.cursor.scroll(-3, len, rows),
-        Action::ScrollDown { .. } => st.tracker.cursor.scroll(3, len, rows),
         _ => {}
     }
     Vec::new()

@@ -1,0 +1,420 @@
+//! The Tracker screen: a board with a column per stage, a sortable and
+//! filterable list, stats, moving applications along, and the edit form.
+
+use super::{movement, root};
+use crate::tracker::{Application, Status};
+use crate::tui::action::{Action, Effect};
+use crate::tui::form::{Form, Output};
+use crate::tui::layout;
+use crate::tui::state::{State, TrackerSort, TrackerView};
+
+/// The board's columns: the pipeline, then closed (rejected, withdrawn).
+pub const COLUMNS: usize = 7;
+
+pub fn column_of(s: Status) -> usize {
+    Status::PIPELINE
+        .iter()
+        .position(|&p| p == s)
+        .unwrap_or(COLUMNS - 1)
+}
+
+/// A column's title; short forms for narrow columns.
+pub fn column_title(c: usize, narrow: bool) -> &'static str {
+    if narrow {
+        [
+            "Saved", "Applied", "Screen", "Intvw", "Offer", "Accept", "Closed",
+        ]
+        .get(c)
+        .copied()
+        .unwrap_or("Closed")
+    } else {
+        Status::PIPELINE.get(c).map_or("Closed", |s| s.label())
+    }
+}
+
+/// Applications in a board column, most recently changed first.
+pub fn column(st: &State, c: usize) -> Vec<&Application> {
+    let mut v: Vec<&Application> = st
+        .tracker
+        .apps
+        .iter()
+        .filter(|a| column_of(a.status) == c)
+        .collect();
+    v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
+    v
+}
+
+/// The next date that matters for an application (interview, follow-up).
+pub fn next_date(a: &Application) -> Option<String> {
+    let i = a.interview_at.map(|d| d.date().to_string());
+    let f = a.follow_up.map(|d| d.to_string());
+    match (i, f) {
+        (Some(i), Some(f)) => Some(i.min(f)),
+        (i, f) => i.or(f),
+    }
+}
+
+/// Applications in the list, filtered and sorted.
+pub fn listed(st: &State) -> Vec<&Application> {
+    let t = &st.tracker;
+    let mut v: Vec<&Application> = t.apps.iter().filter(|a| t.filter.keeps(a.status)).collect();
+    match t.sort {
+        TrackerSort::Updated => {
+            v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)))
+        }
+        TrackerSort::Stage => v.sort_by_key(|a| (a.status, a.id)),
+        TrackerSort::NextDate => v.sort_by(|a, b| {
+            let (x, y) = (next_date(a), next_date(b));
+            // dated first, soonest first
+            x.is_none()
+                .cmp(&y.is_none())
+                .then(x.cmp(&y))
+                .then(a.id.cmp(&b.id))
+        }),
+        TrackerSort::Company => v.sort_by_key(|a| a.company.to_lowercase()),
+    }
+    v
+}
+
+/// The selected application.
+pub fn selected(st: &State) -> Option<&Application> {
+    let id = st.tracker.selected?;
+    st.tracker.apps.iter().find(|a| a.id == id)
+}
+
+pub fn list_rect(st: &State) -> ratatui::layout::Rect {
+    let body = root(st).body;
+    if body.width >= layout::WIDE {
+        ratatui::layout::Rect::new(body.x, body.y, body.width * 3 / 5, body.height)
+    } else {
+        body
+    }
+}
+
+/// Keeps a valid selection after the list or the view changed.
+pub fn reselect(st: &mut State) {
+    match st.tracker.view {
+        TrackerView::Board => {
+            let ids: Vec<i64> = column(st, st.tracker.column).iter().map(|a| a.id).collect();
+            if !st.tracker.selected.is_some_and(|s| ids.contains(&s)) {
+                st.tracker.selected = ids.first().copied();
+            }
+        }
+        TrackerView::List | TrackerView::Stats => {
+            let ids: Vec<i64> = listed(st).iter().map(|a| a.id).collect();
+            let rows = layout::table_rows(list_rect(st));
+            let pos = st
+                .tracker
+                .selected
+                .and_then(|s| ids.iter().position(|&x| x == s))
+                .unwrap_or(st.tracker.cursor.selected.min(ids.len().saturating_sub(1)));
+            st.tracker.cursor.to(pos, ids.len(), rows);
+            st.tracker.selected = ids.get(st.tracker.cursor.selected).copied();
+        }
+    }
+}
+
+fn stage_key(c: char) -> Option<Status> {
+    Some(match c {
+        's' => Status::Saved,
+        'a' => Status::Applied,
+        'h' => Status::Screening,
+        'i' => Status::Interview,
+        'o' => Status::Offer,
+        'c' => Status::Accepted,
+        'r' => Status::Rejected,
+        'w' => Status::Withdrawn,
+        _ => return None,
+    })
+}
+
+/// The stage a key names after `m`.
+pub fn stage_for_key(c: char) -> Option<Status> {
+    stage_key(c.to_ascii_lowercase())
+}
+
+fn move_to(st: &mut State, to: Status) -> Vec<Effect> {
+    let Some(a) = selected(st) else {
+        return Vec::new();
+    };
+    if !a.status.can_move_to(to) {
+        let msg = format!("{} cannot move to {}", a.status.label(), to.label());
+        st.flash_error(msg);
+        return Vec::new();
+    }
+    vec![Effect::MoveApp { id: a.id, to }]
+}
+
+fn form_update(st: &mut State, action: Action) -> Vec<Effect> {
+    let today = st.index().today().unwrap_or(jiff::civil::date(2026, 1, 1));
+    let Some(form) = st.tracker.form.as_mut() else {
+        return Vec::new();
+    };
+    if let Some(f) = form.current_mut()
+        && !f.is_check()
+    {
+        let input = &mut f.input;
+        let edited = match &action {
+            Action::Insert(c) => input.insert(*c),
+            Action::Paste(s) => input.insert_str(s),
+            Action::Backspace => {
+                input.backspace();
+                true
+            }
+            Action::Delete => {
+                input.delete();
+                true
+            }
+            Action::DeleteWord => {
+                input.delete_word();
+                true
+            }
+            Action::ClearInput => {
+                input.clear();
+                true
+            }
+            Action::CursorLeft => {
+                input.left();
+                true
+            }
+            Action::CursorRight => {
+                input.right();
+                true
+            }
+            Action::CursorHome => {
+                input.home();
+                true
+            }
+            Action::CursorEnd => {
+                input.end();
+                true
+            }
+            _ => false,
+        };
+        if edited || matches!(action, Action::Insert(_) | Action::Paste(_)) {
+            f.error = None;
+            return Vec::new();
+        }
+    }
+    match action {
+        Action::Escape => {
+            st.tracker.form = None;
+            st.flash("Not saved");
+        }
+        Action::Open if form.is_notes() => {
+            if let Some(f) = form.current_mut() {
+                f.input.insert('\n');
+            }
+        }
+        Action::Down | Action::NextPane | Action::Open => form.next(),
+        Action::Up | Action::PrevPane => form.prev(),
+        Action::Toggle => form.toggle(),
+        Action::FormSave => match form.validate(today) {
+            Some(Output::Patch(id, patch)) => {
+                st.tracker.form = None;
+                return vec![Effect::PatchApp {
+                    id,
+                    patch: Box::new(patch),
+                }];
+            }
+            Some(Output::New(new)) => {
+                st.tracker.form = None;
+                return vec![Effect::AddApp(Box::new(new))];
+            }
+            None => st.flash_error("Not saved: fix the marked field"),
+        },
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
+    if st.tracker.form.is_some() {
+        return form_update(st, action);
+    }
+    if st.tracker.moving {
+        st.tracker.moving = false;
+        return match action {
+            Action::MoveTo(to) => move_to(st, to),
+            _ => {
+                st.flash("Move cancelled");
+                Vec::new()
+            }
+        };
+    }
+    match action {
+        Action::CycleView => {
+            st.tracker.view = match st.tracker.view {
+                TrackerView::Board => TrackerView::List,
+                TrackerView::List => TrackerView::Stats,
+                TrackerView::Stats => TrackerView::Board,
+            };
+            reselect(st);
+        }
+        Action::CycleFilter => {
+            st.tracker.filter = st.tracker.filter.next();
+            if st.tracker.view == TrackerView::Board {
+                st.tracker.view = TrackerView::List;
+            }
+            let label = st.tracker.filter.label();
+            st.flash(format!("Showing {label} applications"));
+            reselect(st);
+        }
+        Action::CycleSort => {
+            st.tracker.sort = st.tracker.sort.next();
+            if st.tracker.view == TrackerView::Board {
+                st.tracker.view = TrackerView::List;
+            }
+            let label = st.tracker.sort.label();
+            st.flash(format!("Sorted by {label}"));
+            reselect(st);
+        }
+        Action::StartMove if selected(st).is_some() => {
+            st.tracker.moving = true;
+            st.flash("Move to: s saved · a applied · h HR screening · i interview · o offer · c accepted · r rejected · w withdrawn");
+        }
+        Action::NextStage => {
+            if let Some(to) = selected(st).and_then(|a| a.status.next()) {
+                return move_to(st, to);
+            }
+        }
+        Action::PrevStage => {
+            if let Some(to) = selected(st).and_then(|a| a.status.prev()) {
+                return move_to(st, to);
+            }
+        }
+        Action::Apply => return move_to(st, Status::Applied),
+        Action::Edit | Action::Open => {
+            if let Some(a) = selected(st) {
+                let prep = a
+                    .role_id
+                    .as_deref()
+                    .and_then(|r| st.index().vocab().roles.iter().find(|x| x.id == r))
+                    .map(|r| r.skills.clone())
+                    .unwrap_or_default();
+                st.tracker.form = Some(Form::edit(a, &prep));
+            }
+        }
+        Action::New => st.tracker.form = Some(Form::new_app()),
+        Action::Left | Action::Right | Action::RoleListings
+            if st.tracker.view == TrackerView::Board =>
+        {
+            let c = st.tracker.column as isize + if action == Action::Left { -1 } else { 1 };
+            st.tracker.column = c.clamp(0, COLUMNS as isize - 1) as usize;
+            st.tracker.selected = None;
+            reselect(st);
+        }
+        Action::Click { column, row } => click(st, column, row),
+        Action::ScrollUp { .. } => step(st, -3),
+        Action::ScrollDown { .. } => step(st, 3),
+        a => {
+            let rows = layout::table_rows(list_rect(st));
+            if let Some(d) = movement(&a, rows) {
+                step(st, d);
+            } else if a == Action::Escape && st.tracker.view != TrackerView::Board {
+                st.tracker.view = TrackerView::Board;
+                reselect(st);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn step(st: &mut State, d: isize) {
+    match st.tracker.view {
+        TrackerView::Board => {
+            let ids: Vec<i64> = column(st, st.tracker.column).iter().map(|a| a.id).collect();
+            if ids.is_empty() {
+                return;
+            }
+            let pos = st
+                .tracker
+                .selected
+                .and_then(|s| ids.iter().position(|&x| x == s))
+                .unwrap_or(0) as isize;
+            let to = (pos + d).clamp(0, ids.len() as isize - 1) as usize;
+            st.tracker.selected = Some(ids[to]);
+        }
+        _ => {
+            let ids: Vec<i64> = listed(st).iter().map(|a| a.id).collect();
+            let rows = layout::table_rows(list_rect(st));
+            st.tracker.cursor.step(d, ids.len(), rows);
+            st.tracker.selected = ids.get(st.tracker.cursor.selected).copied();
+        }
+    }
+}
+
+fn click(st: &mut State, column: u16, row: u16) {
+    let body = root(st).body;
+    match st.tracker.view {
+        TrackerView::Board => {
+            let w = (body.width / COLUMNS as u16).max(1);
+            let c = ((column.saturating_sub(body.x)) / w).min(COLUMNS as u16 - 1) as usize;
+            st.tracker.column = c;
+            // each card is two lines, below the column's top border
+            let i = row.saturating_sub(body.y + 1) as usize / 2;
+            let ids: Vec<i64> = column_apps(st, c);
+            st.tracker.selected = ids.get(i).copied().or(ids.first().copied());
+        }
+        _ => {
+            let r = list_rect(st);
+            if layout::contains(r, column, row) && row >= r.y + 2 {
+                let ids: Vec<i64> = listed(st).iter().map(|a| a.id).collect();
+                let i = st.tracker.cursor.offset + (row - r.y - 2) as usize;
+                st.tracker.cursor.to(i, ids.len(), layout::table_rows(r));
+                st.tracker.selected = ids.get(st.tracker.cursor.selected).copied();
+            }
+        }
+    }
+}
+
+fn column_apps(st: &State, c: usize) -> Vec<i64> {
+    column(st, c).iter().map(|a| a.id).collect()
+}
+
+/// After the applications were (re)loaded: keep the selection sensible.
+pub fn loaded(st: &mut State, apps: Vec<Application>) {
+    st.tracker.apps = apps;
+    if let Some(s) = st.tracker.selected
+        && let Some(a) = st.tracker.apps.iter().find(|a| a.id == s)
+        && st.tracker.view == TrackerView::Board
+    {
+        // follow the application to its new column
+        st.tracker.column = column_of(a.status);
+    }
+    reselect(st);
+}
+
+/// The start-up banner: follow-ups and interviews due today or overdue.
+pub fn due_banner(apps: &[Application], today: jiff::civil::Date) -> Option<String> {
+    use crate::tracker::Due;
+    let (mut follow, mut interviews) = (0, 0);
+    for a in apps {
+        for d in a.due(today) {
+            match d {
+                Due::FollowUp(_) => follow += 1,
+                Due::Interview(_) => interviews += 1,
+            }
+        }
+    }
+    if follow + interviews == 0 {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if follow > 0 {
+        parts.push(format!(
+            "{follow} follow-up{}",
+            if follow == 1 { "" } else { "s" }
+        ));
+    }
+    if interviews > 0 {
+        parts.push(format!(
+            "{interviews} interview{}",
+            if interviews == 1 { "" } else { "s" }
+        ));
+    }
+    Some(format!(
+        "Due today or overdue: {} (tab 4)",
+        parts.join(", ")
+    ))
+}

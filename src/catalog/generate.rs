@@ -48,6 +48,8 @@ pub struct Generator<'a> {
     /// Companies per role index, the ones in the role's industries.
     role_companies: Vec<Vec<usize>>,
     next_id: i64,
+    /// Write a description for each listing (off for bulk synthetic data).
+    descriptions: bool,
 }
 
 fn cdf(weights: impl Iterator<Item = u32>) -> Vec<u32> {
@@ -110,6 +112,7 @@ impl<'a> Generator<'a> {
             city_cdf,
             role_companies,
             next_id: first_id,
+            descriptions: true,
         }
     }
 
@@ -125,6 +128,13 @@ impl<'a> Generator<'a> {
 
     fn pick<'b, T>(&mut self, items: &'b [T]) -> &'b T {
         &items[self.rng.usize(0..items.len())]
+    }
+
+    /// Leaves descriptions short (a sentence naming the role and place),
+    /// for millions of synthetic listings.
+    pub fn without_descriptions(mut self) -> Self {
+        self.descriptions = false;
+        self
     }
 
     /// The next listing.
@@ -241,7 +251,11 @@ impl<'a> Generator<'a> {
             .as_of
             .checked_sub(age_days.days())
             .unwrap_or(self.as_of);
-        let description = self.description(role, company, city, work_mode, employment_type);
+        let description = if self.descriptions {
+            self.description(role, company, city, work_mode, employment_type)
+        } else {
+            format!("Synthetic listing: {} in {}.", role.title, city.name)
+        };
         let first = *self.pick(FIRST_NAMES);
         let last = *self.pick(LAST_NAMES);
         let company_slug = slug(&company.name);

@@ -57,6 +57,31 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> anyhow::Result<()> {
                 }
             }
         }
+        DbCommand::Synth { listings, seed } => {
+            if !ctx.db_explicit {
+                return Err(usage(
+                    "db synth adds listings in bulk; name the database with --db PATH (it never touches your default database)",
+                ));
+            }
+            let mut store = ctx.open_store()?;
+            let n = usize::try_from(*listings).unwrap_or(usize::MAX);
+            let r = store.synth(n, *seed, |done| {
+                if done % 200_000 == 0 || done == n {
+                    eprintln!(
+                        "backdesk: {} / {}",
+                        group_indian(done as u64),
+                        group_indian(n as u64)
+                    );
+                }
+            })?;
+            emit(&format!(
+                "Added {} synthetic listings (ids from {}) to {} in {:.1} s\n",
+                group_indian(r.listings as u64),
+                r.first_id,
+                store.path().display(),
+                r.took.as_secs_f64()
+            ))
+        }
         DbCommand::Reset { yes } => {
             if !yes {
                 if !std::io::stdin().is_terminal() {

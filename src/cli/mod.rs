@@ -211,11 +211,22 @@ pub enum DbCommand {
         #[arg(long, short)]
         yes: bool,
     },
+    /// Add synthetic listings for benchmarks (needs --db: never the default database)
+    Synth {
+        /// How many listings
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=50_000_000))]
+        listings: u64,
+        /// Generator seed (the same seed gives the same listings)
+        #[arg(long, default_value_t = 1, value_name = "S")]
+        seed: u64,
+    },
 }
 
 /// Paths and config, resolved once.
 pub struct Context {
     pub db_path: PathBuf,
+    /// The database was named with --db or BACKDESK_DB.
+    pub db_explicit: bool,
     pub config_path: Option<PathBuf>,
     pub loaded: Loaded,
 }
@@ -245,6 +256,7 @@ impl Context {
             eprintln!("backdesk: warning: {w}");
         }
         Ok(Context {
+            db_explicit: cli.db.is_some(),
             db_path,
             config_path,
             loaded,

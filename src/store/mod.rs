@@ -11,6 +11,7 @@ mod apps;
 mod read;
 mod schema;
 mod seed;
+mod synth;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,6 +21,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 pub use read::{Stats, TableCount};
 pub use schema::SCHEMA_VERSION;
 pub use seed::SeedReport;
+pub use synth::SynthReport;
 
 /// `PRAGMA application_id` of a backdesk database ("BDK1").
 pub const APPLICATION_ID: i32 = 0x4244_4b31;

@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod import;
 pub mod money;
 pub mod search;
 pub mod session;

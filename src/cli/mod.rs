@@ -3,6 +3,7 @@
 
 mod db;
 mod format;
+pub mod import;
 mod roles;
 mod search;
 pub mod table;
@@ -62,6 +63,8 @@ pub enum Command {
         #[command(subcommand)]
         command: DbCommand,
     },
+    /// Import listings from saved job pages, JSON-LD feeds and CSV files
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -278,6 +281,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
         Command::Role(a) => roles::show(&ctx, a),
         Command::Salary(a) => roles::salary(&ctx, a),
         Command::Db { command } => db::run(&ctx, command),
+        Command::Import(a) => import::run(&ctx, a),
     }
 }
 

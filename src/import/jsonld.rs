@@ -79,10 +79,17 @@ fn types_of(map: &Map<String, Value>) -> Vec<String> {
 
 /// Walks a JSON value, adding every job posting to `out`.
 pub(super) fn collect(v: &Value, out: &mut ParsedFile, line: Option<u64>) {
+    walk(v, out, line, true);
+}
+
+/// `count`: whether an item that is not a posting is counted as skipped
+/// (top-level items and `@graph` members are; values nested in other
+/// items, like a breadcrumb's entries, are not).
+fn walk(v: &Value, out: &mut ParsedFile, line: Option<u64>, count: bool) {
     match v {
         Value::Array(items) => {
             for item in items {
-                collect(item, out, line);
+                walk(item, out, line, count);
             }
         }
         Value::Object(map) => {
@@ -102,10 +109,10 @@ pub(super) fn collect(v: &Value, out: &mut ParsedFile, line: Option<u64>) {
             for key in CONTAINERS {
                 if let Some(inner) = map.get(*key) {
                     container = true;
-                    collect(inner, out, line);
+                    walk(inner, out, line, count && *key == "@graph");
                 }
             }
-            if out.postings.len() == before {
+            if count && out.postings.len() == before {
                 let name = if types.is_empty() {
                     if container {
                         return;
@@ -117,7 +124,8 @@ pub(super) fn collect(v: &Value, out: &mut ParsedFile, line: Option<u64>) {
                 *out.other_types.entry(name).or_default() += 1;
             }
         }
-        _ => *out.other_types.entry("(not an object)".into()).or_default() += 1,
+        _ if count => *out.other_types.entry("(not an object)".into()).or_default() += 1,
+        _ => {}
     }
 }
 

@@ -23,7 +23,11 @@ pub use super::format::{LISTING_CSV_COLUMNS, listings_csv};
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Files to import: saved job pages (.html), JSON-LD or JSON (.json, .jsonld), CSV (.csv)
-    #[arg(value_name = "FILE", required_unless_present = "remove", conflicts_with = "remove")]
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "remove",
+        conflicts_with = "remove"
+    )]
     pub files: Vec<PathBuf>,
     /// Show what would be imported and updated; write nothing
     #[arg(long)]
@@ -155,7 +159,12 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> anyhow::Result<()> {
         store
             .upsert_batches(&batches)?
             .into_iter()
-            .map(|r| r.outcomes.into_iter().map(|(id, u)| (Some(id), u)).collect())
+            .map(|r| {
+                r.outcomes
+                    .into_iter()
+                    .map(|(id, u)| (Some(id), u))
+                    .collect()
+            })
             .collect()
     };
 
@@ -200,7 +209,9 @@ fn remove(ctx: &Context, source: &str, dry_run: bool) -> anyhow::Result<()> {
                     .join(", ")
             )
         };
-        return Err(usage(format!("no listings from source '{source}'; {known}")));
+        return Err(usage(format!(
+            "no listings from source '{source}'; {known}"
+        )));
     };
     if dry_run {
         return emit(&format!(
@@ -261,7 +272,11 @@ fn listing_report(l: ImportedListing, id: Option<i64>, updated: bool) -> Listing
 
 fn salary_text(l: &ListingReport) -> String {
     if l.currency == "INR" {
-        return format_range(l.salary_min.map(Rupees), l.salary_max.map(Rupees), Period::Monthly);
+        return format_range(
+            l.salary_min.map(Rupees),
+            l.salary_max.map(Rupees),
+            Period::Monthly,
+        );
     }
     let n = |v: u32| group_indian(u64::from(v));
     match (l.salary_min, l.salary_max) {
@@ -274,7 +289,11 @@ fn salary_text(l: &ListingReport) -> String {
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", group_indian(n as u64), if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        group_indian(n as u64),
+        if n == 1 { one } else { many }
+    )
 }
 
 fn render(r: &Report) -> String {
@@ -291,7 +310,13 @@ fn render(r: &Report) -> String {
             let kinds: Vec<String> = f
                 .other_types
                 .iter()
-                .map(|(k, n)| if *n == 1 { k.clone() } else { format!("{k} ×{n}") })
+                .map(|(k, n)| {
+                    if *n == 1 {
+                        k.clone()
+                    } else {
+                        format!("{k} ×{n}")
+                    }
+                })
                 .collect();
             parts.push(format!(
                 "{} not job postings ({})",
@@ -357,7 +382,11 @@ fn render(r: &Report) -> String {
         }
         for l in &f.listings {
             for n in &l.notes {
-                out.push_str(&format!("  note {} \"{}\": {n}\n", at(l.number, l.line), l.title));
+                out.push_str(&format!(
+                    "  note {} \"{}\": {n}\n",
+                    at(l.number, l.line),
+                    l.title
+                ));
             }
         }
         out.push('\n');

@@ -134,17 +134,14 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
 /// end of the line before (the LF of a CRLF) or at skipped blank lines.
 fn record_line(text: &str, byte: u64) -> u64 {
     let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    let skip = text
-        .get(start..)
-        .map_or(0, |rest| rest.len() - rest.trim_start_matches(['\r', '\n']).len());
+    let skip = text.get(start..).map_or(0, |rest| {
+        rest.len() - rest.trim_start_matches(['\r', '\n']).len()
+    });
     line_col(text, start + skip).0
 }
 
 fn csv_error(path: &str, text: &str, e: csv::Error) -> ImportError {
-    let at = e.position().map(|p| {
-        let (line, col) = line_col(text, p.byte() as usize);
-        (line.max(p.line()), col)
-    });
+    let at = e.position().map(|p| (record_line(text, p.byte()), 1));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -161,7 +158,11 @@ fn list(cell: Option<&str>) -> Vec<String> {
     let Some(c) = cell else {
         return Vec::new();
     };
-    let seps: &[char] = if c.contains(';') { &[';', '|'] } else { &[',', '|'] };
+    let seps: &[char] = if c.contains(';') {
+        &[';', '|']
+    } else {
+        &[',', '|']
+    };
     let mut out = Vec::new();
     for v in split_list(c, seps) {
         push_unique(&mut out, v);
@@ -195,7 +196,10 @@ fn row<'a>(get: &dyn Fn(&str) -> Option<&'a str>, number: usize, line: Option<u6
         match v.parse::<f64>() {
             Ok(n) if (0.0..=60.0).contains(&n) => Some(n as u8),
             _ => {
-                notes.push(format!("{col} '{}' is not a number of years; left out", shorten(v)));
+                notes.push(format!(
+                    "{col} '{}' is not a number of years; left out",
+                    shorten(v)
+                ));
                 None
             }
         }
@@ -209,7 +213,10 @@ fn row<'a>(get: &dyn Fn(&str) -> Option<&'a str>, number: usize, line: Option<u6
         (None, None) => get("experience").and_then(|t| {
             let e = parse_experience(t);
             if e.is_none() {
-                p.notes.push(format!("experience '{}' gives no years; left open", shorten(t)));
+                p.notes.push(format!(
+                    "experience '{}' gives no years; left open",
+                    shorten(t)
+                ));
             }
             e
         }),
@@ -222,12 +229,16 @@ fn row<'a>(get: &dyn Fn(&str) -> Option<&'a str>, number: usize, line: Option<u6
     if let Some(v) = get("openings") {
         match v.parse::<u32>() {
             Ok(n) => p.openings = Some(n),
-            Err(_) => p
-                .notes
-                .push(format!("openings '{}' is not a whole number; took 1", shorten(v))),
+            Err(_) => p.notes.push(format!(
+                "openings '{}' is not a whole number; took 1",
+                shorten(v)
+            )),
         }
     }
-    for (col, slot) in [("posted", &mut p.posted), ("valid_through", &mut p.valid_through)] {
+    for (col, slot) in [
+        ("posted", &mut p.posted),
+        ("valid_through", &mut p.valid_through),
+    ] {
         if let Some(v) = get(col) {
             *slot = parse_date(v);
             if slot.is_none() {
@@ -270,7 +281,10 @@ fn vocab<'a, T>(
 fn salary<'a>(get: &dyn Fn(&str) -> Option<&'a str>, notes: &mut Vec<String>) -> Option<Salary> {
     let currency = match get("currency") {
         Some(c) => normalise_currency(c).unwrap_or_else(|| {
-            notes.push(format!("currency '{}' is not a currency code; took INR", shorten(c)));
+            notes.push(format!(
+                "currency '{}' is not a currency code; took INR",
+                shorten(c)
+            ));
             "INR".into()
         }),
         None => "INR".into(),
@@ -309,7 +323,10 @@ fn salary<'a>(get: &dyn Fn(&str) -> Option<&'a str>, notes: &mut Vec<String>) ->
     {
         (lo, hi) = salary_text(t);
         if lo.is_none() && hi.is_none() {
-            notes.push(format!("salary '{}' is not an amount or a range; left out", shorten(t)));
+            notes.push(format!(
+                "salary '{}' is not an amount or a range; left out",
+                shorten(t)
+            ));
         }
     }
     if let (Some(a), Some(b)) = (lo, hi)
@@ -327,7 +344,11 @@ fn salary<'a>(get: &dyn Fn(&str) -> Option<&'a str>, notes: &mut Vec<String>) ->
 /// A salary range as people write it, in rupees a month.
 fn salary_text(t: &str) -> (Option<u32>, Option<u32>) {
     let t = t.replace('–', "-").replace(" to ", "-");
-    let parts: Vec<&str> = t.split('-').map(str::trim).filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> = t
+        .split('-')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let one = |s: &str| crate::money::parse_salary(s).ok().map(|r| r.0);
     match parts.as_slice() {
         [single] => {
@@ -340,7 +361,9 @@ fn salary_text(t: &str) -> (Option<u32>, Option<u32>) {
                 .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
                 .unwrap_or(b.len());
             let unit = &b[unit_at..];
-            let a_bare = a.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+            let a_bare = a
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
             let lo = if a_bare && !unit.trim().is_empty() {
                 one(&format!("{a}{unit}"))
             } else {
@@ -391,9 +414,18 @@ mod tests {
              A,B,abc,,,,\n",
         );
         let s: Vec<_> = f.postings.iter().map(|p| p.salary.clone()).collect();
-        assert_eq!(s[0].as_ref().map(|s| (s.min, s.max)), Some((Some(25_000), Some(37_500))));
-        assert_eq!(s[1].as_ref().map(|s| (s.min, s.max)), Some((Some(25_000), Some(35_000))));
-        assert_eq!(s[2].as_ref().map(|s| (s.min, s.max)), Some((Some(25_000), Some(37_500))));
+        assert_eq!(
+            s[0].as_ref().map(|s| (s.min, s.max)),
+            Some((Some(25_000), Some(37_500)))
+        );
+        assert_eq!(
+            s[1].as_ref().map(|s| (s.min, s.max)),
+            Some((Some(25_000), Some(35_000)))
+        );
+        assert_eq!(
+            s[2].as_ref().map(|s| (s.min, s.max)),
+            Some((Some(25_000), Some(37_500)))
+        );
         assert_eq!(
             s[3].as_ref().map(|s| (s.min, s.currency.as_str())),
             Some((Some(4_160), "USD"))

@@ -36,12 +36,29 @@ pub fn parse_experience(text: &str) -> Option<(u8, u8)> {
         .iter()
         .any(|w| t.contains(w));
     let open = t.contains('+')
-        || ["minimum", "min ", "min.", "at least", "atleast", "above", "more than", "over "]
-            .iter()
-            .any(|w| t.contains(w));
-    let up_to = ["up to", "upto", "max", "less than", "below", "within", "under "]
+        || [
+            "minimum",
+            "min ",
+            "min.",
+            "at least",
+            "atleast",
+            "above",
+            "more than",
+            "over ",
+        ]
         .iter()
         .any(|w| t.contains(w));
+    let up_to = [
+        "up to",
+        "upto",
+        "max",
+        "less than",
+        "below",
+        "within",
+        "under ",
+    ]
+    .iter()
+    .any(|w| t.contains(w));
     match numbers.as_slice() {
         [] => fresher.then_some((0, 0)),
         [n] if up_to || fresher => Some((0, to_years(*n, true))),

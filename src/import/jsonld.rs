@@ -5,9 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::experience::{from_months, parse_experience};
-use super::salary::{
-    SalaryUnit, guess_unit, monthly, normalise_currency, parse_amount,
-};
+use super::salary::{SalaryUnit, guess_unit, monthly, normalise_currency, parse_amount};
 use super::text::{clean_field, html_to_text};
 use super::values::{
     parse_date, parse_employment, parse_shift, parse_work_mode, push_unique, split_list,
@@ -132,7 +130,8 @@ fn walk(v: &Value, out: &mut ParsedFile, line: Option<u64>, count: bool) {
 /// An object of backdesk's `search --format json`: no `@type`, a title
 /// and a company.
 fn is_backdesk_listing(map: &Map<String, Value>) -> bool {
-    map.get("title").is_some_and(Value::is_string) && map.get("company").is_some_and(Value::is_string)
+    map.get("title").is_some_and(Value::is_string)
+        && map.get("company").is_some_and(Value::is_string)
 }
 
 /// The text of a value: a string (entities decoded, spaces collapsed), a
@@ -248,7 +247,11 @@ fn first(v: Option<&Value>) -> Option<&Value> {
     }
 }
 
-fn date_field(map: &Map<String, Value>, key: &str, notes: &mut Vec<String>) -> Option<jiff::civil::Date> {
+fn date_field(
+    map: &Map<String, Value>,
+    key: &str,
+    notes: &mut Vec<String>,
+) -> Option<jiff::civil::Date> {
     let raw = text(map.get(key))?;
     let d = parse_date(&raw);
     if d.is_none() {
@@ -411,7 +414,10 @@ fn salary(v: &Value, notes: &mut Vec<String>) -> Option<Salary> {
             let a = amount(Some(other));
             if a.is_none() {
                 if let Some(t) = text(Some(other)) {
-                    notes.push(format!("baseSalary '{}' is not an amount; left out", shorten(&t)));
+                    notes.push(format!(
+                        "baseSalary '{}' is not an amount; left out",
+                        shorten(&t)
+                    ));
                 }
                 return None;
             }
@@ -440,16 +446,14 @@ fn salary(v: &Value, notes: &mut Vec<String>) -> Option<Salary> {
                     u.id(),
                     top
                 )),
-                _ => notes.push(format!(
-                    "salary has no unitText; took {} for {top}",
-                    u.id()
-                )),
+                _ => notes.push(format!("salary has no unitText; took {} for {top}", u.id())),
             }
             u
         }
     };
     // amounts already monthly (written as "25k" or "3 LPA") keep their period
-    let conv = |a: Option<(f64, Option<SalaryUnit>)>| a.and_then(|(n, u)| monthly(n, u.unwrap_or(unit)));
+    let conv =
+        |a: Option<(f64, Option<SalaryUnit>)>| a.and_then(|(n, u)| monthly(n, u.unwrap_or(unit)));
     let (min, max) = (conv(min), conv(max));
     if min.is_none() && max.is_none() {
         notes.push("salary is out of range; left out".into());
@@ -523,7 +527,10 @@ fn backdesk_listing(map: &Map<String, Value>, number_in_file: usize, line: Optio
         (None, Some(b)) => Some((0, b)),
         (None, None) => None,
     };
-    let rupees = |n: Option<f64>| n.filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX)).map(|n| n as u32);
+    let rupees = |n: Option<f64>| {
+        n.filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX))
+            .map(|n| n as u32)
+    };
     let (lo, hi) = (rupees(int("salary_min")), rupees(int("salary_max")));
     if lo.is_some() || hi.is_some() {
         p.salary = Some(Salary {
@@ -537,11 +544,14 @@ fn backdesk_listing(map: &Map<String, Value>, number_in_file: usize, line: Optio
     p.skills = list("skills");
     p.languages = list("languages");
     p.benefits = list("benefits");
-    p.openings = int("openings").filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX)).map(|n| n as u32);
+    p.openings = int("openings")
+        .filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX))
+        .map(|n| n as u32);
     if let Some(d) = s("posted") {
         p.posted = parse_date(&d);
         if p.posted.is_none() {
-            p.notes.push(format!("posted '{d}' is not a date; left out"));
+            p.notes
+                .push(format!("posted '{d}' is not a date; left out"));
         }
     }
     p.valid_through = s("valid_through").and_then(|d| parse_date(&d));

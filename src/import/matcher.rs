@@ -129,10 +129,48 @@ const STATE_CODES: &[(&str, &str)] = &[
 
 /// Words of job titles that say nothing about the role.
 const TITLE_NOISE: &[&str] = &[
-    "senior", "sr", "junior", "jr", "urgent", "hiring", "immediate", "joiner", "joiners", "opening",
-    "openings", "vacancy", "wanted", "required", "for", "the", "and", "of", "in", "cum", "with",
-    "i", "ii", "iii", "iv", "l1", "l2", "l3", "wfh", "work", "from", "home", "remote", "hybrid",
-    "night", "day", "shift", "fresher", "freshers", "male", "female", "only",
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "urgent",
+    "hiring",
+    "immediate",
+    "joiner",
+    "joiners",
+    "opening",
+    "openings",
+    "vacancy",
+    "wanted",
+    "required",
+    "for",
+    "the",
+    "and",
+    "of",
+    "in",
+    "cum",
+    "with",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "l1",
+    "l2",
+    "l3",
+    "wfh",
+    "work",
+    "from",
+    "home",
+    "remote",
+    "hybrid",
+    "night",
+    "day",
+    "shift",
+    "fresher",
+    "freshers",
+    "male",
+    "female",
+    "only",
 ];
 
 /// Lowercase letters and digits only: "Navi-Mumbai" → "navimumbai".
@@ -204,9 +242,14 @@ impl Matcher {
             .roles
             .iter()
             .map(|r| {
-                let all: Vec<&String> = std::iter::once(&r.title).chain(&r.title_variants).collect();
+                let all: Vec<&String> =
+                    std::iter::once(&r.title).chain(&r.title_variants).collect();
                 RoleNames {
-                    names: all.iter().map(|n| words(n)).filter(|w| !w.is_empty()).collect(),
+                    names: all
+                        .iter()
+                        .map(|n| words(n))
+                        .filter(|w| !w.is_empty())
+                        .collect(),
                     exact: all.iter().map(|n| squash(n)).collect(),
                     skills: r.skills.iter().map(|s| s.to_lowercase()).collect(),
                 }
@@ -343,9 +386,21 @@ impl Matcher {
     }
 
     fn guess_role_uncached(&self, title: &str, skills: &[String]) -> Option<usize> {
-        let exact = squash(title);
-        if let Some(i) = self.roles.iter().position(|r| r.exact.contains(&exact)) {
-            return Some(i);
+        // the whole title, or a part of it ("Data Entry Operator – Night
+        // Shift", "MIS Executive (Remote)"), naming a role exactly
+        let parts = std::iter::once(title).chain(
+            title
+                .split([',', '(', ')', '|', '/', '–', '—', ':'])
+                .flat_map(|p| p.split(" - ")),
+        );
+        for part in parts {
+            let exact = squash(part);
+            if exact.is_empty() {
+                continue;
+            }
+            if let Some(i) = self.roles.iter().position(|r| r.exact.contains(&exact)) {
+                return Some(i);
+            }
         }
         // only words some role name uses take part
         let mut t: Vec<String> = Vec::new();
@@ -433,7 +488,10 @@ impl Matcher {
             reason: reason.to_string(),
         };
         let Some(title) = p.title.clone() else {
-            return Err(skip(&p, "no title (JobPosting title, or the CSV title column)"));
+            return Err(skip(
+                &p,
+                "no title (JobPosting title, or the CSV title column)",
+            ));
         };
         let Some(company) = p.company.clone() else {
             return Err(skip(
@@ -565,12 +623,15 @@ impl Matcher {
         let Some(place) = place else {
             return (fallback.to_string(), None);
         };
-        let state = place
-            .region
-            .as_deref()
-            .map(|r| self.state_name(r).map_or_else(|| r.to_string(), String::from));
+        let state = place.region.as_deref().map(|r| {
+            self.state_name(r)
+                .map_or_else(|| r.to_string(), String::from)
+        });
         let mut parts: Vec<String> = Vec::new();
-        for p in [place.locality.clone(), state.clone()].into_iter().flatten() {
+        for p in [place.locality.clone(), state.clone()]
+            .into_iter()
+            .flatten()
+        {
             if !parts.iter().any(|x| x.eq_ignore_ascii_case(&p)) {
                 parts.push(p);
             }
@@ -602,7 +663,12 @@ pub fn dedupe_key(
     company: &str,
     location: &str,
 ) -> String {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     if let Some(id) = identifier.map(str::trim).filter(|s| !s.is_empty()) {
         return format!("id:{id}");
     }

@@ -245,7 +245,10 @@ mod tests {
         let e = parse("x.csv", InputFormat::Csv, b"title,company\nab\xffc,d\n").unwrap_err();
         assert_eq!(e.at, Some((2, 3)));
         assert!(e.message.contains("0xFF"), "{e}");
-        assert!(e.to_string().starts_with("x.csv: line 2, column 3: not UTF-8"));
+        assert!(
+            e.to_string()
+                .starts_with("x.csv: line 2, column 3: not UTF-8")
+        );
     }
 
     #[test]

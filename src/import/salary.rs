@@ -105,7 +105,11 @@ pub fn parse_amount(s: &str) -> Option<f64> {
 /// below one lakh and CTC per annum from one lakh up. In other currencies
 /// amounts from 10,000 up are taken as a year.
 pub fn guess_unit(amount: f64, currency: &str) -> SalaryUnit {
-    let year_from = if currency == "INR" { 100_000.0 } else { 10_000.0 };
+    let year_from = if currency == "INR" {
+        100_000.0
+    } else {
+        10_000.0
+    };
     if amount >= year_from {
         SalaryUnit::Year
     } else {

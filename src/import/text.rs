@@ -58,9 +58,11 @@ pub fn html_to_text(s: &str) -> String {
 
 fn looks_like_markup(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    ["<p>", "<p ", "<br", "<li>", "<ul>", "<div", "<b>", "<strong>", "</"]
-        .iter()
-        .any(|t| l.contains(t))
+    [
+        "<p>", "<p ", "<br", "<li>", "<ul>", "<div", "<b>", "<strong>", "</",
+    ]
+    .iter()
+    .any(|t| l.contains(t))
 }
 
 fn fragment_text(s: &str) -> String {
@@ -158,7 +160,10 @@ mod tests {
 
     #[test]
     fn plain_text_is_kept() {
-        assert_eq!(html_to_text("Line one\n\n\n\nLine  two"), "Line one\n\nLine two");
+        assert_eq!(
+            html_to_text("Line one\n\n\n\nLine  two"),
+            "Line one\n\nLine two"
+        );
         assert_eq!(html_to_text("5 < 10 years"), "5 < 10 years");
     }
 }

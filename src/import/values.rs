@@ -154,11 +154,26 @@ mod tests {
 
     #[test]
     fn employment_types() {
-        assert_eq!(parse_employment("FULL_TIME"), Some(EmploymentType::FullTime));
-        assert_eq!(parse_employment("full-time"), Some(EmploymentType::FullTime));
-        assert_eq!(parse_employment("Part Time"), Some(EmploymentType::PartTime));
-        assert_eq!(parse_employment("CONTRACTOR"), Some(EmploymentType::Contract));
-        assert_eq!(parse_employment("PER_DIEM"), Some(EmploymentType::Temporary));
+        assert_eq!(
+            parse_employment("FULL_TIME"),
+            Some(EmploymentType::FullTime)
+        );
+        assert_eq!(
+            parse_employment("full-time"),
+            Some(EmploymentType::FullTime)
+        );
+        assert_eq!(
+            parse_employment("Part Time"),
+            Some(EmploymentType::PartTime)
+        );
+        assert_eq!(
+            parse_employment("CONTRACTOR"),
+            Some(EmploymentType::Contract)
+        );
+        assert_eq!(
+            parse_employment("PER_DIEM"),
+            Some(EmploymentType::Temporary)
+        );
         assert_eq!(parse_employment("INTERN"), Some(EmploymentType::Internship));
         assert_eq!(parse_employment("VOLUNTEER"), None);
     }

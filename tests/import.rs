@@ -227,7 +227,8 @@ fn a_counsellors_spreadsheet() {
 
 #[test]
 fn bad_files_say_where_and_what_was_expected() {
-    let cases: [(&str, Option<(u64, u64)>, &str); 6] = [
+    type Case = (&'static str, Option<(u64, u64)>, &'static str);
+    let cases: [Case; 6] = [
         ("truncated.json", Some((1, 263)), "cut off"),
         ("invalid-utf8.csv", Some((3, 23)), "not UTF-8"),
         ("bad-block.html", Some((14, 1)), "trailing comma"),

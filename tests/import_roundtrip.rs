@@ -1,6 +1,9 @@
 //! Property: what `backdesk search --format json|csv` writes imports back
 //! to the same listings (all but id and source, which an import gives).
 
+// Rupee amounts are written the Indian way (2_00_000 is two lakh).
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use std::cell::RefCell;
 use std::sync::OnceLock;
 

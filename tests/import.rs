@@ -671,3 +671,24 @@ fn cli_search_exports_reimport_unchanged() {
         assert_eq!(a, b, "{format} export did not round-trip");
     }
 }
+
+#[test]
+fn import_paths_is_all_or_nothing_for_the_tui_too() {
+    use backdesk::cli::import::{FilesRejected, import_paths, render};
+    let mut s = store();
+    let before = s.listing_count().expect("count");
+    let e = import_paths(
+        &mut s,
+        &[fixture("bom-crlf.csv"), fixture("truncated.json")],
+        false,
+    )
+    .expect_err("a bad file");
+    let r = e.downcast_ref::<FilesRejected>().expect("files rejected");
+    assert_eq!((r.errors.len(), r.total), (1, 2));
+    assert!(e.to_string().contains("truncated.json: line 1, column 263"));
+    assert_eq!(s.listing_count().expect("count"), before);
+    let rep = import_paths(&mut s, &[fixture("bom-crlf.csv")], false).expect("imports");
+    assert_eq!((rep.files[0].imported, rep.files[0].skipped), (2, 1));
+    assert!(render(&rep).contains("2 new · 0 updated · 1 skipped"));
+    assert_eq!(s.listing_count().expect("count"), before + 2);
+}

@@ -14,9 +14,11 @@ use serde::Serialize;
 use super::format::json;
 use super::table::{Column, Table, output_width};
 use super::{Context, TableJson, emit, usage};
-use crate::import::{FilePlan, ImportedListing, InputFormat, Matcher, Skipped, read_file};
+use crate::import::{
+    FilePlan, ImportError, ImportedListing, InputFormat, Matcher, Skipped, read_file,
+};
 use crate::money::{Period, Rupees, format_range, group_indian};
-use crate::store::{CATALOG_SOURCE, ImportBatch};
+use crate::store::{CATALOG_SOURCE, ImportBatch, Store};
 
 pub use super::format::{LISTING_CSV_COLUMNS, listings_csv};
 
@@ -76,67 +78,112 @@ pub struct ListingReport {
     pub notes: Vec<String>,
 }
 
+/// What an import did (or, in a dry run, would do), file by file.
 #[derive(Debug, Serialize)]
-struct Report {
-    dry_run: bool,
-    files: Vec<FileReport>,
+pub struct Report {
+    pub dry_run: bool,
+    pub files: Vec<FileReport>,
+}
+
+/// Files that could not be read: nothing was imported.
+#[derive(Debug, thiserror::Error)]
+#[error("{}{} of {} file{} could not be read; nothing was imported", list(.errors), .errors.len(), .total, if *.total == 1 { "" } else { "s" })]
+pub struct FilesRejected {
+    pub errors: Vec<ImportError>,
+    pub total: usize,
+}
+
+fn list(errors: &[ImportError]) -> String {
+    errors.iter().map(|e| format!("{e}\n")).collect()
 }
 
 pub fn run(ctx: &Context, a: &ImportArgs) -> anyhow::Result<()> {
     if let Some(source) = &a.remove {
         return remove(ctx, source, a.dry_run);
     }
-    // usage first: kinds of file and source names
+    check_paths(&a.files)?;
+    let mut store = ctx.open_store()?;
+    let report = match import_paths(&mut store, &a.files, a.dry_run) {
+        Ok(r) => r,
+        Err(e) => {
+            if let Some(r) = e.downcast_ref::<FilesRejected>() {
+                for err in &r.errors {
+                    eprintln!("backdesk: error: {err}");
+                }
+                anyhow::bail!(
+                    "{} of {} file{} could not be read; nothing was imported",
+                    r.errors.len(),
+                    r.total,
+                    if r.total == 1 { "" } else { "s" }
+                );
+            }
+            return Err(e);
+        }
+    };
+    match a.format {
+        TableJson::Json => emit(&json(&report)?),
+        TableJson::Table => emit(&render(&report)),
+    }
+}
+
+/// Usage mistakes in a list of files: kinds backdesk does not read, and
+/// two files with the same name (the name is the source).
+pub fn check_paths(paths: &[PathBuf]) -> anyhow::Result<()> {
     let mut sources = HashSet::new();
-    let mut files = Vec::new();
-    for path in &a.files {
+    for path in paths {
         if InputFormat::from_path(path).is_none() {
             return Err(usage(format!(
                 "{}: unknown kind of file; import reads .html/.htm (a saved job page), .json/.jsonld and .csv",
                 path.display()
             )));
         }
-        let source = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let source = source_name(path);
         if !sources.insert(source.clone()) {
             return Err(usage(format!(
                 "two files named {source}: listings are tagged with their file's name, so rename one"
             )));
         }
-        files.push((path, source));
     }
+    Ok(())
+}
 
-    // read and check every file before writing anything
+/// The source an imported file's listings are tagged with: its name.
+pub fn source_name(path: &std::path::Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Imports files into `store` (the CLI's and the TUI's way in): checks the
+/// paths, reads and checks every file, then writes them all in one
+/// transaction, unless `dry_run`. A file that does not parse fails the
+/// whole import with [`FilesRejected`], before anything is written.
+pub fn import_paths(store: &mut Store, paths: &[PathBuf], dry_run: bool) -> anyhow::Result<Report> {
+    check_paths(paths)?;
     let mut parsed = Vec::new();
-    let mut failed = 0;
-    for (path, source) in &files {
+    let mut errors = Vec::new();
+    for path in paths {
         match read_file(path) {
-            Ok(p) => parsed.push((path.display().to_string(), source.clone(), p)),
-            Err(e) => {
-                failed += 1;
-                eprintln!("backdesk: error: {e}");
-            }
+            Ok(p) => parsed.push((path.display().to_string(), source_name(path), p)),
+            Err(e) => errors.push(e),
         }
     }
-    if failed > 0 {
-        anyhow::bail!(
-            "{failed} of {} file{} could not be read; nothing was imported",
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
-        );
+    if !errors.is_empty() {
+        return Err(FilesRejected {
+            errors,
+            total: paths.len(),
+        }
+        .into());
     }
 
-    let mut store = ctx.open_store()?;
-    let matcher = Matcher::new(crate::session::load_vocab(&store)?);
+    let matcher = Matcher::new(crate::session::load_vocab(store)?);
     let today = jiff::Zoned::now().date();
     let plans: Vec<FilePlan> = parsed
         .into_iter()
         .map(|(path, source, p)| matcher.plan(&path, &source, p, today))
         .collect();
 
-    let outcomes: Vec<Vec<(Option<i64>, bool)>> = if a.dry_run {
+    let outcomes: Vec<Vec<(Option<i64>, bool)>> = if dry_run {
         let mut out = Vec::new();
         for plan in &plans {
             let keys = store.imported_keys(&plan.source)?;
@@ -168,18 +215,14 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> anyhow::Result<()> {
             .collect()
     };
 
-    let report = Report {
-        dry_run: a.dry_run,
+    Ok(Report {
+        dry_run,
         files: plans
             .into_iter()
             .zip(outcomes)
             .map(|(plan, out)| file_report(plan, &out))
             .collect(),
-    };
-    match a.format {
-        TableJson::Json => emit(&json(&report)?),
-        TableJson::Table => emit(&render(&report)),
-    }
+    })
 }
 
 fn remove(ctx: &Context, source: &str, dry_run: bool) -> anyhow::Result<()> {
@@ -296,7 +339,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     )
 }
 
-fn render(r: &Report) -> String {
+/// The report as text, for a terminal.
+pub fn render(r: &Report) -> String {
     let mut out = String::new();
     let width = output_width();
     for f in &r.files {

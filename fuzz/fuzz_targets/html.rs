@@ -23,7 +23,12 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(file) = parse("fuzz.html", InputFormat::Html, data) {
         MATCHER.with(|m| {
             if let Some(m) = m {
-                let _ = m.plan("fuzz.html", "fuzz.html", file, jiff::civil::date(2025, 1, 1));
+                let _ = m.plan(
+                    "fuzz.html",
+                    "fuzz.html",
+                    file,
+                    jiff::civil::date(2025, 1, 1),
+                );
             }
         });
     }

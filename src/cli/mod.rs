@@ -4,6 +4,7 @@
 mod apps;
 mod db;
 mod format;
+pub mod import;
 mod roles;
 mod search;
 pub mod table;
@@ -68,6 +69,8 @@ pub enum Command {
         #[command(subcommand)]
         command: DbCommand,
     },
+    /// Import listings from saved job pages, JSON-LD feeds and CSV files
+    Import(import::ImportArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -297,6 +300,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
         Command::Salary(a) => roles::salary(&ctx, a),
         Command::Apps { command } => apps::run(&ctx, command),
         Command::Db { command } => db::run(&ctx, command),
+        Command::Import(a) => import::run(&ctx, a),
     }
 }
 

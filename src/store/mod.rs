@@ -12,6 +12,7 @@ mod read;
 mod schema;
 mod seed;
 mod synth;
+mod write;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -22,6 +23,7 @@ pub use read::{Stats, TableCount};
 pub use schema::SCHEMA_VERSION;
 pub use seed::SeedReport;
 pub use synth::SynthReport;
+pub use write::{CATALOG_SOURCE, FIRST_IMPORTED_ID, ImportBatch, UpsertReport};
 
 /// `PRAGMA application_id` of a backdesk database ("BDK1").
 pub const APPLICATION_ID: i32 = 0x4244_4b31;

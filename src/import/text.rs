@@ -1,0 +1,169 @@
+//! Text from HTML: descriptions (markup to plain text, with line breaks
+//! where blocks end) and plain fields (entities decoded, spaces collapsed).
+
+use scraper::{Html, Node};
+
+/// A plain field from JSON-LD: HTML entities decoded (`&amp;` → `&`),
+/// runs of whitespace collapsed to one space, trimmed.
+pub fn clean_field(s: &str) -> String {
+    let decoded = html_escape::decode_html_entities(s);
+    collapse_spaces(&decoded)
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Elements that end a line of text.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "tr"
+            | "table"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "blockquote"
+            | "pre"
+            | "hr"
+            | "dd"
+            | "dt"
+    )
+}
+
+/// A description as plain text: tags removed (`<script>` and `<style>`
+/// with their content), entities decoded, list items as `• ` lines, one
+/// line per paragraph, no blank-line runs. Descriptions escaped twice
+/// (`&lt;p&gt;`) are unwrapped too.
+pub fn html_to_text(s: &str) -> String {
+    let once = fragment_text(s);
+    if looks_like_markup(&once) && !looks_like_markup(s) {
+        // the markup was entity-escaped: the first pass uncovered it
+        return fragment_text(&once);
+    }
+    once
+}
+
+fn looks_like_markup(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    [
+        "<p>", "<p ", "<br", "<li>", "<ul>", "<div", "<b>", "<strong>", "</",
+    ]
+    .iter()
+    .any(|t| l.contains(t))
+}
+
+fn fragment_text(s: &str) -> String {
+    if !s.contains('<') && !s.contains('&') {
+        return tidy_lines(s, true);
+    }
+    let doc = Html::parse_fragment(s);
+    let mut out = String::with_capacity(s.len());
+    walk(doc.tree.root(), &mut out);
+    // in markup, line breaks come from the tags: no blank lines
+    tidy_lines(&out, false)
+}
+
+fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                let name = e.name();
+                if matches!(name, "script" | "style" | "template" | "noscript") {
+                    continue;
+                }
+                let block = is_block(name);
+                if block {
+                    out.push('\n');
+                }
+                if name == "li" {
+                    out.push_str("• ");
+                }
+                walk(child, out);
+                if block {
+                    out.push('\n');
+                }
+                if matches!(name, "td" | "th") {
+                    out.push(' ');
+                }
+            }
+            _ => walk(child, out),
+        }
+    }
+}
+
+/// Collapses spaces inside lines, trims lines, keeps at most one blank
+/// line between paragraphs (none with `keep_blank` false), trims the whole.
+fn tidy_lines(s: &str, keep_blank: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let line = collapse_spaces(line);
+        if line.is_empty() {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+            if keep_blank && blank > 0 {
+                out.push('\n');
+            }
+        }
+        blank = 0;
+        out.push_str(&line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_decode_entities() {
+        assert_eq!(
+            clean_field("  Accounts &amp; Finance\n Executive &#8211; GST "),
+            "Accounts & Finance Executive – GST"
+        );
+        assert_eq!(clean_field("R&amp;D &nbsp;Co"), "R&D Co");
+    }
+
+    #[test]
+    fn descriptions_lose_markup() {
+        let html = "<p>We are hiring an <b>Accounts Executive</b> for our Pune office.</p>\
+                    <ul><li>Tally &amp; GST</li><li>Bank reconciliation</li></ul>\
+                    <script>alert(1)</script><p>Salary: &#8377;25,000</p>";
+        assert_eq!(
+            html_to_text(html),
+            "We are hiring an Accounts Executive for our Pune office.\n• Tally & GST\n• Bank reconciliation\nSalary: ₹25,000"
+        );
+    }
+
+    #[test]
+    fn double_escaped_descriptions() {
+        let html = "&lt;p&gt;Data entry &amp;amp; MIS&lt;/p&gt;&lt;br&gt;Night shift";
+        assert_eq!(html_to_text(html), "Data entry & MIS\nNight shift");
+    }
+
+    #[test]
+    fn plain_text_is_kept() {
+        assert_eq!(
+            html_to_text("Line one\n\n\n\nLine  two"),
+            "Line one\n\nLine two"
+        );
+        assert_eq!(html_to_text("5 < 10 years"), "5 < 10 years");
+    }
+}

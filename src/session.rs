@@ -24,6 +24,9 @@ pub fn build_index(store: &Store) -> Result<Index> {
 /// Builds the index counting listing ages from `today`.
 pub fn build_index_as_of(store: &Store, today: jiff::civil::Date) -> Result<Index> {
     let mut b = IndexBuilder::new(load_vocab(store)?, today);
+    let rows = usize::try_from(store.listing_count()?).unwrap_or(0);
+    // about 80 bytes of searchable text a listing
+    b.reserve(rows, rows * 80);
     store.for_each_listing_facts(|f| b.push(f))?;
     Ok(b.finish())
 }
@@ -45,4 +48,67 @@ impl Session {
         self.index = Arc::new(build_index(&self.store)?);
         Ok(())
     }
+}
+
+/// An index of `n` synthetic listings built straight from the embedded
+/// catalogue, without SQLite: for benchmarks and property tests. The same
+/// `seed` gives the same listings (those of `backdesk db synth`).
+pub fn synthetic_index(
+    n: usize,
+    seed: u64,
+    today: jiff::civil::Date,
+) -> Result<Index, crate::catalog::CatalogError> {
+    use crate::catalog::generate::{Generator, Sources};
+    use crate::catalog::{Catalog, ListingFacts};
+    let cat = Catalog::embedded_without_listings()?;
+    let vocab = Vocab {
+        categories: cat.categories.clone(),
+        roles: cat.roles.clone(),
+        cities: cat.cities.clone(),
+        companies: cat.companies.clone(),
+        skills: cat.skills.clone(),
+    };
+    let mut g = Generator::new(
+        Sources {
+            roles: &cat.roles,
+            companies: &cat.companies,
+            cities: &cat.cities,
+        },
+        seed,
+        today,
+        1,
+    )
+    .without_descriptions();
+    let mut b = IndexBuilder::new(vocab, today);
+    b.reserve(n, n * 80);
+    for _ in 0..n {
+        let l = g.next_listing();
+        let company = cat.companies.iter().find(|c| c.id == l.company_id);
+        let city = cat.cities.iter().find(|c| c.id == l.city_id);
+        let skills = l.skills.join(";");
+        let languages = l.languages.join(";");
+        b.push(&ListingFacts {
+            id: l.id,
+            title: &l.title,
+            role_id: Some(&l.role),
+            company: company.map_or("", |c| c.name.as_str()),
+            company_id: Some(l.company_id),
+            company_type: company.map(|c| c.kind),
+            industry: company.map(|c| c.industry),
+            city: city.map_or("", |c| c.name.as_str()),
+            city_id: Some(l.city_id),
+            work_mode: l.work_mode,
+            employment_type: l.employment_type,
+            shift: l.shift,
+            experience_min: l.exp_min,
+            experience_max: l.exp_max,
+            salary_min: Some(l.salary_min),
+            salary_max: Some(l.salary_max),
+            skills: &skills,
+            languages: &languages,
+            posted: l.posted,
+            source: "synth",
+        });
+    }
+    Ok(b.finish())
 }

@@ -450,3 +450,74 @@ proptest! {
         check_against_reference(&q);
     }
 }
+
+// ---- the searcher: reused text passes and cancellation ------------------
+
+#[test]
+fn a_searcher_typing_gives_what_fresh_searches_give() {
+    use backdesk::search::{FacetSet, Searcher, never};
+    use std::sync::Arc;
+    let store = Store::open_in_memory().expect("store");
+    let ix = Arc::new(backdesk::session::build_index(&store).expect("index"));
+    let mut s = Searcher::new(ix.clone(), FacetSet::ALL);
+    let mut q = Query::default();
+    // type, toggle a filter, type more, delete, change the sort
+    let steps: Vec<Box<dyn Fn(&mut Query)>> = vec![
+        Box::new(|q| q.text = "p".into()),
+        Box::new(|q| q.text = "pa".into()),
+        Box::new(|q| q.text = "pay".into()),
+        Box::new(|q| {
+            q.include(Facet::City, "Pune");
+        }),
+        Box::new(|q| q.text = "payr".into()),
+        Box::new(|q| q.text = "payr e".into()),
+        Box::new(|q| q.text = "pay".into()),
+        Box::new(|q| q.sort = Sort::Salary),
+        Box::new(|q| q.text = "payro".into()),
+        Box::new(|q| q.clear_filters()),
+        Box::new(|q| q.text = String::new()),
+    ];
+    for step in steps {
+        step(&mut q);
+        let got = s.search(&q, &never).expect("not cancelled");
+        let want = ix.search(&q);
+        assert_eq!(got.hits, want.hits, "{q:?}");
+        assert_eq!(got.facets, want.facets, "{q:?}");
+    }
+}
+
+#[test]
+fn a_cancelled_search_returns_nothing() {
+    use backdesk::search::{FacetSet, Searcher};
+    use std::sync::Arc;
+    let store = Store::open_in_memory().expect("store");
+    let ix = Arc::new(backdesk::session::build_index(&store).expect("index"));
+    let mut s = Searcher::new(ix, FacetSet::ALL);
+    assert!(s.search(&Query::text("pay"), &|| true).is_none());
+    assert!(s.search(&Query::text("pay"), &|| false).is_some());
+}
+
+#[test]
+fn relevance_puts_title_matches_first_at_scale() {
+    // enough rows for the early stop of the cheap scorer to matter
+    let ix = backdesk::session::synthetic_index(20_000, 3, jiff::civil::date(2026, 11, 23))
+        .expect("index");
+    let r = ix.search(&Query::text("a"));
+    assert_eq!(
+        r.total(),
+        ix.search_with(&Query::text("a"), backdesk::search::FacetSet::NONE)
+            .total()
+    );
+    let top = r.hits[0].row as usize;
+    assert!(
+        ix.title(top).to_lowercase().starts_with('a')
+            || ix.title(top).to_lowercase().contains(" a"),
+        "{}",
+        ix.title(top)
+    );
+    // every hit appears once
+    let mut rows: Vec<u32> = r.hits.iter().map(|h| h.row).collect();
+    rows.sort_unstable();
+    rows.dedup();
+    assert_eq!(rows.len(), r.total());
+}

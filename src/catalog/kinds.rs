@@ -31,6 +31,14 @@ macro_rules! vocabulary {
             pub fn index(self) -> usize {
                 self as usize
             }
+
+            /// The value with exactly this id (the fast path for stored data).
+            pub fn from_id(s: &str) -> Option<Self> {
+                match s {
+                    $($id => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
         }
 
         impl std::fmt::Display for $name {

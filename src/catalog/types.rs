@@ -294,6 +294,9 @@ pub struct ListingFacts<'a> {
     pub title: &'a str,
     pub role_id: Option<&'a str>,
     pub company: &'a str,
+    /// The catalogue company, when it is one (its type and industry come
+    /// from there).
+    pub company_id: Option<u32>,
     pub company_type: Option<CompanyKind>,
     pub industry: Option<Industry>,
     pub city: &'a str,

@@ -74,7 +74,10 @@ fn band_text(b: Option<&Band>) -> String {
 
 /// Number of listings per role id.
 fn listing_counts(ix: &Index) -> Vec<u32> {
-    let r = ix.search(&Query::default());
+    let r = ix.search_with(
+        &Query::default(),
+        crate::search::FacetSet::of(&[Facet::Role]),
+    );
     r.facets.of(Facet::Role).to_vec()
 }
 

@@ -91,7 +91,8 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     let session = ctx.open_session()?;
     let ix = &session.index;
     let q = build_query(ix, a, ctx.config())?;
-    let results = ix.search(&q);
+    // the command line shows no facet counts: skip counting them
+    let results = ix.search_with(&q, crate::search::FacetSet::NONE);
     let shown: Vec<_> = if a.limit == 0 {
         results.hits.iter().collect()
     } else {

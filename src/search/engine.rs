@@ -1,5 +1,5 @@
-//! Running a query over the index in one pass: filters, facet counts and
-//! the text test together, then ranking of the rows that passed.
+//! What a query compiles to and what it returns. The passes that run it
+//! are in `exec`.
 //!
 //! A facet's counts are "what this value would give with the rest of the
 //! query": a row that fails only facet F's selection still counts toward F.
@@ -9,10 +9,10 @@
 //! and the ranges (experience, salary, dates, distance) are not facets: a
 //! row failing them counts nowhere.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use super::text::{Scorer, TextQuery};
-use super::{Facet, Index, Query, Sort};
+use super::text::TextQuery;
+use super::{Facet, Index, Query};
 
 /// A matching listing: its row in the index and its text score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct FacetCounts {
 }
 
 impl FacetCounts {
-    fn new(ix: &Index) -> FacetCounts {
+    pub(crate) fn new(ix: &Index) -> FacetCounts {
         FacetCounts {
             counts: Facet::ALL
                 .iter()
@@ -41,9 +41,22 @@ impl FacetCounts {
         self.of(f).get(value).copied().unwrap_or(0)
     }
 
-    /// Counts per value of a facet (empty before any search).
+    /// Counts per value of a facet (empty before any search, or when the
+    /// facet was not asked for).
     pub fn of(&self, f: Facet) -> &[u32] {
         self.counts.get(f.index()).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn slot(&mut self, f: Facet) -> &mut Vec<u32> {
+        &mut self.counts[f.index()]
+    }
+
+    pub(crate) fn add(&mut self, other: &FacetCounts) {
+        for (a, b) in self.counts.iter_mut().zip(&other.counts) {
+            for (x, y) in a.iter_mut().zip(b) {
+                *x += y;
+            }
+        }
     }
 }
 
@@ -63,8 +76,8 @@ impl Results {
 }
 
 /// One active facet selection, compiled to value tables.
-struct Check {
-    facet: Facet,
+pub(crate) struct Check {
+    pub(crate) facet: Facet,
     multi: bool,
     include: Vec<bool>,
     exclude: Vec<bool>,
@@ -75,7 +88,7 @@ struct Check {
 
 impl Check {
     #[inline]
-    fn passes(&self, ix: &Index, row: usize) -> bool {
+    pub(crate) fn passes(&self, ix: &Index, row: usize) -> bool {
         if self.multi {
             let m = ix.many(self.facet, row);
             (!self.any_include || m & self.include_mask != 0) && m & self.exclude_mask == 0
@@ -89,20 +102,20 @@ impl Check {
 }
 
 /// A query resolved against one index.
-struct Compiled {
-    checks: Vec<Check>,
-    text: TextQuery,
+pub(crate) struct Compiled {
+    pub(crate) checks: Vec<Check>,
+    pub(crate) text: TextQuery,
     exp: Option<u8>,
     sal_min: Option<u32>,
     sal_max: Option<u32>,
     min_posted: Option<i32>,
     /// km from the home city per city value (`None`: unknown place).
-    city_km: Option<Vec<Option<f64>>>,
+    pub(crate) city_km: Option<Vec<Option<f64>>>,
     within_km: Option<f64>,
 }
 
 impl Compiled {
-    fn new(ix: &Index, q: &Query) -> Compiled {
+    pub(crate) fn new(ix: &Index, q: &Query) -> Compiled {
         let checks = q
             .facets
             .iter()
@@ -166,7 +179,7 @@ impl Compiled {
 
     /// The non-facet conditions: experience, salary, date, distance.
     #[inline]
-    fn ranges_pass(&self, ix: &Index, row: usize) -> bool {
+    pub(crate) fn ranges_pass(&self, ix: &Index, row: usize) -> bool {
         if let Some(y) = self.exp
             && !(ix.exp_min[row] <= y && y <= ix.exp_max[row])
         {
@@ -196,144 +209,5 @@ impl Compiled {
             }
         }
         true
-    }
-}
-
-fn count_row(ix: &Index, row: usize, only: Option<Facet>, counts: &mut FacetCounts) {
-    let mut count = |f: Facet| {
-        if f.is_multi() {
-            let mut m = ix.many(f, row);
-            let c = &mut counts.counts[f.index()];
-            while m != 0 {
-                let b = m.trailing_zeros() as usize;
-                if let Some(x) = c.get_mut(b) {
-                    *x += 1;
-                }
-                m &= m - 1;
-            }
-        } else if let Some(v) = ix.one(f, row)
-            && let Some(x) = counts.counts[f.index()].get_mut(v)
-        {
-            *x += 1;
-        }
-    };
-    match only {
-        Some(f) => count(f),
-        None => Facet::ALL.iter().for_each(|&f| count(f)),
-    }
-}
-
-impl Index {
-    /// Runs a query: every matching row, ranked, with facet counts.
-    pub fn search(&self, q: &Query) -> Results {
-        let start = Instant::now();
-        let cq = Compiled::new(self, q);
-        let mut counts = FacetCounts::new(self);
-        let mut rows: Vec<u32> = Vec::new();
-        self.scan(&cq, 0..self.len(), &mut rows, &mut counts);
-        let hits = self.rank(&cq, q, rows);
-        Results {
-            hits,
-            facets: counts,
-            elapsed: start.elapsed(),
-        }
-    }
-
-    fn scan(
-        &self,
-        cq: &Compiled,
-        rows: impl Iterator<Item = usize>,
-        out: &mut Vec<u32>,
-        counts: &mut FacetCounts,
-    ) {
-        for row in rows {
-            if !cq.ranges_pass(self, row) {
-                continue;
-            }
-            let mut failed: Option<Facet> = None;
-            let mut dropped = false;
-            for c in &cq.checks {
-                if !c.passes(self, row) {
-                    if failed.is_some() {
-                        dropped = true;
-                        break;
-                    }
-                    failed = Some(c.facet);
-                }
-            }
-            if dropped {
-                continue;
-            }
-            if !cq.text.is_empty() && !cq.text.matches(self.hay(row)) {
-                continue;
-            }
-            match failed {
-                None => {
-                    out.push(row as u32);
-                    count_row(self, row, None, counts);
-                }
-                Some(f) => count_row(self, row, Some(f), counts),
-            }
-        }
-    }
-
-    fn rank(&self, cq: &Compiled, q: &Query, rows: Vec<u32>) -> Vec<Hit> {
-        let scorer = Scorer::default();
-        let mut hits: Vec<Hit> = rows
-            .into_iter()
-            .map(|row| Hit {
-                row,
-                score: if cq.text.is_empty() {
-                    0
-                } else {
-                    scorer.score(&cq.text, self.hay(row as usize)).unwrap_or(0)
-                },
-            })
-            .collect();
-        let newest = |a: &Hit, b: &Hit| {
-            self.posted[b.row as usize]
-                .cmp(&self.posted[a.row as usize])
-                .then(self.ids[a.row as usize].cmp(&self.ids[b.row as usize]))
-        };
-        match q.sort {
-            Sort::Relevance => {
-                hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(newest(a, b)))
-            }
-            Sort::Date => hits.sort_unstable_by(newest),
-            Sort::Salary => hits.sort_unstable_by(|a, b| {
-                let key = |h: &Hit| {
-                    let v = self.sal_max[h.row as usize];
-                    if v == u32::MAX { 0 } else { v }
-                };
-                key(b)
-                    .cmp(&key(a))
-                    .then(b.score.cmp(&a.score))
-                    .then(newest(a, b))
-            }),
-            Sort::Distance => {
-                let km = |h: &Hit| {
-                    cq.city_km
-                        .as_ref()
-                        .and_then(|t| t[self.city[h.row as usize] as usize])
-                        .unwrap_or(f64::INFINITY)
-                };
-                hits.sort_unstable_by(|a, b| {
-                    km(a)
-                        .total_cmp(&km(b))
-                        .then(b.score.cmp(&a.score))
-                        .then(newest(a, b))
-                })
-            }
-        }
-        hits
-    }
-
-    /// Character positions to highlight in a shown field of a row.
-    pub fn highlight(&self, text: &str, field: &str) -> Vec<usize> {
-        let q = TextQuery::parse(text);
-        if q.is_empty() {
-            return Vec::new();
-        }
-        Scorer::default().highlight(&q, field)
     }
 }

@@ -2,7 +2,7 @@
 //! repeat (companies, cities, sources) are interned; skills and languages
 //! are bit sets; the searchable text of all rows lives in one string.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use jiff::civil::Date;
 
@@ -65,15 +65,23 @@ pub(crate) fn day_number(d: Date) -> i32 {
     era * 146_097 + doe - 719_468
 }
 
+/// Whether `hay` contains `needle`, ignoring ASCII case, without allocating.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// Collects listings into an [`Index`].
 pub struct IndexBuilder {
     ix: Index,
     role_by_id: HashMap<String, u16>,
+    skill_exact: HashMap<String, u8>,
     skill_lookup: HashMap<String, u8>,
     catalog_city_by_id: HashMap<u32, usize>,
     catalog_city_by_name: HashMap<String, usize>,
     state_ids: HashMap<String, u16>,
     company_lookup: HashMap<String, usize>,
+    company_by_id: HashMap<u32, usize>,
     date_cache: HashMap<Date, i32>,
 }
 
@@ -85,7 +93,14 @@ impl IndexBuilder {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i as u16))
             .collect();
-        let mut skill_lookup = HashMap::new();
+        let skill_exact = vocab
+            .skills
+            .iter()
+            .take(MAX_SKILLS)
+            .enumerate()
+            .map(|(i, s)| (s.name.clone(), i as u8))
+            .collect();
+        let mut skill_lookup = HashMap::default();
         for (i, s) in vocab.skills.iter().take(MAX_SKILLS).enumerate() {
             skill_lookup.insert(s.name.to_lowercase(), i as u8);
             for a in &s.aliases {
@@ -98,7 +113,7 @@ impl IndexBuilder {
             .enumerate()
             .map(|(i, c)| (c.id, i))
             .collect();
-        let mut catalog_city_by_name = HashMap::new();
+        let mut catalog_city_by_name = HashMap::default();
         for (i, c) in vocab.cities.iter().enumerate() {
             catalog_city_by_name.insert(c.name.to_lowercase(), i);
             for a in &c.aliases {
@@ -106,13 +121,19 @@ impl IndexBuilder {
             }
         }
         let mut states = Vec::new();
-        let mut state_ids = HashMap::new();
+        let mut state_ids = HashMap::default();
         for c in &vocab.cities {
             state_ids.entry(c.state.clone()).or_insert_with(|| {
                 states.push(c.state.clone());
                 (states.len() - 1) as u16
             });
         }
+        let company_by_id = vocab
+            .companies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
         let company_lookup = vocab
             .companies
             .iter()
@@ -141,12 +162,14 @@ impl IndexBuilder {
         IndexBuilder {
             ix,
             role_by_id,
+            skill_exact,
             skill_lookup,
             catalog_city_by_id,
             catalog_city_by_name,
             state_ids,
             company_lookup,
-            date_cache: HashMap::new(),
+            company_by_id,
+            date_cache: HashMap::default(),
         }
     }
 
@@ -175,9 +198,10 @@ impl IndexBuilder {
         let before = self.ix.companies.names.len();
         let id = self.ix.companies.intern(f.company);
         if self.ix.companies.names.len() > before {
-            let cat = self
-                .company_lookup
-                .get(f.company)
+            let cat = f
+                .company_id
+                .and_then(|id| self.company_by_id.get(&id))
+                .or_else(|| self.company_lookup.get(f.company))
                 .map(|&i| &self.ix.vocab.companies[i]);
             self.ix.company_info.push((
                 f.company_type.or(cat.map(|c| c.kind)),
@@ -185,6 +209,35 @@ impl IndexBuilder {
             ));
         }
         id
+    }
+
+    /// Makes room for `rows` listings with about `text` bytes of
+    /// searchable text, so the columns do not grow (and waste) as they fill.
+    pub fn reserve(&mut self, rows: usize, text: usize) {
+        let ix = &mut self.ix;
+        ix.hay.reserve(text);
+        ix.hay_end.reserve(rows);
+        ix.ascii.reserve(rows);
+        ix.letters.reserve(rows);
+        ix.title_len.reserve(rows);
+        ix.ids.reserve(rows);
+        ix.role.reserve(rows);
+        ix.city.reserve(rows);
+        ix.company.reserve(rows);
+        ix.mode.reserve(rows);
+        ix.emp.reserve(rows);
+        ix.shift.reserve(rows);
+        ix.exp_min.reserve(rows);
+        ix.exp_max.reserve(rows);
+        ix.sal_min.reserve(rows);
+        ix.sal_max.reserve(rows);
+        ix.posted.reserve(rows);
+        ix.skills.reserve(rows);
+        ix.langs.reserve(rows);
+        ix.source.reserve(rows);
+        ix.exp_mask.reserve(rows);
+        ix.sal_mask.reserve(rows);
+        ix.posted_mask.reserve(rows);
     }
 
     /// Adds one listing.
@@ -196,8 +249,13 @@ impl IndexBuilder {
         let city = self.city(f.city, f.city_id);
         let company = self.company(f);
         let mut skills = 0u128;
-        for s in f.skills.split(';') {
-            if let Some(&b) = self.skill_lookup.get(&s.trim().to_lowercase()) {
+        for s in f.skills.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            // catalogue skills are spelt exactly; imported ones may not be
+            let bit = match self.skill_exact.get(s) {
+                Some(&b) => Some(b),
+                None => self.skill_lookup.get(&s.to_lowercase()).copied(),
+            };
+            if let Some(b) = bit {
                 skills |= 1 << b;
             }
         }
@@ -228,7 +286,7 @@ impl IndexBuilder {
         ix.hay.push_str(f.title);
         let title_len = (ix.hay.len() - start).min(u16::MAX as usize) as u16;
         if let Some(r) = ix.vocab.roles.get(role as usize)
-            && !f.title.to_lowercase().contains(&r.title.to_lowercase())
+            && !contains_ignore_ascii_case(f.title, &r.title)
         {
             ix.hay.push(' ');
             ix.hay.push_str(&r.title);
@@ -241,6 +299,8 @@ impl IndexBuilder {
             ix.hay.push(' ');
             ix.hay.push_str(s);
         }
+        ix.ascii.push(ix.hay[start..].is_ascii());
+        ix.letters.push(super::text::letters_of(&ix.hay[start..]));
         ix.hay_end.push(ix.hay.len() as u32);
         ix.title_len.push(title_len);
         ix.ids.push(f.id);
@@ -255,14 +315,70 @@ impl IndexBuilder {
         ix.sal_min.push(f.salary_min.unwrap_or(NONE32));
         ix.sal_max.push(f.salary_max.unwrap_or(NONE32));
         ix.posted.push(posted);
+        ix.exp_mask
+            .push(ExperienceBucket::mask(f.experience_min, f.experience_max) as u8);
+        ix.sal_mask
+            .push(SalaryBucket::mask(f.salary_min, f.salary_max) as u8);
+        ix.posted_mask
+            .push(PostedBucket::mask(ix.today - posted) as u8);
         ix.skills.push(skills);
         ix.langs.push(langs);
         ix.source.push(source);
     }
 
     pub fn finish(mut self) -> Index {
-        self.ix.hay.shrink_to_fit();
+        let ix = &mut self.ix;
+        ix.hay.shrink_to_fit();
+        ix.all = (0..ix.ids.len() as u32).collect();
+        // the salary sort's scan order: highest pay first, then newest
+        let mut by_salary = ix.all.clone();
+        ix.newest_first(&mut by_salary);
+        by_salary.sort_by_key(|&r| {
+            let v = ix.sal_max[r as usize];
+            std::cmp::Reverse(if v == NONE32 { 0 } else { v })
+        });
+        ix.by_salary = by_salary;
+        if !ix.ids.is_sorted() {
+            // rows come in id order from the store; keep a lookup if not
+            let mut by_id: Vec<u32> = ix.all.clone();
+            by_id.sort_by_key(|&r| ix.ids[r as usize]);
+            ix.by_id = Some(by_id);
+        }
         self.ix
+    }
+}
+
+impl Index {
+    /// Sorts rows newest first, keeping their order within a day (a stable
+    /// counting sort by day: linear, however many rows).
+    pub(crate) fn newest_first(&self, rows: &mut [u32]) {
+        let Some((lo, hi)) = rows
+            .iter()
+            .map(|&r| self.posted[r as usize])
+            .fold(None, |acc, d| {
+                Some(acc.map_or((d, d), |(a, b): (i32, i32)| (a.min(d), b.max(d))))
+            })
+        else {
+            return;
+        };
+        let span = (hi - lo) as usize + 1;
+        if span > 1 << 20 {
+            rows.sort_by_key(|&r| std::cmp::Reverse(self.posted[r as usize]));
+            return;
+        }
+        let mut starts = vec![0usize; span + 1];
+        for &r in rows.iter() {
+            starts[(hi - self.posted[r as usize]) as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let src = rows.to_vec();
+        for r in src {
+            let slot = &mut starts[(hi - self.posted[r as usize]) as usize];
+            rows[*slot] = r;
+            *slot += 1;
+        }
     }
 }
 
@@ -291,6 +407,10 @@ pub struct Index {
 
     pub(crate) ids: Vec<i64>,
     pub(crate) hay: String,
+    /// Whether each row's searchable text is ASCII (the fast path).
+    pub(crate) ascii: Vec<bool>,
+    /// The letters a-z in each row's searchable text (a bit each).
+    pub(crate) letters: Vec<u32>,
     pub(crate) hay_end: Vec<u32>,
     title_len: Vec<u16>,
     pub(crate) role: Vec<u16>,
@@ -307,6 +427,15 @@ pub struct Index {
     pub(crate) skills: Vec<u128>,
     pub(crate) langs: Vec<u32>,
     pub(crate) source: Vec<u16>,
+    pub(crate) exp_mask: Vec<u8>,
+    pub(crate) sal_mask: Vec<u8>,
+    pub(crate) posted_mask: Vec<u8>,
+    /// Every row, in storage (id) order: the scan order.
+    pub(crate) all: Vec<u32>,
+    /// Rows by listing id when storage order is not id order.
+    by_id: Option<Vec<u32>>,
+    /// Rows by pay, highest first (then newest first).
+    pub(crate) by_salary: Vec<u32>,
 }
 
 impl Index {
@@ -334,10 +463,13 @@ impl Index {
 
     /// The row of a listing id.
     pub fn row_of(&self, id: i64) -> Option<usize> {
-        self.ids
-            .binary_search(&id)
-            .ok()
-            .or_else(|| self.ids.iter().position(|&x| x == id))
+        match &self.by_id {
+            None => self.ids.binary_search(&id).ok(),
+            Some(order) => order
+                .binary_search_by_key(&id, |&r| self.ids[r as usize])
+                .ok()
+                .map(|k| order[k] as usize),
+        }
     }
 
     // ---- per-row accessors -------------------------------------------------
@@ -353,6 +485,11 @@ impl Index {
             self.hay_end[row - 1] as usize
         };
         &self.hay[start..self.hay_end[row] as usize]
+    }
+
+    /// Bytes of the title at the start of the row's searchable text.
+    pub(crate) fn title_len(&self, row: usize) -> usize {
+        self.title_len[row] as usize
     }
 
     pub fn title(&self, row: usize) -> &str {
@@ -638,12 +775,9 @@ impl Index {
         match f {
             Facet::Skill => self.skills[row],
             Facet::Language => u128::from(self.langs[row]),
-            Facet::Experience => ExperienceBucket::mask(self.exp_min[row], self.exp_max[row]),
-            Facet::Salary => {
-                let (a, b) = self.salary(row);
-                SalaryBucket::mask(a.map(|r| r.0), b.map(|r| r.0))
-            }
-            Facet::Posted => PostedBucket::mask(self.age_days(row)),
+            Facet::Experience => u128::from(self.exp_mask[row]),
+            Facet::Salary => u128::from(self.sal_mask[row]),
+            Facet::Posted => u128::from(self.posted_mask[row]),
             _ => 0,
         }
     }

@@ -3,6 +3,7 @@
 //! no SQL, no terminal.
 
 mod engine;
+mod exec;
 mod facet;
 mod index;
 mod query;
@@ -10,6 +11,7 @@ pub mod roles;
 pub mod text;
 
 pub use engine::{FacetCounts, Hit, Results};
+pub use exec::{FacetSet, SKIM_TOP, Searcher, never};
 pub use facet::{ExperienceBucket, Facet, PostedBucket, SalaryBucket};
 pub use index::{Index, IndexBuilder, Vocab};
 pub use query::{Query, Selection, Sort};

@@ -56,14 +56,54 @@ impl TextQuery {
     /// (ASCII case folded; other characters compared after lowercasing).
     pub fn matches(&self, hay: &str) -> bool {
         if hay.is_ascii() {
-            let h = hay.as_bytes();
-            self.words
-                .iter()
-                .all(|w| w.is_ascii() && in_one_word_ascii(w.as_bytes(), h))
+            self.matches_ascii(hay.as_bytes())
         } else {
             let lower = hay.to_lowercase();
             self.words.iter().all(|w| in_one_word(w, &lower))
         }
+    }
+
+    /// [`TextQuery::matches`] for a haystack known to be ASCII.
+    #[inline]
+    pub fn matches_ascii(&self, hay: &[u8]) -> bool {
+        self.words
+            .iter()
+            .all(|w| w.is_ascii() && in_one_word_ascii(w.as_bytes(), hay))
+    }
+
+    /// The ASCII letters every matching row must contain (a bit per
+    /// letter a-z), for a one-instruction rejection before any scan.
+    pub fn letter_mask(&self) -> u32 {
+        self.words
+            .iter()
+            .flat_map(|w| w.bytes())
+            .fold(0, |m, b| m | letter_bit(b))
+    }
+
+    /// The highest [`TextQuery::quick_score`] any row can get.
+    pub fn best_quick_score(&self) -> u8 {
+        (self.words.len() * 6).min(255) as u8
+    }
+
+    /// A cheap match-quality score (0-255) used to pick which rows the
+    /// fuzzy scorer ranks: per word, the best of a word starting with it
+    /// (4), containing it (3) or holding its letters in order (1), plus 2
+    /// when that word is in the title (the first `title_len` bytes).
+    pub fn quick_score(&self, hay: &str, title_len: usize) -> u8 {
+        let mut total: u32 = 0;
+        if hay.is_ascii() {
+            let h = hay.as_bytes();
+            for w in &self.words {
+                total += u32::from(best_token_ascii(w.as_bytes(), h, title_len));
+            }
+        } else {
+            let lower = hay.to_lowercase();
+            let title_chars = hay.get(..title_len).map_or(0, |t| t.chars().count());
+            for w in &self.words {
+                total += u32::from(best_token(w, &lower, title_chars));
+            }
+        }
+        total.min(255) as u8
     }
 }
 
@@ -75,23 +115,128 @@ pub fn is_separator(c: char) -> bool {
     )
 }
 
+/// ASCII bytes folded for matching: separators and spaces are 0, letters
+/// are lowercase, everything else is itself.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = match b {
+            b' ' | b'\t' | b'\n' | b'\r' | b'-' | b'/' | b'(' | b')' | b',' | b'|' | b'.'
+            | b'_' | b':' | b';' | b'&' | b'\'' | b'"' => 0,
+            b'A'..=b'Z' => b + 32,
+            _ => b,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The bit of a lowercase ASCII letter in a letter mask (0 for others).
+#[inline]
+pub fn letter_bit(b: u8) -> u32 {
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else {
+        0
+    }
+}
+
+/// The letters a-z present in `hay` (any case).
+pub fn letters_of(hay: &str) -> u32 {
+    hay.bytes().fold(0, |m, b| m | letter_bit(FOLD[b as usize]))
+}
+
 /// `needle` (lowercase ASCII, non-empty) is a subsequence of one word of
 /// `hay` (ASCII, any case).
+#[inline]
 fn in_one_word_ascii(needle: &[u8], hay: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
     let mut j = 0;
+    let mut want = first;
     for &h in hay {
-        if h == b' ' || is_separator(h as char) {
+        let c = FOLD[h as usize];
+        if c == 0 {
             j = 0;
-            continue;
-        }
-        if h.to_ascii_lowercase() == needle[j] {
+            want = first;
+        } else if c == want {
             j += 1;
-            if j == needle.len() {
-                return true;
+            match needle.get(j) {
+                Some(&n) => want = n,
+                None => return true,
             }
         }
     }
-    needle.is_empty()
+    false
+}
+
+/// The quick score of one word against the words of an ASCII haystack.
+fn best_token_ascii(needle: &[u8], hay: &[u8], title_len: usize) -> u8 {
+    let mut best = 0u8;
+    let mut start = 0;
+    while start < hay.len() {
+        while start < hay.len() && FOLD[hay[start] as usize] == 0 {
+            start += 1;
+        }
+        let mut end = start;
+        while end < hay.len() && FOLD[hay[end] as usize] != 0 {
+            end += 1;
+        }
+        if end > start {
+            let tok = &hay[start..end];
+            let fold = |i: usize| FOLD[tok[i] as usize];
+            let base =
+                if tok.len() >= needle.len() && (0..needle.len()).all(|i| fold(i) == needle[i]) {
+                    4
+                } else if tok.len() >= needle.len()
+                    && (0..=tok.len() - needle.len())
+                        .any(|s| (0..needle.len()).all(|i| fold(s + i) == needle[i]))
+                {
+                    3
+                } else if in_one_word_ascii(needle, tok) {
+                    1
+                } else {
+                    0
+                };
+            if base > 0 {
+                let score = base + if start < title_len { 2 } else { 0 };
+                best = best.max(score);
+                if best == 6 {
+                    return best;
+                }
+            }
+        }
+        start = end;
+    }
+    best
+}
+
+/// The quick score of one word against a lowercased, non-ASCII haystack.
+fn best_token(needle: &str, lower: &str, title_chars: usize) -> u8 {
+    let mut best = 0u8;
+    let mut pos = 0;
+    for tok in lower.split(|c: char| c.is_whitespace() || is_separator(c)) {
+        let len = tok.chars().count();
+        if !tok.is_empty() {
+            let base = if tok.starts_with(needle) {
+                4
+            } else if tok.contains(needle) {
+                3
+            } else if in_one_word(needle, tok) {
+                1
+            } else {
+                0
+            };
+            if base > 0 {
+                best = best.max(base + if pos < title_chars { 2 } else { 0 });
+            }
+        }
+        pos += len + 1;
+    }
+    best
 }
 
 fn in_one_word(needle: &str, hay: &str) -> bool {
@@ -203,6 +348,22 @@ mod tests {
     fn control_characters_are_ignored() {
         let q = TextQuery::parse("pay\u{7}roll \u{1b}");
         assert_eq!(q.words(), ["payroll"]);
+    }
+
+    #[test]
+    fn quick_scores_prefer_word_starts_in_the_title() {
+        let q = TextQuery::parse("pay");
+        let hay = "Payroll Executive Acme Pune Repayment";
+        assert_eq!(q.quick_score(hay, 17), 6, "a title word starting with it");
+        assert_eq!(q.quick_score("Clerk Acme Pune Payroll", 5), 4);
+        assert_eq!(q.quick_score("Clerk Repayments", 5), 3);
+        assert_eq!(q.quick_score("Clerk Plays", 5), 1);
+        assert_eq!(q.quick_score("Clerk", 5), 0);
+        let two = TextQuery::parse("pay pune");
+        assert_eq!(two.quick_score(hay, 17), 10);
+        let hi = "Data / डेटा एंट्री";
+        assert_eq!(TextQuery::parse("डेटा").quick_score(hi, hi.len()), 6);
+        assert_eq!(TextQuery::parse("डेटा").quick_score(hi, 4), 4);
     }
 
     #[test]

@@ -45,6 +45,14 @@ fn parse_enum<T: std::str::FromStr>(s: &str, fallback: T) -> T {
     s.parse().unwrap_or(fallback)
 }
 
+/// A stored vocabulary value: its exact id, else anything `FromStr` takes.
+macro_rules! stored {
+    ($t:ty, $s:expr, $fallback:expr) => {{
+        let s: &str = $s;
+        <$t>::from_id(s).unwrap_or_else(|| parse_enum(s, $fallback))
+    }};
+}
+
 const LISTING_COLUMNS: &str = "l.id, l.title, l.role_id, r.title, r.category_id, l.company,
     co.kind, co.industry, l.location, ci.state, l.work_mode, l.employment_type, l.shift,
     l.exp_min, l.exp_max, l.salary_min, l.salary_max, l.currency, l.skills, l.languages,
@@ -369,13 +377,12 @@ impl Store {
         let mut st = self
             .conn()
             .prepare(
-                "SELECT l.id, l.title, l.role_id, l.company, co.kind, co.industry, l.location,
-                   l.city_id, l.work_mode, l.employment_type, l.shift, l.exp_min, l.exp_max,
-                   CASE WHEN l.currency = 'INR' THEN l.salary_min END,
-                   CASE WHEN l.currency = 'INR' THEN l.salary_max END,
-                   l.skills, l.languages, l.posted, l.source
-                 FROM listings l LEFT JOIN companies co ON co.id = l.company_id
-                 ORDER BY l.id",
+                "SELECT id, title, role_id, company, company_id, location, city_id, work_mode,
+                   employment_type, shift, exp_min, exp_max,
+                   CASE WHEN currency = 'INR' THEN salary_min END,
+                   CASE WHEN currency = 'INR' THEN salary_max END,
+                   skills, languages, posted, source
+                 FROM listings ORDER BY id",
             )
             .map_err(|e| self.err(e))?;
         let mut rows = st.query([]).map_err(|e| self.err(e))?;
@@ -387,34 +394,33 @@ impl Store {
                     .map_err(rusqlite::Error::from)
             };
             let mut read = || -> rusqlite::Result<()> {
-                let kind = get_str(4)?;
-                let industry = get_str(5)?;
-                let posted = get_str(17)?;
+                let posted = get_str(16)?;
                 let role = get_str(2)?;
                 let facts = ListingFacts {
                     id: row.get(0)?,
                     title: get_str(1)?,
                     role_id: (!role.is_empty()).then_some(role),
                     company: get_str(3)?,
-                    company_type: kind.parse().ok(),
-                    industry: industry.parse().ok(),
-                    city: get_str(6)?,
-                    city_id: row.get(7)?,
-                    work_mode: parse_enum(get_str(8)?, WorkMode::Office),
-                    employment_type: parse_enum(get_str(9)?, EmploymentType::FullTime),
-                    shift: parse_enum(get_str(10)?, Shift::Day),
-                    experience_min: row.get::<_, i64>(11)?.clamp(0, 60) as u8,
-                    experience_max: row.get::<_, i64>(12)?.clamp(0, 60) as u8,
+                    company_id: row.get(4)?,
+                    company_type: None,
+                    industry: None,
+                    city: get_str(5)?,
+                    city_id: row.get(6)?,
+                    work_mode: stored!(WorkMode, get_str(7)?, WorkMode::Office),
+                    employment_type: stored!(EmploymentType, get_str(8)?, EmploymentType::FullTime),
+                    shift: stored!(Shift, get_str(9)?, Shift::Day),
+                    experience_min: row.get::<_, i64>(10)?.clamp(0, 60) as u8,
+                    experience_max: row.get::<_, i64>(11)?.clamp(0, 60) as u8,
                     salary_min: row
-                        .get::<_, Option<i64>>(13)?
+                        .get::<_, Option<i64>>(12)?
                         .and_then(|n| u32::try_from(n).ok()),
                     salary_max: row
-                        .get::<_, Option<i64>>(14)?
+                        .get::<_, Option<i64>>(13)?
                         .and_then(|n| u32::try_from(n).ok()),
-                    skills: get_str(15)?,
-                    languages: get_str(16)?,
+                    skills: get_str(14)?,
+                    languages: get_str(15)?,
                     posted: posted.parse().unwrap_or(jiff::civil::date(1970, 1, 1)),
-                    source: get_str(18)?,
+                    source: get_str(17)?,
                 };
                 f(&facts);
                 Ok(())

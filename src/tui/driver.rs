@@ -9,11 +9,12 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, Mouse
 
 use super::action::{Action, Effect};
 use super::keymap::{Keymap, key_action};
+use super::sidebar;
 use super::state::{Data, Init, State};
 use super::theme::Theme;
 use super::update::{self, update};
 use crate::config::Config;
-use crate::search::Query;
+use crate::search::{Query, Searcher, never};
 use crate::session::Session;
 
 /// What starting the TUI needs besides a session.
@@ -157,6 +158,7 @@ fn mark_applied(session: &mut Session, listing_id: i64) -> Action {
 pub struct Driver {
     pub state: State,
     pub session: Session,
+    searcher: Searcher,
 }
 
 impl Driver {
@@ -167,7 +169,12 @@ impl Driver {
         height: u16,
     ) -> anyhow::Result<Driver> {
         let state = initial_state(&session, config, width, height)?;
-        let mut d = Driver { state, session };
+        let searcher = Searcher::new(session.index.clone(), sidebar::counted());
+        let mut d = Driver {
+            state,
+            session,
+            searcher,
+        };
         d.start();
         Ok(d)
     }
@@ -195,10 +202,14 @@ impl Driver {
         let mut queue: std::collections::VecDeque<Effect> = effects.into();
         while let Some(e) = queue.pop_front() {
             let next = match &e {
-                Effect::Search { generation, query } => Some(Action::Searched {
-                    generation: *generation,
-                    results: Arc::new(self.session.index.search(query)),
-                }),
+                Effect::Search { generation, query } => {
+                    self.searcher
+                        .search(query, &never)
+                        .map(|r| Action::Searched {
+                            generation: *generation,
+                            results: Arc::new(r),
+                        })
+                }
                 other => perform_store(&mut self.session, other),
             };
             if let Some(a) = next {

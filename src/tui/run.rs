@@ -6,6 +6,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
@@ -14,11 +15,12 @@ use ratatui::crossterm::event::{self, Event};
 
 use super::action::{Action, Effect};
 use super::driver::{event_action, initial_state, perform_store, start_effects};
+use super::sidebar;
 use super::terminal::{self, Guard};
 use super::ui;
 use super::update::update;
 use crate::config::Config;
-use crate::search::{Index, Query};
+use crate::search::{Index, Query, Searcher};
 use crate::session::Session;
 
 enum Msg {
@@ -60,27 +62,33 @@ fn spawn_input(tx: Sender<Msg>) {
         .ok();
 }
 
-/// The search worker: takes the newest request, skips any it was too
-/// slow to start, and reports results with their generation.
 /// A search request: its generation and the query.
 type Request = (u64, Query);
 
-fn spawn_worker(index: Arc<Index>, tx: Sender<Msg>) -> Sender<Request> {
+/// The search worker: takes the newest request, skips any it was too
+/// slow to start, abandons a search as soon as a newer one is asked for,
+/// and reports results with their generation.
+fn spawn_worker(index: Arc<Index>, tx: Sender<Msg>, latest: Arc<AtomicU64>) -> Sender<Request> {
     let (req_tx, req_rx): (Sender<Request>, Receiver<Request>) = mpsc::channel();
     thread::Builder::new()
         .name("search".into())
         .spawn(move || {
+            let mut searcher = Searcher::new(index, sidebar::counted());
             while let Ok(mut req) = req_rx.recv() {
                 while let Ok(other) = req_rx.try_recv() {
                     if other.0 > req.0 {
                         req = other;
                     }
                 }
-                let results = Arc::new(index.search(&req.1));
+                let generation = req.0;
+                let overtaken = || latest.load(Ordering::Relaxed) != generation;
+                let Some(results) = searcher.search(&req.1, &overtaken) else {
+                    continue; // a newer keystroke is waiting
+                };
                 if tx
                     .send(Msg::Searched {
-                        generation: req.0,
-                        results,
+                        generation,
+                        results: Arc::new(results),
                     })
                     .is_err()
                 {
@@ -120,7 +128,8 @@ pub fn run(mut session: Session, config: &Config) -> anyhow::Result<Exit> {
     let size = term.size()?;
     let mut st = initial_state(&session, config, size.width, size.height)?;
     spawn_input(tx.clone());
-    let worker = spawn_worker(session.index.clone(), tx.clone());
+    let latest = Arc::new(AtomicU64::new(0));
+    let worker = spawn_worker(session.index.clone(), tx.clone(), latest.clone());
     // test-only: lets the end-to-end tests check the panic hook restores
     let panic_key = std::env::var_os("BACKDESK_TEST_PANIC_KEY").is_some();
 
@@ -130,6 +139,7 @@ pub fn run(mut session: Session, config: &Config) -> anyhow::Result<Exit> {
         while let Some(effect) = pending.pop_front() {
             match &effect {
                 Effect::Search { generation, query } => {
+                    latest.store(*generation, Ordering::Relaxed);
                     let _ = worker.send((*generation, query.clone()));
                 }
                 Effect::Quit => {}

@@ -60,6 +60,11 @@ pub const LISTING_FACETS: [Facet; 14] = [
     Facet::Source,
 ];
 
+/// What the TUI counts: the sidebar's facets.
+pub fn counted() -> crate::search::FacetSet {
+    crate::search::FacetSet::of(&LISTING_FACETS)
+}
+
 /// Facets whose values have a natural order (not sorted by count).
 fn ordered(f: Facet) -> bool {
     matches!(

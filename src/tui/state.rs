@@ -26,7 +26,10 @@ pub struct Data {
 impl Data {
     pub fn new(index: Arc<Index>, figures: Vec<MarketFigure>, sources: Vec<Source>) -> Data {
         let role_counts = index
-            .search(&Query::default())
+            .search_with(
+                &Query::default(),
+                crate::search::FacetSet::of(&[Facet::Role]),
+            )
             .facets
             .of(Facet::Role)
             .to_vec();

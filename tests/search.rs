@@ -462,7 +462,8 @@ fn a_searcher_typing_gives_what_fresh_searches_give() {
     let mut s = Searcher::new(ix.clone(), FacetSet::ALL);
     let mut q = Query::default();
     // type, toggle a filter, type more, delete, change the sort
-    let steps: Vec<Box<dyn Fn(&mut Query)>> = vec![
+    type Step = Box<dyn Fn(&mut Query)>;
+    let steps: Vec<Step> = vec![
         Box::new(|q| q.text = "p".into()),
         Box::new(|q| q.text = "pa".into()),
         Box::new(|q| q.text = "pay".into()),

@@ -4,6 +4,7 @@ use backdesk::cli::{self, Cli, UsageError};
 use clap::Parser;
 
 fn main() -> ExitCode {
+    backdesk::tui::mark_process_start();
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),

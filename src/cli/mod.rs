@@ -276,10 +276,11 @@ impl Context {
             && report.created
         {
             eprintln!(
-                "backdesk: created {} with {} roles and {} listings",
+                "backdesk: created {} with {} roles and {} listings in {:.0} ms",
                 self.db_path.display(),
                 seeded.roles,
-                seeded.listings
+                seeded.listings,
+                seeded.took.as_secs_f64() * 1000.0
             );
         }
         Ok(store)

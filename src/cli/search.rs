@@ -1,6 +1,6 @@
 //! `backdesk search`.
 
-use super::format::{age, json, listings_csv};
+use super::format::age;
 use super::table::{Column, Table, output_width};
 use super::{Context, ListFormat, SearchArgs, emit, usage};
 use crate::config::Config;
@@ -87,6 +87,48 @@ pub fn build_query(ix: &Index, a: &SearchArgs, cfg: &Config) -> anyhow::Result<Q
     Ok(q)
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<csv::Error>().is_some_and(|ce| {
+                matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+            })
+    })
+}
+
+/// Writes listings as JSON or CSV as they are read, a batch at a time, so
+/// exporting a million listings needs neither a million queries nor the
+/// whole export in memory.
+fn stream(store: &crate::store::Store, ids: &[i64], format: ListFormat) -> anyhow::Result<()> {
+    use std::io::Write;
+    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    if format == ListFormat::Csv {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(super::format::LISTING_CSV_COLUMNS)?;
+        for batch in store.listings_batched(ids, 500) {
+            for l in batch? {
+                super::format::write_listing_csv(&mut w, &l)?;
+            }
+        }
+        w.flush()?;
+        return Ok(());
+    }
+    let mut out = out;
+    out.write_all(b"[")?;
+    let mut first = true;
+    for batch in store.listings_batched(ids, 500) {
+        for l in batch? {
+            out.write_all(if first { b"\n" } else { b",\n" })?;
+            first = false;
+            serde_json::to_writer_pretty(&mut out, &l)?;
+        }
+    }
+    out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
+    out.flush()?;
+    Ok(())
+}
+
 pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     let session = ctx.open_session()?;
     let ix = &session.index;
@@ -101,13 +143,10 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     match a.format {
         ListFormat::Json | ListFormat::Csv => {
             let ids: Vec<i64> = shown.iter().map(|h| ix.id(h.row as usize)).collect();
-            let listings = session.store.listings(&ids)?;
-            let text = if a.format == ListFormat::Json {
-                json(&listings)?
-            } else {
-                listings_csv(&listings)?
-            };
-            emit(&text)
+            match stream(&session.store, &ids, a.format) {
+                Err(e) if is_broken_pipe(&e) => Ok(()),
+                r => r,
+            }
         }
         ListFormat::Table => {
             let period = if a.annual {

@@ -27,7 +27,7 @@ use super::{Facet, Index, Query, Sort};
 
 /// Rows the skim scorer ranks for a relevance sort; the rest follow in
 /// the order of the cheap score (then newest first).
-pub const SKIM_TOP: usize = 2000;
+pub const SKIM_TOP: usize = 100;
 
 /// Which facets to count (counting every facet for every hit is the
 /// biggest cost of a broad query; the CLI needs none).
@@ -256,7 +256,13 @@ impl Index {
         //    SKIM_TOP rows with the best possible score are found
         let mut quick: Vec<u8> = Vec::with_capacity(rows.len());
         let mut at_best = 0usize;
-        for chunk in rows.chunks(65_536) {
+        // small chunks first, so a short query stops early
+        let mut from = 0;
+        let mut step = 1024;
+        while from < rows.len() {
+            let chunk = &rows[from..(from + step).min(rows.len())];
+            from += chunk.len();
+            step = (step * 4).min(65_536);
             let scores = par_chunks(chunk, 16_384, |c| {
                 Some(
                     c.iter()
@@ -292,8 +298,19 @@ impl Index {
             };
             *slot += 1;
         }
-        // 3. skim ranks the top rows; unscored rows follow, newest first
-        let top = sorted.len().min(SKIM_TOP);
+        // 3. skim ranks the top rows (a single letter gains nothing from it);
+        //    unscored rows follow, newest first
+        let one_letter = text
+            .words()
+            .iter()
+            .map(|w| w.chars().count())
+            .sum::<usize>()
+            <= 1;
+        let top = if one_letter {
+            0
+        } else {
+            sorted.len().min(SKIM_TOP)
+        };
         let scorer = Scorer::default();
         for h in &mut sorted[..top] {
             h.score = scorer.score(text, self.hay(h.row as usize)).unwrap_or(0);
@@ -349,14 +366,29 @@ impl Index {
             text_rows,
         ))
     }
+}
 
-    /// Character positions to highlight in a shown field of a row.
-    pub fn highlight(&self, text: &str, field: &str) -> Vec<usize> {
-        let q = TextQuery::parse(text);
-        if q.is_empty() {
+/// Marks the characters a query matched in shown fields; made once per
+/// frame, used for every visible cell.
+pub struct Highlighter {
+    query: TextQuery,
+    scorer: Scorer,
+}
+
+impl Highlighter {
+    pub fn new(text: &str) -> Highlighter {
+        Highlighter {
+            query: TextQuery::parse(text),
+            scorer: Scorer::default(),
+        }
+    }
+
+    /// Character positions to highlight in `field`.
+    pub fn marks(&self, field: &str) -> Vec<usize> {
+        if self.query.is_empty() {
             return Vec::new();
         }
-        Scorer::default().highlight(&q, field)
+        self.scorer.highlight(&self.query, field)
     }
 }
 

@@ -11,7 +11,7 @@ pub mod roles;
 pub mod text;
 
 pub use engine::{FacetCounts, Hit, Results};
-pub use exec::{FacetSet, SKIM_TOP, Searcher, never};
+pub use exec::{FacetSet, Highlighter, SKIM_TOP, Searcher, never};
 pub use facet::{ExperienceBucket, Facet, PostedBucket, SalaryBucket};
 pub use index::{Index, IndexBuilder, Vocab};
 pub use query::{Query, Selection, Sort};

@@ -148,68 +148,74 @@ pub fn letters_of(hay: &str) -> u32 {
     hay.bytes().fold(0, |m, b| m | letter_bit(FOLD[b as usize]))
 }
 
-/// `needle` (lowercase ASCII, non-empty) is a subsequence of one word of
-/// `hay` (ASCII, any case).
+/// Whether `rest` (lowercase ASCII) appears in order in `hay` from `from`
+/// up to the end of that word.
 #[inline]
-fn in_one_word_ascii(needle: &[u8], hay: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
+fn rest_in_word(rest: &[u8], hay: &[u8], from: usize) -> bool {
+    if rest.is_empty() {
         return true;
-    };
+    }
     let mut j = 0;
-    let mut want = first;
-    for &h in hay {
+    for &h in &hay[from.min(hay.len())..] {
         let c = FOLD[h as usize];
         if c == 0 {
-            j = 0;
-            want = first;
-        } else if c == want {
+            return false;
+        }
+        if c == rest[j] {
             j += 1;
-            match needle.get(j) {
-                Some(&n) => want = n,
-                None => return true,
+            if j == rest.len() {
+                return true;
             }
         }
     }
     false
 }
 
+/// Where the first letter of `needle` occurs in `hay`, either case.
+#[inline]
+fn starts(needle: &[u8], hay: &[u8]) -> impl Iterator<Item = usize> {
+    let first = needle.first().copied().unwrap_or(0);
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay)
+}
+
+/// `needle` (lowercase ASCII, non-empty) is a subsequence of one word of
+/// `hay` (ASCII, any case). SIMD `memchr` finds each place the first letter
+/// occurs; only the rest of that word is scanned.
+#[inline]
+fn in_one_word_ascii(needle: &[u8], hay: &[u8]) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    starts(needle, hay).any(|pos| rest_in_word(&needle[1..], hay, pos + 1))
+}
+
 /// The quick score of one word against the words of an ASCII haystack.
 fn best_token_ascii(needle: &[u8], hay: &[u8], title_len: usize) -> u8 {
     let mut best = 0u8;
-    let mut start = 0;
-    while start < hay.len() {
-        while start < hay.len() && FOLD[hay[start] as usize] == 0 {
-            start += 1;
+    for pos in starts(needle, hay) {
+        let word_start = pos == 0 || FOLD[hay[pos - 1] as usize] == 0;
+        let contiguous = hay.len() >= pos + needle.len()
+            && (1..needle.len()).all(|i| FOLD[hay[pos + i] as usize] == needle[i]);
+        let base = if contiguous && word_start {
+            4
+        } else if contiguous {
+            3
+        } else if rest_in_word(&needle[1..], hay, pos + 1) {
+            1
+        } else {
+            0
+        };
+        if base == 0 {
+            continue;
         }
-        let mut end = start;
-        while end < hay.len() && FOLD[hay[end] as usize] != 0 {
-            end += 1;
+        let mut start = pos;
+        while start > 0 && FOLD[hay[start - 1] as usize] != 0 {
+            start -= 1;
         }
-        if end > start {
-            let tok = &hay[start..end];
-            let fold = |i: usize| FOLD[tok[i] as usize];
-            let base =
-                if tok.len() >= needle.len() && (0..needle.len()).all(|i| fold(i) == needle[i]) {
-                    4
-                } else if tok.len() >= needle.len()
-                    && (0..=tok.len() - needle.len())
-                        .any(|s| (0..needle.len()).all(|i| fold(s + i) == needle[i]))
-                {
-                    3
-                } else if in_one_word_ascii(needle, tok) {
-                    1
-                } else {
-                    0
-                };
-            if base > 0 {
-                let score = base + if start < title_len { 2 } else { 0 };
-                best = best.max(score);
-                if best == 6 {
-                    return best;
-                }
-            }
+        best = best.max(base + if start < title_len { 2 } else { 0 });
+        if best == 6 {
+            break;
         }
-        start = end;
     }
     best
 }

@@ -356,12 +356,29 @@ impl Store {
     /// Listings by id, in the order asked (ids that do not exist are skipped).
     pub fn listings(&self, ids: &[i64]) -> Result<Vec<Listing>> {
         let mut out = Vec::with_capacity(ids.len());
-        for &id in ids {
-            if let Some(l) = self.listing(id)? {
-                out.push(l);
-            }
+        for batch in self.listings_batched(ids, 500) {
+            out.extend(batch?);
         }
         Ok(out)
+    }
+
+    /// Listings by id in batches (in the order asked; missing ids skipped):
+    /// one query per batch instead of one per listing, for long exports.
+    pub fn listings_batched<'a>(
+        &'a self,
+        ids: &'a [i64],
+        batch: usize,
+    ) -> impl Iterator<Item = Result<Vec<Listing>>> + 'a {
+        ids.chunks(batch.max(1)).map(move |chunk| {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!("SELECT {LISTING_COLUMNS} {LISTING_JOINS} WHERE l.id IN ({marks})");
+            let mut st = self.conn().prepare_cached(&sql).map_err(|e| self.err(e))?;
+            let mut found: std::collections::HashMap<i64, Listing> = st
+                .query_map(rusqlite::params_from_iter(chunk.iter()), listing_from_row)
+                .and_then(|rows| rows.map(|r| r.map(|l| (l.id, l))).collect())
+                .map_err(|e| self.err(e))?;
+            Ok(chunk.iter().filter_map(|id| found.remove(id)).collect())
+        })
     }
 
     pub fn listing_count(&self) -> Result<i64> {

@@ -16,4 +16,4 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 
-pub use run::{Exit, run};
+pub use run::{Exit, mark_process_start, run};

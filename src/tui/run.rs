@@ -33,6 +33,27 @@ enum Msg {
     Signal(i32),
 }
 
+static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// Notes when the process started, for the start-up benchmark.
+pub fn mark_process_start() {
+    PROCESS_START.get_or_init(std::time::Instant::now);
+}
+
+/// Benchmark hook: with `BACKDESK_FIRST_FRAME=FILE` the app writes the
+/// milliseconds from process start to its first drawn frame into FILE and
+/// quits.
+fn first_frame_hook() -> bool {
+    let Some(path) = std::env::var_os("BACKDESK_FIRST_FRAME") else {
+        return false;
+    };
+    let ms = PROCESS_START
+        .get()
+        .map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+    let _ = std::fs::write(path, format!("{ms:.2}\n"));
+    true
+}
+
 /// How the TUI ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -134,6 +155,7 @@ pub fn run(mut session: Session, config: &Config) -> anyhow::Result<Exit> {
     let panic_key = std::env::var_os("BACKDESK_TEST_PANIC_KEY").is_some();
 
     let mut pending: VecDeque<Effect> = start_effects(&mut st).into();
+    let mut drawn_once = false;
     loop {
         // perform effects in order; store effects answer at once, searches later
         while let Some(effect) = pending.pop_front() {
@@ -154,6 +176,12 @@ pub fn run(mut session: Session, config: &Config) -> anyhow::Result<Exit> {
             return Ok(Exit::Quit);
         }
         term.draw(|f| ui::render(f, &st))?;
+        if !drawn_once && st.listings.shown_generation > 0 {
+            drawn_once = true;
+            if first_frame_hook() {
+                return Ok(Exit::Quit);
+            }
+        }
 
         // wait for something, then take everything already waiting
         let first = rx.recv()?;

@@ -189,7 +189,7 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
         widths.push(Constraint::Length(6));
     }
     let rows_h = crate::tui::layout::table_rows(r);
-    let text = &l.query.text;
+    let marks = crate::search::Highlighter::new(&l.query.text);
     let rows: Vec<Row<'_>> = l
         .results
         .hits
@@ -207,25 +207,20 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
             let title = ix.title(row);
             let mut cells = vec![
                 Cell::from(Span::styled(mark, th.good)),
-                Cell::from(highlighted(title, &ix.highlight(text, title), base, hl)),
+                Cell::from(highlighted(title, &marks.marks(title), base, hl)),
             ];
             if with_company {
                 let company = ix.company(row);
                 cells.push(Cell::from(highlighted(
                     company,
-                    &ix.highlight(text, company),
+                    &marks.marks(company),
                     base,
                     hl,
                 )));
             }
             if with_city {
                 let city = ix.city(row);
-                cells.push(Cell::from(highlighted(
-                    city,
-                    &ix.highlight(text, city),
-                    base,
-                    hl,
-                )));
+                cells.push(Cell::from(highlighted(city, &marks.marks(city), base, hl)));
             }
             let (lo, hi) = ix.salary(row);
             cells.push(Cell::from(salary(lo, hi, st.period)));

@@ -75,5 +75,56 @@ fn engine(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, engine);
+/// Other ways of matching the same text, for comparison (one thread each):
+/// skim on every line (what a naive search does on each keystroke),
+/// nucleo-matcher (the fastest fuzzy matcher around) and a plain lowercase
+/// substring scan (the floor: no fuzziness at all).
+fn reference(c: &mut Criterion) {
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config, Matcher, Utf32Str};
+    for n in sizes().into_iter().filter(|&n| n >= 100_000) {
+        let ix = synthetic_index(n, 1, TODAY).expect("index");
+        let lines: Vec<&str> = (0..ix.len()).map(|r| ix.searchable_text(r)).collect();
+        let mut g = c.benchmark_group(format!("reference/{n}"));
+        g.sample_size(10)
+            .measurement_time(Duration::from_secs(if n >= 1_000_000 { 10 } else { 4 }));
+        let words = ["payrl", "pune"];
+        g.bench_function("skim-every-line", |b| {
+            let m = SkimMatcherV2::default().ignore_case();
+            b.iter(|| {
+                lines
+                    .iter()
+                    .filter(|l| words.iter().all(|w| m.fuzzy_match(l, w).is_some()))
+                    .count()
+            })
+        });
+        g.bench_function("nucleo-every-line", |b| {
+            let mut m = Matcher::new(Config::DEFAULT);
+            let p = Pattern::parse("payrl pune", CaseMatching::Ignore, Normalization::Smart);
+            let mut buf = Vec::new();
+            b.iter(|| {
+                lines
+                    .iter()
+                    .filter(|l| p.score(Utf32Str::new(l, &mut buf), &mut m).is_some())
+                    .count()
+            })
+        });
+        g.bench_function("substring-scan", |b| {
+            b.iter(|| {
+                lines
+                    .iter()
+                    .filter(|l| {
+                        let lower = l.to_ascii_lowercase();
+                        ["payroll", "pune"].iter().all(|w| lower.contains(w))
+                    })
+                    .count()
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(benches, engine, reference);
 criterion_main!(benches);

@@ -9,6 +9,7 @@
 //!   new results.
 //!
 //!     cargo run --release --example latency -- --db PATH [--query TEXT] [--rounds N]
+//!         [--dump-text FILE]   (also write the searchable text, a line a listing)
 //!
 //! Prints a Markdown table row set and, last, peak RSS and the size of the
 //! searchable text.
@@ -147,12 +148,14 @@ fn main() -> anyhow::Result<()> {
     let mut db = None;
     let mut query = "payrl pune".to_string();
     let mut rounds = 20usize;
+    let mut dump: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--db" => db = args.next(),
             "--query" => query = args.next().context("--query needs text")?,
             "--rounds" => rounds = args.next().context("--rounds needs N")?.parse()?,
+            "--dump-text" => dump = args.next(),
             other => bail!("unknown argument {other}"),
         }
     }
@@ -196,10 +199,33 @@ fn main() -> anyhow::Result<()> {
         }
         h.key(KeyCode::BackTab)?; // back to the search box
     }
+    // the engine alone on the benchmark query, with the sidebar's counts
+    let q = backdesk::search::Query::text(&query);
+    let mut engine: Vec<Duration> = (0..15)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(h.session.index.search_with(&q, sidebar::counted()));
+            t.elapsed()
+        })
+        .collect();
+    engine.sort();
     println!(
         "listings: {listings} · load (open + index): {:.0} ms",
         load.as_secs_f64() * 1000.0
     );
+    println!(
+        "in-process search \"{query}\" (filter + rank + facet counts): median {:.2} ms",
+        percentile(&engine, 0.5).as_secs_f64() * 1000.0
+    );
+    if let Some(path) = &dump {
+        // the searchable text, a line per listing, for comparing with fzf
+        use std::io::Write;
+        let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for r in 0..h.session.index.len() {
+            writeln!(w, "{}", h.session.index.searchable_text(r))?;
+        }
+        w.flush()?;
+    }
     println!("| keystroke | samples | p50 ms | p99 ms | max ms |");
     println!("|---|---|---|---|---|");
     println!("{}", row(&format!("typing \"{query}\": echo"), echo));

@@ -487,6 +487,11 @@ impl Index {
         &self.hay[start..self.hay_end[row] as usize]
     }
 
+    /// The searchable text of a row (title, role, company, city, skills).
+    pub fn searchable_text(&self, row: usize) -> &str {
+        self.hay(row)
+    }
+
     /// Bytes of the title at the start of the row's searchable text.
     pub(crate) fn title_len(&self, row: usize) -> usize {
         self.title_len[row] as usize

@@ -8,8 +8,10 @@
 //! * results: event → update → search → update → draw, the frame with the
 //!   new results.
 //!
-//!     cargo run --release --example latency -- --db PATH [--query TEXT] [--rounds N]
-//!         [--dump-text FILE]   (also write the searchable text, a line a listing)
+//! ```text
+//! cargo run --release --example latency -- --db PATH [--query TEXT] [--rounds N]
+//!     [--dump-text FILE]   (also write the searchable text, a line a listing)
+//! ```
 //!
 //! Prints a Markdown table row set and, last, peak RSS and the size of the
 //! searchable text.

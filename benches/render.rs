@@ -26,7 +26,15 @@ fn frames(c: &mut Criterion) {
     for ch in "payrol".chars() {
         press(&mut d, &[KeyCode::Char(ch)]);
     }
-    press(&mut d, &[KeyCode::Esc, KeyCode::Char('s'), KeyCode::Down, KeyCode::Char('a')]);
+    press(
+        &mut d,
+        &[
+            KeyCode::Esc,
+            KeyCode::Char('s'),
+            KeyCode::Down,
+            KeyCode::Char('a'),
+        ],
+    );
     let mut term = Terminal::new(TestBackend::new(120, 36)).expect("terminal");
     let mut g = c.benchmark_group("render/120x36");
     for (name, key) in [

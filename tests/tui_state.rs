@@ -443,3 +443,41 @@ fn a_banner_names_what_is_due() {
     key(&mut d, KeyCode::Esc);
     assert_eq!(d.state.banner, None, "any key dismisses it");
 }
+
+#[test]
+fn i_imports_a_file_and_the_listings_appear_with_a_source_facet() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('i'));
+    assert!(d.state.import.is_some() && d.state.typing());
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/counsellor-sheet.csv"
+    );
+    d.act(Action::Paste(path.to_string()));
+    key(&mut d, KeyCode::Enter);
+    let p = d.state.import.as_ref().expect("prompt");
+    assert!(!p.failed, "{:?}", p.report);
+    assert!(p.report.as_deref().is_some_and(|r| r.contains("3 new")));
+    assert_eq!(d.state.listings.results.total(), 2003);
+    let sources = d.state.listings.results.facets.of(Facet::Source);
+    assert_eq!(sources.len(), 2, "a source facet appears");
+    key(&mut d, KeyCode::Esc);
+    assert!(d.state.import.is_none());
+    // a bad file: a report of the failure, nothing imported
+    key(&mut d, KeyCode::Char('i'));
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/truncated.json"
+    );
+    d.act(Action::Paste(bad.to_string()));
+    key(&mut d, KeyCode::Enter);
+    let p = d.state.import.as_ref().expect("prompt");
+    assert!(p.failed);
+    assert!(
+        p.report
+            .as_deref()
+            .is_some_and(|r| r.contains("truncated.json"))
+    );
+    assert_eq!(d.state.listings.results.total(), 2003);
+}

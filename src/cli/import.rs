@@ -341,8 +341,12 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// The report as text, for a terminal.
 pub fn render(r: &Report) -> String {
+    render_width(r, output_width())
+}
+
+/// The report as text at most `width` columns wide.
+pub fn render_width(r: &Report, width: usize) -> String {
     let mut out = String::new();
-    let width = output_width();
     for f in &r.files {
         out.push_str(&format!("{} (source \"{}\")\n", f.path, f.source));
         let mut parts = vec![

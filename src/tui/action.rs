@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::catalog::Listing;
-use crate::search::{Query, Results};
+use crate::search::{Index, Query, Results};
 use crate::tracker::{Application, NewApp, Patch, Status};
 
 /// The four screens.
@@ -69,6 +69,8 @@ pub enum Action {
     Left,
     Right,
     FormSave,
+    /// Open the import prompt.
+    Import,
     /// Enter inside a form (a new line in notes).
     Newline,
     GoTab(Tab),
@@ -119,7 +121,23 @@ pub enum Action {
     /// A tracker change was written; the message says what.
     Changed(String),
     TrackerLoaded(Vec<Application>),
+    /// An import finished: its report, and the rebuilt index if anything changed.
+    Imported {
+        report: String,
+        index: Option<NewIndex>,
+        failed: bool,
+    },
     Failed(String),
+}
+
+/// A rebuilt index (equal when it is the same one).
+#[derive(Debug, Clone)]
+pub struct NewIndex(pub Arc<Index>);
+
+impl PartialEq for NewIndex {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Work for the loop: I/O the update function does not do itself.
@@ -150,5 +168,7 @@ pub enum Effect {
     },
     /// Add a job seen elsewhere.
     AddApp(Box<NewApp>),
+    /// Import listings from a file, then rebuild the index.
+    ImportFile(std::path::PathBuf),
     Quit,
 }

@@ -134,7 +134,44 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
             Ok(id) => Action::Changed(format!("Added application {id}")),
             Err(e) => Action::Failed(format!("not added: {e}")),
         }),
+        Effect::ImportFile(path) => Some(import_file(session, path)),
         Effect::Search { .. } | Effect::Quit => None,
+    }
+}
+
+/// Imports one file and rebuilds the index when listings changed.
+fn import_file(session: &mut Session, path: &std::path::Path) -> Action {
+    use crate::cli::import::{import_paths, render_width};
+    let report = match import_paths(&mut session.store, &[path.to_path_buf()], false) {
+        Ok(r) => r,
+        Err(e) => {
+            return Action::Imported {
+                report: format!("{e:#}"),
+                index: None,
+                failed: true,
+            };
+        }
+    };
+    let changed = report.files.iter().any(|f| f.imported + f.updated > 0);
+    let text = render_width(&report, 96);
+    if !changed {
+        return Action::Imported {
+            report: text,
+            index: None,
+            failed: false,
+        };
+    }
+    match session.reload() {
+        Ok(()) => Action::Imported {
+            report: text,
+            index: Some(super::action::NewIndex(session.index.clone())),
+            failed: false,
+        },
+        Err(e) => Action::Imported {
+            report: format!("{text}\nThe listings were imported, but reloading them failed: {e}"),
+            index: None,
+            failed: true,
+        },
     }
 }
 
@@ -212,6 +249,12 @@ impl Driver {
                 }
                 other => perform_store(&mut self.session, other),
             };
+            if let Some(Action::Imported {
+                index: Some(ix), ..
+            }) = &next
+            {
+                self.searcher = Searcher::new(ix.0.clone(), sidebar::counted());
+            }
             if let Some(a) = next {
                 queue.extend(update(&mut self.state, a));
             }

@@ -83,8 +83,13 @@ fn spawn_input(tx: Sender<Msg>) {
         .ok();
 }
 
-/// A search request: its generation and the query.
-type Request = (u64, Query);
+/// What the search worker is asked to do.
+enum Request {
+    /// Run a query (of this generation).
+    Search(u64, Query),
+    /// Search this index from now on (after an import).
+    Index(Arc<Index>),
+}
 
 /// The search worker: takes the newest request, skips any it was too
 /// slow to start, abandons a search as soon as a newer one is asked for,
@@ -95,15 +100,24 @@ fn spawn_worker(index: Arc<Index>, tx: Sender<Msg>, latest: Arc<AtomicU64>) -> S
         .name("search".into())
         .spawn(move || {
             let mut searcher = Searcher::new(index, sidebar::counted());
-            while let Ok(mut req) = req_rx.recv() {
-                while let Ok(other) = req_rx.try_recv() {
-                    if other.0 > req.0 {
-                        req = other;
+            while let Ok(first) = req_rx.recv() {
+                // take everything waiting: a new index first, then the newest query
+                let mut newest: Option<(u64, Query)> = None;
+                for req in std::iter::once(first).chain(req_rx.try_iter()) {
+                    match req {
+                        Request::Index(ix) => searcher = Searcher::new(ix, sidebar::counted()),
+                        Request::Search(g, q) => {
+                            if newest.as_ref().is_none_or(|(n, _)| g > *n) {
+                                newest = Some((g, q));
+                            }
+                        }
                     }
                 }
-                let generation = req.0;
+                let Some((generation, query)) = newest else {
+                    continue;
+                };
                 let overtaken = || latest.load(Ordering::Relaxed) != generation;
-                let Some(results) = searcher.search(&req.1, &overtaken) else {
+                let Some(results) = searcher.search(&query, &overtaken) else {
                     continue; // a newer keystroke is waiting
                 };
                 if tx
@@ -162,7 +176,20 @@ pub fn run(mut session: Session, config: &Config) -> anyhow::Result<Exit> {
             match &effect {
                 Effect::Search { generation, query } => {
                     latest.store(*generation, Ordering::Relaxed);
-                    let _ = worker.send((*generation, query.clone()));
+                    let _ = worker.send(Request::Search(*generation, query.clone()));
+                }
+                Effect::ImportFile(_) => {
+                    // show "Importing…" before the work starts
+                    term.draw(|f| ui::render(f, &st))?;
+                    if let Some(a) = perform_store(&mut session, &effect) {
+                        if let Action::Imported {
+                            index: Some(ix), ..
+                        } = &a
+                        {
+                            let _ = worker.send(Request::Index(ix.0.clone()));
+                        }
+                        pending.extend(update(&mut st, a));
+                    }
                 }
                 Effect::Quit => {}
                 other => {

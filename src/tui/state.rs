@@ -303,6 +303,18 @@ pub struct Tracker {
     pub detail_scroll: u16,
 }
 
+/// The import prompt: a path to type, then the report.
+#[derive(Debug, Clone, Default)]
+pub struct ImportPrompt {
+    pub input: TextInput,
+    /// Set once the import ran: the report (or the error) to show.
+    pub report: Option<String>,
+    pub failed: bool,
+    /// An import is running.
+    pub busy: bool,
+    pub scroll: u16,
+}
+
 /// A message in the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -328,6 +340,7 @@ pub struct State {
     pub flash: Option<Flash>,
     /// Follow-ups and interviews due, shown once at start.
     pub banner: Option<String>,
+    pub import: Option<ImportPrompt>,
     pub keymap: Keymap,
     pub theme: Theme,
     /// The profile's home city (for the distance sort).
@@ -388,6 +401,7 @@ impl State {
             saved: init.saved,
             flash: None,
             banner: None,
+            import: None,
             keymap: init.keymap,
             theme: init.theme,
             home_city: init.home_city,
@@ -401,6 +415,9 @@ impl State {
 
     /// Whether the keyboard is typing into a search box or a form.
     pub fn typing(&self) -> bool {
+        if let Some(p) = &self.import {
+            return p.report.is_none() && !p.busy;
+        }
         !self.help
             && match self.tab {
                 Tab::Listings => self.listings.pane == Pane::Search,

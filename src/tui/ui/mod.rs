@@ -2,6 +2,7 @@
 
 mod detail;
 mod help;
+mod import;
 mod listings;
 mod roles;
 pub mod salaries;
@@ -38,6 +39,9 @@ pub fn render(frame: &mut Frame<'_>, st: &State) {
     status(frame, root.status, st);
     if st.help {
         help::render(frame, root.body, st);
+    }
+    if st.import.is_some() {
+        import::render(frame, root.body, st);
     }
 }
 

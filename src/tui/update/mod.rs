@@ -1,6 +1,7 @@
 //! `update(state, action) -> effects`: the only place state changes. No
 //! I/O happens here; work for the loop comes back as effects.
 
+mod import;
 pub(crate) mod listings;
 pub(crate) mod roles;
 pub mod tracker;
@@ -51,6 +52,11 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             st.flash(msg);
             return vec![Effect::LoadTracker];
         }
+        Action::Imported {
+            report,
+            index,
+            failed,
+        } => return import::imported(st, report, index, failed),
         Action::Failed(msg) => {
             st.flash_error(msg);
             return Vec::new();
@@ -60,6 +66,9 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             return vec![Effect::Quit];
         }
         _ => {}
+    }
+    if st.import.is_some() {
+        return import::update(st, action);
     }
     if st.help {
         if matches!(action, Action::Help | Action::Escape | Action::Click { .. }) {
@@ -74,6 +83,7 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             st.help = true;
             Vec::new()
         }
+        Action::Import => import::open(st),
         Action::GoTab(t) => go_tab(st, t),
         Action::NextTab => go_tab(st, Tab::ALL[(st.tab.index() + 1) % Tab::ALL.len()]),
         Action::PrevTab => go_tab(

@@ -1,0 +1,61 @@
+//! The import overlay: a path prompt, then the import's report.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::widgets::{block, centered};
+use crate::tui::state::State;
+
+pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
+    let Some(p) = &st.import else { return };
+    let th = &st.theme;
+    let area = centered(body, 100, if p.report.is_some() { body.height } else { 8 });
+    frame.render_widget(Clear, area);
+    let title = match (&p.report, p.failed) {
+        (Some(_), true) => " Import failed · nothing was written · Esc closes ",
+        (Some(_), false) => " Import done · Esc closes ",
+        (None, _) => " Import listings · Enter imports · Esc cancels ",
+    };
+    let b = block(title, true, th);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    if let Some(report) = &p.report {
+        let style = if p.failed {
+            th.bad
+        } else {
+            ratatui::style::Style::new()
+        };
+        frame.render_widget(
+            Paragraph::new(report.as_str())
+                .style(style)
+                .wrap(Wrap { trim: false })
+                .scroll((p.scroll, 0)),
+            inner,
+        );
+        return;
+    }
+    let lines = vec![
+        Line::from("A saved job page (.html), JSON-LD (.json, .jsonld) or a spreadsheet (.csv):"),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("> ", th.accent),
+            Span::raw(p.input.text()),
+        ]),
+        Line::default(),
+        Line::from(Span::styled(
+            if p.busy {
+                "Importing…"
+            } else {
+                "~/ is your home folder. Importing the same file again updates its listings."
+            },
+            th.muted,
+        )),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    if !p.busy && inner.height > 2 {
+        let x = inner.x + 2 + (p.input.cursor_column() as u16).min(inner.width.saturating_sub(3));
+        frame.set_cursor_position((x, inner.y + 2));
+    }
+}

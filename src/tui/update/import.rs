@@ -1,0 +1,98 @@
+//! The import prompt: type a path, Enter imports it, the report shows
+//! until Esc; the listings are searched again with the new index.
+
+use crate::tui::action::{Action, Effect, NewIndex};
+use crate::tui::state::{Data, ImportPrompt, State};
+
+/// Expands a leading `~/` to the home directory.
+fn expand(path: &str) -> std::path::PathBuf {
+    let p = path.trim();
+    match (p.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+        _ => std::path::PathBuf::from(p),
+    }
+}
+
+/// Opens the prompt.
+pub(super) fn open(st: &mut State) -> Vec<Effect> {
+    st.import = Some(ImportPrompt::default());
+    Vec::new()
+}
+
+/// Keys while the prompt is open.
+pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
+    let Some(p) = st.import.as_mut() else {
+        return Vec::new();
+    };
+    if p.busy {
+        return Vec::new();
+    }
+    if p.report.is_some() {
+        match action {
+            Action::Up => p.scroll = p.scroll.saturating_sub(1),
+            Action::Down => p.scroll = p.scroll.saturating_add(1).min(1000),
+            Action::PageUp => p.scroll = p.scroll.saturating_sub(10),
+            Action::PageDown => p.scroll = p.scroll.saturating_add(10).min(1000),
+            Action::Escape | Action::Open | Action::Import => st.import = None,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    let input = &mut p.input;
+    match action {
+        Action::Insert(c) => {
+            input.insert(c);
+        }
+        Action::Paste(s) => {
+            input.insert_str(&s);
+        }
+        Action::Backspace => input.backspace(),
+        Action::Delete => input.delete(),
+        Action::DeleteWord => input.delete_word(),
+        Action::ClearInput => input.clear(),
+        Action::CursorLeft => input.left(),
+        Action::CursorRight => input.right(),
+        Action::CursorHome => input.home(),
+        Action::CursorEnd => input.end(),
+        Action::Escape => st.import = None,
+        Action::Open => {
+            let path = input.text().trim().to_string();
+            if path.is_empty() {
+                return Vec::new();
+            }
+            p.busy = true;
+            return vec![Effect::ImportFile(expand(&path))];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// An import finished.
+pub(super) fn imported(
+    st: &mut State,
+    report: String,
+    index: Option<NewIndex>,
+    failed: bool,
+) -> Vec<Effect> {
+    let p = st.import.get_or_insert_with(ImportPrompt::default);
+    p.busy = false;
+    p.report = Some(report);
+    p.failed = failed;
+    p.scroll = 0;
+    let Some(NewIndex(index)) = index else {
+        return Vec::new();
+    };
+    let figures = std::mem::take(&mut st.data.figures);
+    let sources = std::mem::take(&mut st.data.sources);
+    st.data = Data::new(index, figures, sources);
+    st.listings.detail = None;
+    st.listings.generation += 1;
+    vec![
+        Effect::Search {
+            generation: st.listings.generation,
+            query: st.listings.query.clone(),
+        },
+        Effect::LoadTracker,
+    ]
+}

@@ -20,7 +20,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
-use backdesk::config::Config;
 use backdesk::search::{Searcher, never};
 use backdesk::session::Session;
 use backdesk::store::Store;
@@ -168,7 +167,7 @@ fn main() -> anyhow::Result<()> {
     let load = t.elapsed();
     let listings = session.index.len();
     let text_bytes = session.index.text_bytes();
-    let mut state = initial_state(&session, &Config::default(), 120, 36)?;
+    let mut state = initial_state(&session, &backdesk::tui::Options::default(), 120, 36)?;
     let searcher = Searcher::new(session.index.clone(), sidebar::counted());
     let start = start_effects(&mut state);
     let mut h = Harness {

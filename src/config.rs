@@ -245,6 +245,82 @@ impl Theme {
     }
 }
 
+/// Writes `profile` into the config file at `path`, keeping everything
+/// else in it (other tables, comments) as it was. The file is replaced in
+/// one step (a temporary file renamed over it), so a failure leaves the old
+/// one whole.
+pub fn write_profile(path: &Path, profile: &Profile) -> Result<(), ConfigError> {
+    use toml_edit::{Array, DocumentMut, Item, Table, value};
+    let shown = path.display().to_string();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(ConfigError::Read {
+                path: shown,
+                source: e,
+            });
+        }
+    };
+    let mut doc: DocumentMut =
+        text.parse()
+            .map_err(|e: toml_edit::TomlError| ConfigError::Invalid {
+                path: shown.clone(),
+                message: e.to_string().trim_end().to_string(),
+            })?;
+    if !doc.contains_table("profile") {
+        doc["profile"] = Item::Table(Table::new());
+    }
+    let t = &mut doc["profile"];
+    let strings = |v: &[String]| {
+        let mut a = Array::new();
+        for s in v {
+            a.push(s.as_str());
+        }
+        value(a)
+    };
+    match &profile.home_city {
+        Some(c) => t["home_city"] = value(c.as_str()),
+        None => t["home_city"] = Item::None,
+    }
+    match profile.experience_years {
+        Some(y) => t["experience_years"] = value(i64::from(y)),
+        None => t["experience_years"] = Item::None,
+    }
+    t["skills"] = strings(&profile.skills);
+    match &profile.expected_salary {
+        Some(SalarySpec::Monthly(n)) => t["expected_salary"] = value(i64::from(*n)),
+        Some(SalarySpec::Text(s)) => t["expected_salary"] = value(s.as_str()),
+        None => t["expected_salary"] = Item::None,
+    }
+    let modes: Vec<String> = profile
+        .work_modes
+        .iter()
+        .map(|m| m.id().to_string())
+        .collect();
+    t["work_modes"] = strings(&modes);
+    t["languages"] = strings(&profile.languages);
+    match profile.relocate_km {
+        Some(k) => t["relocate_km"] = value(i64::from(k)),
+        None => t["relocate_km"] = Item::None,
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let io = |e: std::io::Error| ConfigError::Read {
+        path: shown.clone(),
+        source: e,
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    use std::io::Write;
+    tmp.write_all(doc.to_string().as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
 /// Where backdesk keeps its files by default.
 pub struct Dirs {
     pub data: PathBuf,
@@ -329,6 +405,36 @@ mod tests {
         let err = Config::parse("[keys]\nquit = \"hyper-q\"\n", "c.toml").unwrap_err();
         assert!(err.to_string().contains("keys.quit"), "{err}");
         assert!(Config::parse("[keys]\nquit = [\"q\", \"ctrl-q\"]\n", "c.toml").is_ok());
+    }
+
+    #[test]
+    fn writing_the_profile_keeps_the_rest_of_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "# my settings\n[display]\nsort = \"salary\" # I like pay\n\n[profile]\nhome_city = \"Mumbai\"\n").expect("write");
+        let p = Profile {
+            home_city: Some("Pune".into()),
+            experience_years: Some(2),
+            skills: vec!["Excel".into(), "Tally".into()],
+            expected_salary: Some(SalarySpec::Monthly(20_000)),
+            work_modes: vec![WorkMode::Hybrid],
+            languages: vec!["Marathi".into()],
+            relocate_km: None,
+        };
+        write_profile(&path, &p).expect("written");
+        let text = std::fs::read_to_string(&path).expect("read");
+        assert!(
+            text.contains("# my settings") && text.contains("# I like pay"),
+            "{text}"
+        );
+        let loaded = Config::load(&path, true).expect("loads");
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(loaded.config.profile, p);
+        assert_eq!(loaded.config.display.sort, Sort::Salary);
+        // a fresh file in a new folder
+        let other = dir.path().join("new/config.toml");
+        write_profile(&other, &p).expect("created");
+        assert_eq!(Config::load(&other, true).expect("loads").config.profile, p);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod display;
+pub mod fit;
 pub mod import;
 pub mod money;
 pub mod search;

@@ -481,3 +481,167 @@ fn i_imports_a_file_and_the_listings_appear_with_a_source_facet() {
     );
     assert_eq!(d.state.listings.results.total(), 2003);
 }
+
+// ---- match me --------------------------------------------------------------
+
+fn profiled(dir: &std::path::Path, demo: bool) -> Driver {
+    use backdesk::tui::Options;
+    let (config, _) = Config::parse(
+        "[profile]\nhome_city = \"Pune\"\nexperience_years = 1\nskills = [\"Excel\", \"Tally\"]\n",
+        "c.toml",
+    )
+    .expect("config");
+    let store = Store::open_in_memory().expect("store");
+    Driver::with_options(
+        Session::new(store).expect("session"),
+        &Options {
+            config,
+            config_path: Some(dir.join("config.toml")),
+            demo,
+        },
+        120,
+        36,
+    )
+    .expect("driver")
+}
+
+#[test]
+fn best_fit_sort_and_near_me() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), false);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('o'));
+    assert_eq!(d.state.listings.query.sort, backdesk::search::Sort::Fit);
+    assert_eq!(
+        d.state.listings.cursor.selected, 0,
+        "a new order starts at the top"
+    );
+    let ix = d.state.index();
+    let p = d.state.profile.clone().expect("profile");
+    let fits: Vec<u8> = d
+        .state
+        .listings
+        .results
+        .hits
+        .iter()
+        .take(50)
+        .map(|h| ix.fit_score(h.row as usize, &p))
+        .collect();
+    assert!(fits.windows(2).all(|w| w[0] >= w[1]), "{fits:?}");
+    key(&mut d, KeyCode::Char('w'));
+    assert_eq!(d.state.listings.query.within_km, Some(25));
+    let n = d.state.listings.results.total();
+    assert!(n > 0 && n < 200, "{n}");
+    assert!(
+        d.state
+            .listings
+            .results
+            .hits
+            .iter()
+            .all(|h| d.state.index().city(h.row as usize) == "Pune")
+    );
+}
+
+#[test]
+fn the_profile_form_validates_saves_to_the_config_and_reranks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), false);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('P'));
+    assert!(d.state.profile_form.is_some() && d.state.typing());
+    ctrl(&mut d, 'u');
+    typed(&mut d, "Atlantis");
+    ctrl(&mut d, 's');
+    assert!(d.state.profile_form.is_some(), "an unknown city is refused");
+    ctrl(&mut d, 'u');
+    typed(&mut d, "bombay");
+    key(&mut d, KeyCode::Down);
+    key(&mut d, KeyCode::Down);
+    typed(&mut d, ", Typing");
+    ctrl(&mut d, 's');
+    assert!(d.state.profile_form.is_none());
+    assert_eq!(d.state.listings.query.home_city.as_deref(), Some("Mumbai"));
+    let saved = std::fs::read_to_string(dir.path().join("config.toml")).expect("config written");
+    let (cfg, warnings) = Config::parse(&saved, "c").expect("valid");
+    assert!(warnings.is_empty());
+    assert_eq!(cfg.profile.home_city.as_deref(), Some("Mumbai"));
+    assert_eq!(cfg.profile.skills, ["Excel", "Tally", "Typing"]);
+}
+
+#[test]
+fn a_demo_saves_no_profile_and_starts_again_on_f5() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), true);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('s'));
+    assert_eq!(d.state.tracker.apps.len(), 1);
+    key(&mut d, KeyCode::Char('P'));
+    ctrl(&mut d, 's');
+    assert!(
+        !dir.path().join("config.toml").exists(),
+        "a demo writes no config"
+    );
+    key(&mut d, KeyCode::F(5));
+    assert!(d.state.tracker.apps.is_empty(), "F5 starts the demo again");
+    assert_eq!(d.state.listings.results.total(), 2000);
+}
+
+#[test]
+fn roles_compare_side_by_side_and_sort_by_fit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), false);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('2'));
+    key(&mut d, KeyCode::Char(' '));
+    key(&mut d, KeyCode::Down);
+    key(&mut d, KeyCode::Char(' '));
+    assert_eq!(d.state.roles.compare.len(), 2);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
+    t.draw(|f| backdesk::tui::ui::render(f, &d.state))
+        .expect("draw");
+    let screen = format!("{}", t.backend());
+    assert!(
+        screen.contains("Compare")
+            && screen.contains("Open listings")
+            && screen.contains("Your fit"),
+        "{screen}"
+    );
+    key(&mut d, KeyCode::Esc);
+    assert!(d.state.roles.compare.is_empty());
+    key(&mut d, KeyCode::Char('o'));
+    assert!(d.state.roles.by_fit);
+    let v = d.state.index().vocab();
+    let p = d.state.profile.clone().expect("profile");
+    let fits: Vec<u8> = d
+        .state
+        .roles
+        .found
+        .iter()
+        .map(|&i| backdesk::fit::role_fit(&p, &v.roles[i], &v.skills).score)
+        .collect();
+    assert!(fits.windows(2).all(|w| w[0] >= w[1]), "{fits:?}");
+}
+
+#[test]
+fn saved_searches_from_the_app() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), false);
+    typed(&mut d, "tally");
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('b'));
+    assert!(d.state.typing());
+    typed(&mut d, "tally jobs");
+    key(&mut d, KeyCode::Enter);
+    assert!(d.state.saved_searches.is_none());
+    // clear the search, then recall it
+    key(&mut d, KeyCode::Char('/'));
+    ctrl(&mut d, 'u');
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('\''));
+    let list = &d.state.saved_searches.as_ref().expect("overlay").list;
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].0, "tally jobs");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.state.listings.query.text, "tally");
+    assert_eq!(d.state.listings.input.text(), "tally");
+}

@@ -3,10 +3,12 @@
 
 pub mod generate;
 pub(crate) mod kinds;
+mod paths;
 mod types;
 mod unknown;
 
 pub use kinds::{Benefit, CompanyKind, EmploymentType, Industry, Level, Shift, WorkMode};
+pub use paths::{career_paths, path_bands};
 pub use types::*;
 pub use unknown::{UnknownValue, suggest};
 

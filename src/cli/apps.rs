@@ -150,7 +150,7 @@ fn parse_range(s: &str) -> anyhow::Result<(Option<Rupees>, Option<Rupees>)> {
 }
 
 /// Writes a file whole or not at all: a temp file beside it, then a rename.
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+pub(crate) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
     use anyhow::Context as _;
     use std::io::Write;
     let dir = match path.parent() {

@@ -6,6 +6,7 @@ mod db;
 mod format;
 pub mod import;
 mod roles;
+pub mod saved;
 mod search;
 pub mod table;
 
@@ -45,6 +46,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "BACKDESK_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// Demo mode: a fresh copy of the catalogue in memory; your database is
+    /// not opened and nothing is saved
+    #[arg(long, global = true)]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -59,6 +65,13 @@ pub enum Command {
     Role(RoleArgs),
     /// Salary bands of a role, or the market figures from the articles
     Salary(SalaryArgs),
+    /// Saved searches: list them with what is new, or remove one
+    Saved {
+        #[command(subcommand)]
+        command: Option<SavedCommand>,
+        #[arg(long, value_enum, default_value_t = TableJson::Table)]
+        format: TableJson,
+    },
     /// The saved-applications tracker
     Apps {
         #[command(subcommand)]
@@ -90,6 +103,14 @@ pub enum TableJson {
 pub enum TextJson {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    Text,
+    Json,
+    /// A one-page role sheet in Markdown, to print or share
+    Md,
 }
 
 #[derive(Debug, Args)]
@@ -167,6 +188,15 @@ pub struct SearchArgs {
     /// Show salaries per year (LPA) in the table
     #[arg(long)]
     pub annual: bool,
+    /// Only listings within N km of the home city
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=5000))]
+    pub within_km: Option<u32>,
+    /// Run a saved search (see `backdesk saved`); other filters add to it
+    #[arg(long, value_name = "NAME")]
+    pub saved: Option<String>,
+    /// Save this search under a name (recall it with --saved NAME or in the app)
+    #[arg(long, value_name = "NAME")]
+    pub save_as: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -187,8 +217,11 @@ pub struct RolesArgs {
 pub struct RoleArgs {
     /// Role id or title ("payroll-specialist", "Payroll Specialist", "payroll")
     pub role: Vec<String>,
-    #[arg(long, value_enum, default_value_t = TextJson::Text)]
-    pub format: TextJson,
+    #[arg(long, value_enum, default_value_t = SheetFormat::Text)]
+    pub format: SheetFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -197,6 +230,12 @@ pub struct SalaryArgs {
     pub role: Vec<String>,
     #[arg(long, value_enum, default_value_t = TableJson::Table)]
     pub format: TableJson,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SavedCommand {
+    /// Remove a saved search
+    Remove { name: String },
 }
 
 #[derive(Debug, Subcommand)]
@@ -230,6 +269,8 @@ pub struct Context {
     pub db_path: PathBuf,
     /// The database was named with --db or BACKDESK_DB.
     pub db_explicit: bool,
+    /// --demo: everything in memory, nothing opened or saved on disk.
+    pub demo: bool,
     pub config_path: Option<PathBuf>,
     pub loaded: Loaded,
 }
@@ -259,6 +300,7 @@ impl Context {
             eprintln!("backdesk: warning: {w}");
         }
         Ok(Context {
+            demo: cli.demo,
             db_explicit: cli.db.is_some(),
             db_path,
             config_path,
@@ -271,6 +313,9 @@ impl Context {
     }
 
     pub fn open_store(&self) -> anyhow::Result<Store> {
+        if self.demo {
+            return Ok(Store::open_in_memory()?);
+        }
         let (store, report) = Store::open(&self.db_path)?;
         if let Some(seeded) = report.seeded
             && report.created
@@ -300,6 +345,7 @@ pub fn run(cli: &Cli, command: &Command) -> anyhow::Result<()> {
         Command::Role(a) => roles::show(&ctx, a),
         Command::Salary(a) => roles::salary(&ctx, a),
         Command::Apps { command } => apps::run(&ctx, command),
+        Command::Saved { command, format } => saved::run(&ctx, command.as_ref(), *format),
         Command::Db { command } => db::run(&ctx, command),
         Command::Import(a) => import::run(&ctx, a),
     }
@@ -315,7 +361,14 @@ pub fn tui(cli: &Cli) -> anyhow::Result<crate::tui::Exit> {
     }
     let ctx = Context::new(cli)?;
     let session = ctx.open_session()?;
-    crate::tui::run(session, ctx.config())
+    crate::tui::run(
+        session,
+        crate::tui::Options {
+            config: ctx.config().clone(),
+            config_path: ctx.config_path.clone(),
+            demo: ctx.demo,
+        },
+    )
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::format::json;
 use super::table::{Column, Table, output_width};
-use super::{Context, RoleArgs, RolesArgs, SalaryArgs, TableJson, TextJson, emit, usage};
+use super::{Context, RoleArgs, RolesArgs, SalaryArgs, SheetFormat, TableJson, emit, usage};
 use crate::catalog::{Band, Category, FigurePeriod, MarketFigure, Role, UnknownValue};
 use crate::money::{Period, Rupees, format_lpa, format_range, group_indian};
 use crate::search::roles::{RoleQuery, search_roles};
@@ -197,9 +197,14 @@ pub fn show(ctx: &Context, a: &RoleArgs) -> anyhow::Result<()> {
         comes_from: comes_from.clone(),
         listings,
     };
-    match a.format {
-        TextJson::Json => emit(&json(&sheet)?),
-        TextJson::Text => {
+    let text = match a.format {
+        SheetFormat::Json => json(&sheet)?,
+        SheetFormat::Md => {
+            let sources = session.store.sources()?;
+            let figures = session.store.market_figures()?;
+            role_sheet_md(&sheet, vocab, pos, &sources, &figures)
+        }
+        SheetFormat::Text => {
             let mut o = String::new();
             o.push_str(&format!("{}  ·  {}\n", role.title, sheet.category_name));
             if let Some(hi) = &role.title_hi {
@@ -260,8 +265,16 @@ pub fn show(ctx: &Context, a: &RoleArgs) -> anyhow::Result<()> {
                 "\n{listings} open listings · backdesk search --role {}\n",
                 role.id
             ));
-            emit(&o)
+            o
         }
+    };
+    match &a.out {
+        Some(path) => {
+            super::apps::write_atomically(path, &text)?;
+            eprintln!("backdesk: wrote {}", path.display());
+            Ok(())
+        }
+        None => emit(&text),
     }
 }
 
@@ -405,4 +418,120 @@ pub fn salary(ctx: &Context, a: &SalaryArgs) -> anyhow::Result<()> {
         "\nIndicative bands, consistent with the articles' market figures (backdesk salary).\n",
     );
     emit(&out)
+}
+
+/// A one-page role sheet in Markdown, for a counsellor to print or share.
+pub fn role_sheet_md(
+    sheet: &RoleSheet<'_>,
+    vocab: &crate::search::Vocab,
+    pos: usize,
+    sources: &[crate::catalog::Source],
+    figures: &[MarketFigure],
+) -> String {
+    use crate::catalog::{Level, career_paths, path_bands};
+    let role = sheet.role;
+    let title_of = |id: &str| {
+        vocab
+            .roles
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id.to_string(), |r| r.title.clone())
+    };
+    let mut o = format!("# {}\n\n", role.title);
+    if let Some(hi) = &role.title_hi {
+        o.push_str(&format!("{hi}  \n"));
+    }
+    o.push_str(&format!("*{}*", sheet.category_name));
+    if !role.title_variants.is_empty() {
+        o.push_str(&format!(
+            " · also advertised as {}",
+            role.title_variants.join(", ")
+        ));
+    }
+    o.push_str(&format!("\n\n{}\n\n## What the job is\n\n", role.summary));
+    for r in &role.responsibilities {
+        o.push_str(&format!("- {r}\n"));
+    }
+    o.push_str(&format!(
+        "\n## Skills and tools\n\n{}\n",
+        role.skills.join(" · ")
+    ));
+    o.push_str("\n## Qualifications\n\n");
+    for q in &role.qualifications {
+        o.push_str(&format!("- {q}\n"));
+    }
+    let industries: Vec<&str> = role.industries.iter().map(|i| i.label()).collect();
+    o.push_str(&format!("\n## Who hires\n\n{}\n", industries.join(", ")));
+    o.push_str("\n## Pay (indicative)\n\n| Experience | Per month | Per year |\n|---|---|---|\n");
+    for b in &role.bands {
+        o.push_str(&format!(
+            "| {} | {} | {} |\n",
+            b.level.label(),
+            format_range(Some(b.min), Some(b.max), Period::Monthly),
+            format_range(Some(b.min), Some(b.max), Period::Annual)
+        ));
+    }
+    let market: Vec<String> = figures
+        .iter()
+        .filter(|f| f.source == "jobhai-2025" || f.source == "nediaz")
+        .map(|f| format!("{} ({}): {}", f.label, f.experience, figure_text(f)))
+        .collect();
+    if !market.is_empty() {
+        o.push_str(&format!(
+            "\nFor comparison, the market-wide figures the articles publish: {}.\n",
+            market.join("; ")
+        ));
+    }
+    o.push_str("\n## Where it leads\n\n");
+    let start = role.bands.first().map_or(Level::Fresher, |b| b.level);
+    let paths = career_paths(&vocab.roles, pos, 3);
+    if paths.is_empty() {
+        o.push_str("A senior role: people grow within it.\n");
+    }
+    for p in paths.iter().take(6) {
+        let bands = path_bands(&vocab.roles, p, start);
+        let steps: Vec<String> = p
+            .iter()
+            .zip(bands)
+            .map(|(&r, band)| {
+                let role = &vocab.roles[r];
+                match band {
+                    Some(b) => format!(
+                        "{} ({}, {})",
+                        role.title,
+                        format_range(Some(b.min), Some(b.max), Period::Monthly),
+                        b.level.short()
+                    ),
+                    None => role.title.clone(),
+                }
+            })
+            .collect();
+        o.push_str(&format!("- {}\n", steps.join(" → ")));
+    }
+    if !sheet.comes_from.is_empty() {
+        let from: Vec<String> = sheet.comes_from.iter().map(|r| title_of(r)).collect();
+        o.push_str(&format!(
+            "\nPeople often come to it from: {}.\n",
+            from.join(", ")
+        ));
+    }
+    o.push_str(&format!(
+        "\n## In the listings\n\n{} open listings in backdesk (`backdesk search --role {}`).\n",
+        sheet.listings, role.id
+    ));
+    o.push_str("\n---\n\n");
+    let named: Vec<String> = role
+        .named_in
+        .iter()
+        .filter_map(|id| sources.iter().find(|s| &s.id == id))
+        .map(|s| format!("*{}* ({})", s.title, s.publisher))
+        .collect();
+    if !named.is_empty() {
+        o.push_str(&format!("Named in {}. ", named.join("; ")));
+    }
+    o.push_str(&format!(
+        "Descriptions are backdesk's own words; pay bands are indicative estimates consistent with the articles' figures. Printed {}.\n",
+        jiff::Zoned::now().date()
+    ));
+    o
 }

@@ -4,6 +4,7 @@ use super::format::age;
 use super::table::{Column, Table, output_width};
 use super::{Context, ListFormat, SearchArgs, emit, usage};
 use crate::config::Config;
+use crate::fit::FitProfile;
 use crate::money::{Period, format_range, parse_salary};
 use crate::search::{Facet, Index, Query, Sort};
 
@@ -65,23 +66,29 @@ pub fn build_query(ix: &Index, a: &SearchArgs, cfg: &Config) -> anyhow::Result<Q
         Some(s) => Sort::parse(s).map_err(|e| usage(e.to_string()))?,
         None => cfg.display.sort,
     };
-    let home = a
-        .home_city
-        .clone()
-        .or_else(|| cfg.profile.home_city.clone());
-    if let Some(h) = &home {
+    // --home-city must name a city; the config's was checked (and
+    // warned about) when the profile was resolved
+    if let Some(h) = &a.home_city {
         let city = ix.catalog_city(h).ok_or_else(|| {
             let valid = ix.vocab().cities.iter().map(|c| c.name.clone()).collect();
             usage(format!(
-                "home city: {}",
+                "--home-city: {}",
                 crate::catalog::UnknownValue::new("city", h, valid)
             ))
         })?;
         q.home_city = Some(city.name.clone());
+    } else if let Some(c) = cfg
+        .profile
+        .home_city
+        .as_deref()
+        .and_then(|h| ix.catalog_city(h))
+    {
+        q.home_city = Some(c.name.clone());
     }
-    if q.sort == Sort::Distance && q.home_city.is_none() {
+    q.within_km = a.within_km;
+    if (q.sort == Sort::Distance || q.within_km.is_some()) && q.home_city.is_none() {
         return Err(usage(
-            "sorting by distance needs a home city: pass --home-city CITY or set profile.home_city in the config",
+            "distances need a home city: pass --home-city CITY or set profile.home_city in the config",
         ));
     }
     Ok(q)
@@ -97,16 +104,36 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// A listing in JSON, with its fit when there is a profile.
+#[derive(serde::Serialize)]
+struct JsonRow<'a> {
+    #[serde(flatten)]
+    listing: &'a crate::catalog::Listing,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fit: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fit_reasons: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    distance_km: Option<f64>,
+}
+
 /// Writes listings as JSON or CSV as they are read, a batch at a time, so
 /// exporting a million listings needs neither a million queries nor the
 /// whole export in memory.
-fn stream(store: &crate::store::Store, ids: &[i64], format: ListFormat) -> anyhow::Result<()> {
+fn stream(
+    store: &crate::store::Store,
+    ix: &Index,
+    rows: &[usize],
+    format: ListFormat,
+    fit: Option<(&FitProfile, &Index)>,
+) -> anyhow::Result<()> {
     use std::io::Write;
+    let ids: Vec<i64> = rows.iter().map(|&r| ix.id(r)).collect();
     let out = std::io::BufWriter::new(std::io::stdout().lock());
     if format == ListFormat::Csv {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(super::format::LISTING_CSV_COLUMNS)?;
-        for batch in store.listings_batched(ids, 500) {
+        for batch in store.listings_batched(&ids, 500) {
             for l in batch? {
                 super::format::write_listing_csv(&mut w, &l)?;
             }
@@ -117,11 +144,20 @@ fn stream(store: &crate::store::Store, ids: &[i64], format: ListFormat) -> anyho
     let mut out = out;
     out.write_all(b"[")?;
     let mut first = true;
-    for batch in store.listings_batched(ids, 500) {
+    for batch in store.listings_batched(&ids, 500) {
         for l in batch? {
             out.write_all(if first { b"\n" } else { b",\n" })?;
             first = false;
-            serde_json::to_writer_pretty(&mut out, &l)?;
+            let f = fit.and_then(|(p, ix)| ix.row_of(l.id).map(|r| ix.fit(r, p)));
+            let row = JsonRow {
+                listing: &l,
+                fit: f.as_ref().map(|f| f.score),
+                distance_km: f
+                    .as_ref()
+                    .and_then(|f| f.distance_km.map(|d| (d * 10.0).round() / 10.0)),
+                fit_reasons: f.map(|f| f.reasons),
+            };
+            serde_json::to_writer_pretty(&mut out, &row)?;
         }
     }
     out.write_all(if first { b"]\n" } else { b"\n]\n" })?;
@@ -129,12 +165,77 @@ fn stream(store: &crate::store::Store, ids: &[i64], format: ListFormat) -> anyho
     Ok(())
 }
 
+/// Adds a saved search's query under what the command line asked.
+fn merge_saved(saved: &Query, q: &mut Query, a: &SearchArgs) {
+    if !saved.text.is_empty() {
+        q.text = format!("{} {}", saved.text, q.text).trim().to_string();
+    }
+    for (f, sel) in &saved.facets {
+        for k in &sel.include {
+            q.include(*f, k);
+        }
+        for k in &sel.exclude {
+            q.exclude(*f, k);
+        }
+    }
+    q.experience_years = q.experience_years.or(saved.experience_years);
+    q.salary_at_least = q.salary_at_least.or(saved.salary_at_least);
+    q.salary_at_most = q.salary_at_most.or(saved.salary_at_most);
+    q.posted_within_days = q.posted_within_days.or(saved.posted_within_days);
+    q.within_km = q.within_km.or(saved.within_km);
+    if a.sort.is_none() {
+        q.sort = saved.sort;
+    }
+}
+
 pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
-    let session = ctx.open_session()?;
-    let ix = &session.index;
-    let q = build_query(ix, a, ctx.config())?;
+    let mut session = ctx.open_session()?;
+    let ix = session.index.clone();
+    let vocab = ix.vocab();
+    let (profile, warnings) =
+        FitProfile::resolve(&ctx.config().profile, &vocab.skills, &vocab.cities);
+    for w in warnings {
+        eprintln!("backdesk: warning: {w}");
+    }
+    let profile = (!profile.is_empty()).then_some(profile);
+    let mut q = build_query(&ix, a, ctx.config())?;
+    let mut new_since = None;
+    if let Some(name) = &a.saved {
+        let Some(saved) = session.store.saved_search(name)? else {
+            let names: Vec<String> = session
+                .store
+                .saved_searches()?
+                .into_iter()
+                .map(|s| s.name)
+                .collect();
+            return Err(usage(
+                crate::catalog::UnknownValue::new("saved search", name, names).to_string(),
+            ));
+        };
+        merge_saved(&saved.query, &mut q, a);
+        new_since = Some((saved.name.clone(), saved.seen_max_id));
+    }
+    if q.sort == Sort::Fit && profile.is_none() {
+        return Err(usage(
+            "sorting by fit needs a profile: set [profile] in the config (see config.example.toml)",
+        ));
+    }
+    if let Some(name) = &a.save_as {
+        session.store.save_search(name, &q)?;
+        eprintln!("backdesk: saved this search as '{}'", name.trim());
+    }
     // the command line shows no facet counts: skip counting them
-    let results = ix.search_with(&q, crate::search::FacetSet::NONE);
+    let results = ix.search_for(&q, crate::search::FacetSet::NONE, profile.as_ref());
+    let new_count = new_since.as_ref().map(|(_, seen)| {
+        results
+            .hits
+            .iter()
+            .filter(|h| ix.id(h.row as usize) > *seen)
+            .count()
+    });
+    if let Some((name, _)) = &new_since {
+        session.store.mark_saved_opened(name)?;
+    }
     let shown: Vec<_> = if a.limit == 0 {
         results.hits.iter().collect()
     } else {
@@ -142,8 +243,9 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     };
     match a.format {
         ListFormat::Json | ListFormat::Csv => {
-            let ids: Vec<i64> = shown.iter().map(|h| ix.id(h.row as usize)).collect();
-            match stream(&session.store, &ids, a.format) {
+            let rows: Vec<usize> = shown.iter().map(|h| h.row as usize).collect();
+            let fit = profile.as_ref().map(|p| (p, &*ix));
+            match stream(&session.store, &ix, &rows, a.format, fit) {
                 Err(e) if is_broken_pipe(&e) => Ok(()),
                 r => r,
             }
@@ -154,7 +256,7 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
             } else {
                 ctx.config().display.salary
             };
-            let mut t = Table::new(vec![
+            let mut cols = vec![
                 Column::right("ID"),
                 Column::flex("Title").weight(5),
                 Column::flex("Company").weight(3),
@@ -162,11 +264,15 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
                 Column::left("Salary"),
                 Column::left("Mode"),
                 Column::left("Posted"),
-            ]);
+            ];
+            if profile.is_some() {
+                cols.insert(1, Column::right("Fit"));
+            }
+            let mut t = Table::new(cols);
             for h in &shown {
                 let row = h.row as usize;
                 let (lo, hi) = ix.salary(row);
-                t.row(vec![
+                let mut cells = vec![
                     ix.id(row).to_string(),
                     ix.title(row).to_string(),
                     ix.company(row).to_string(),
@@ -174,7 +280,11 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
                     format_range(lo, hi, period),
                     ix.work_mode(row).label().to_string(),
                     age(ix.age_days(row)),
-                ]);
+                ];
+                if let Some(p) = &profile {
+                    cells.insert(1, ix.fit_score(row, p).to_string());
+                }
+                t.row(cells);
             }
             let mut out = String::new();
             if t.is_empty() {
@@ -198,6 +308,11 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
                     ""
                 }
             ));
+            if let (Some((name, _)), Some(n)) = (&new_since, new_count) {
+                out.push_str(&format!(
+                    "saved search '{name}': {n} new since it was last opened\n"
+                ));
+            }
             emit(&out)
         }
     }

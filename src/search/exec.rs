@@ -24,6 +24,29 @@ use std::time::Instant;
 use super::engine::{Compiled, FacetCounts, Hit, Results};
 use super::text::{Scorer, TextQuery};
 use super::{Facet, Index, Query, Sort};
+use crate::fit::FitProfile;
+
+/// Rows ordered by a small score, best first, keeping their order within
+/// a score (a stable counting sort).
+fn counting_sort_desc(rows: &[u32], scores: &[u8]) -> Vec<Hit> {
+    let mut starts = [0usize; 257];
+    for &q in scores {
+        starts[255 - q as usize + 1] += 1;
+    }
+    for i in 1..257 {
+        starts[i] += starts[i - 1];
+    }
+    let mut sorted = vec![Hit { row: 0, score: 0 }; scores.len()];
+    for (&row, &q) in rows.iter().zip(scores) {
+        let slot = &mut starts[255 - q as usize];
+        sorted[*slot] = Hit {
+            row,
+            score: i64::from(q),
+        };
+        *slot += 1;
+    }
+    sorted
+}
 
 /// Rows the skim scorer ranks for a relevance sort; the rest follow in
 /// the order of the cheap score (then newest first).
@@ -98,7 +121,12 @@ impl Index {
 
     /// Runs a query counting only `facets`.
     pub fn search_with(&self, q: &Query, facets: FacetSet) -> Results {
-        match self.run(q, facets, None, &never) {
+        self.search_for(q, facets, None)
+    }
+
+    /// Runs a query for a profile (needed by the best-fit sort).
+    pub fn search_for(&self, q: &Query, facets: FacetSet, profile: Option<&FitProfile>) -> Results {
+        match self.run(q, facets, profile, None, &never) {
             Some((r, _)) => r,
             None => Results::default(),
         }
@@ -213,13 +241,34 @@ impl Index {
     }
 
     /// Orders hits (in storage order, or by pay for the salary sort).
-    fn rank(&self, cq: &Compiled, sort: Sort, mut rows: Vec<u32>) -> Vec<Hit> {
+    fn rank(
+        &self,
+        cq: &Compiled,
+        sort: Sort,
+        profile: Option<&FitProfile>,
+        mut rows: Vec<u32>,
+    ) -> Vec<Hit> {
         if sort != Sort::Salary {
             self.newest_first(&mut rows);
         }
-        match sort {
-            Sort::Relevance if !cq.text.is_empty() => self.rank_relevance(&cq.text, rows),
-            Sort::Distance if cq.city_km.is_some() => {
+        match (sort, profile) {
+            (Sort::Fit, Some(p)) => {
+                let scores: Vec<u8> = par_chunks(&rows, 32_768, |c| {
+                    Some(
+                        c.iter()
+                            .map(|&r| self.fit_score(r as usize, p))
+                            .collect::<Vec<u8>>(),
+                    )
+                })
+                .map(|parts| parts.concat())
+                .unwrap_or_default();
+                counting_sort_desc(&rows, &scores)
+            }
+            // without a profile, best fit is best match
+            (Sort::Relevance | Sort::Fit, _) if !cq.text.is_empty() => {
+                self.rank_relevance(&cq.text, rows)
+            }
+            (Sort::Distance, _) if cq.city_km.is_some() => {
                 let km = cq.city_km.as_deref().unwrap_or(&[]);
                 // cities nearest first; a stable bucket sort keeps newest first within each
                 let mut order: Vec<usize> = (0..km.len()).collect();
@@ -282,22 +331,7 @@ impl Index {
         }
         let scored = quick.len();
         // 2. a stable counting sort of the scored rows, best first
-        let mut starts = [0usize; 257];
-        for &q in &quick {
-            starts[255 - q as usize + 1] += 1;
-        }
-        for i in 1..257 {
-            starts[i] += starts[i - 1];
-        }
-        let mut sorted = vec![Hit { row: 0, score: 0 }; scored];
-        for (&row, &q) in rows.iter().zip(&quick) {
-            let slot = &mut starts[255 - q as usize];
-            sorted[*slot] = Hit {
-                row,
-                score: i64::from(q),
-            };
-            *slot += 1;
-        }
+        let mut sorted = counting_sort_desc(&rows[..scored], &quick);
         // 3. skim ranks the top rows (a single letter gains nothing from it);
         //    unscored rows follow, newest first
         let one_letter = text
@@ -324,6 +358,7 @@ impl Index {
         &self,
         q: &Query,
         facets: FacetSet,
+        profile: Option<&FitProfile>,
         prev: Option<&TextRows>,
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Option<(Results, Option<TextRows>)> {
@@ -356,7 +391,7 @@ impl Index {
         if cancel() {
             return None;
         }
-        let hits = self.rank(&cq, q.sort, hits);
+        let hits = self.rank(&cq, q.sort, profile, hits);
         Some((
             Results {
                 hits,
@@ -397,6 +432,7 @@ impl Highlighter {
 pub struct Searcher {
     index: Arc<Index>,
     facets: FacetSet,
+    profile: Option<Arc<FitProfile>>,
     last: Option<TextRows>,
 }
 
@@ -405,8 +441,14 @@ impl Searcher {
         Searcher {
             index,
             facets,
+            profile: None,
             last: None,
         }
+    }
+
+    /// Ranks for this profile from now on (the best-fit sort).
+    pub fn set_profile(&mut self, profile: Option<Arc<FitProfile>>) {
+        self.profile = profile;
     }
 
     pub fn index(&self) -> &Arc<Index> {
@@ -415,7 +457,13 @@ impl Searcher {
 
     /// Runs `q`; `None` if `cancel` said stop before it finished.
     pub fn search(&mut self, q: &Query, cancel: &(dyn Fn() -> bool + Sync)) -> Option<Results> {
-        let (results, text) = self.index.run(q, self.facets, self.last.as_ref(), cancel)?;
+        let (results, text) = self.index.run(
+            q,
+            self.facets,
+            self.profile.as_deref(),
+            self.last.as_ref(),
+            cancel,
+        )?;
         if text.is_some() {
             self.last = text;
         }

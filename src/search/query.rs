@@ -37,10 +37,18 @@ pub enum Sort {
     Date,
     /// Nearest to the home city first.
     Distance,
+    /// Best fit to the profile first.
+    Fit,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Salary, Sort::Date, Sort::Distance];
+    pub const ALL: [Sort; 5] = [
+        Sort::Relevance,
+        Sort::Fit,
+        Sort::Salary,
+        Sort::Date,
+        Sort::Distance,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -48,6 +56,7 @@ impl Sort {
             Sort::Salary => "salary",
             Sort::Date => "date",
             Sort::Distance => "distance",
+            Sort::Fit => "fit",
         }
     }
 
@@ -57,6 +66,7 @@ impl Sort {
             Sort::Salary => "salary ↓",
             Sort::Date => "newest",
             Sort::Distance => "nearest",
+            Sort::Fit => "best fit",
         }
     }
 
@@ -66,7 +76,8 @@ impl Sort {
             "newest" | "posted" | "recent" => "date",
             "pay" => "salary",
             "nearest" | "near" => "distance",
-            "best" | "match" => "relevance",
+            "match" => "relevance",
+            "best" | "best-fit" | "bestfit" => "fit",
             other => other,
         }
         .to_string();
@@ -212,7 +223,17 @@ mod tests {
 
     #[test]
     fn sort_cycles_and_parses() {
-        assert_eq!(Sort::Relevance.next(), Sort::Salary);
+        assert_eq!(Sort::Relevance.next(), Sort::Fit);
+        assert_eq!(Sort::Fit.next(), Sort::Salary);
+        assert_eq!(
+            Sort::parse("best fit"),
+            Err(crate::catalog::UnknownValue::new(
+                "sort",
+                "best fit",
+                Sort::ALL.iter().map(|v| v.id().to_string()).collect()
+            ))
+        );
+        assert_eq!(Sort::parse("best-fit"), Ok(Sort::Fit));
         assert_eq!(Sort::Distance.next(), Sort::Relevance);
         assert_eq!(Sort::parse("newest"), Ok(Sort::Date));
         assert!(Sort::parse("random").is_err());

@@ -9,6 +9,7 @@
 
 mod apps;
 mod read;
+mod saved;
 mod schema;
 mod seed;
 mod synth;
@@ -20,6 +21,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use read::{Stats, TableCount};
+pub use saved::SavedSearch;
 pub use schema::SCHEMA_VERSION;
 pub use seed::SeedReport;
 pub use synth::SynthReport;

@@ -183,6 +183,17 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX history_by_application ON application_history(application_id, id);
     "#,
+    // 3: saved searches
+    r#"
+    CREATE TABLE saved_searches (
+        name         TEXT PRIMARY KEY,
+        query        TEXT NOT NULL,     -- JSON of search::Query
+        created_at   TEXT NOT NULL,
+        opened_at    TEXT,
+        -- the highest listing id when last opened: newer ids are new to it
+        seen_max_id  INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this binary writes.

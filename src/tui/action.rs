@@ -71,6 +71,11 @@ pub enum Action {
     FormSave,
     /// Open the import prompt.
     Import,
+    CycleWithin,
+    SaveSearch,
+    SavedSearches,
+    EditProfile,
+    ResetDemo,
     /// Enter inside a form (a new line in notes).
     Newline,
     GoTab(Tab),
@@ -121,6 +126,12 @@ pub enum Action {
     /// A tracker change was written; the message says what.
     Changed(String),
     TrackerLoaded(Vec<Application>),
+    /// The saved searches: (name, description, results, new).
+    SavedListed(Vec<(String, String, usize, usize)>),
+    /// A saved search to run.
+    SavedOpened(Box<Query>),
+    /// Something worked; say so in the status bar.
+    Note(String),
     /// An import finished: its report, and the rebuilt index if anything changed.
     Imported {
         report: String,
@@ -170,5 +181,23 @@ pub enum Effect {
     AddApp(Box<NewApp>),
     /// Import listings from a file, then rebuild the index.
     ImportFile(std::path::PathBuf),
+    /// Save the current search under a name.
+    SaveSearch {
+        name: String,
+        query: Box<Query>,
+    },
+    /// List the saved searches with their new counts.
+    ListSaved,
+    /// Load a saved search (and mark it opened).
+    OpenSaved(String),
+    /// Save the profile to the config file at `path`.
+    SaveProfile {
+        path: std::path::PathBuf,
+        profile: Box<crate::config::Profile>,
+    },
+    /// Rank with this profile from now on (the search worker).
+    UseProfile(Option<Arc<crate::fit::FitProfile>>),
+    /// Start the demo again.
+    ResetDemo,
     Quit,
 }

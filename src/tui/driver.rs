@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 
+use super::Options;
 use super::action::{Action, Effect};
 use super::keymap::{Keymap, key_action};
 use super::sidebar;
@@ -14,16 +15,18 @@ use super::state::{Data, Init, State};
 use super::theme::Theme;
 use super::update::{self, update};
 use crate::config::Config;
+use crate::fit::FitProfile;
 use crate::search::{Query, Searcher, never};
 use crate::session::Session;
 
 /// What starting the TUI needs besides a session.
 pub fn initial_state(
     session: &Session,
-    config: &Config,
+    opts: &Options,
     width: u16,
     height: u16,
 ) -> anyhow::Result<State> {
+    let config = &opts.config;
     let keymap = Keymap::from_config(&config.keys).map_err(|e| anyhow::anyhow!("config: {e}"))?;
     let store = &session.store;
     let data = Data::new(
@@ -42,6 +45,9 @@ pub fn initial_state(
         ..Query::default()
     };
     let saved: HashSet<i64> = store.saved_listing_ids()?.into_iter().collect();
+    let vocab = session.index.vocab();
+    let (fit, warnings) = FitProfile::resolve(&config.profile, &vocab.skills, &vocab.cities);
+    let profile = (!fit.is_empty()).then(|| Arc::new(fit));
     let today = session
         .index
         .today()
@@ -54,12 +60,29 @@ pub fn initial_state(
         keymap,
         theme: Theme::from_env(&config.theme),
         home_city,
+        profile,
         saved,
         width,
         height,
     });
     st.banner = banner;
+    st.demo = opts.demo;
+    st.config_path = opts.config_path.clone();
+    st.config_profile = config.profile.clone();
+    st.unlocks = profile_unlocks(&session.index, st.profile.as_deref());
+    if let Some(w) = warnings.first() {
+        st.flash_error(w.clone());
+    }
     Ok(st)
+}
+
+/// Per vocabulary skill: listings that learning it would take from under
+/// half to at least half of the skills they ask for (the skill gap).
+pub fn profile_unlocks(index: &crate::search::Index, profile: Option<&FitProfile>) -> Vec<u32> {
+    match profile {
+        Some(p) if p.skills != 0 => index.skill_unlocks(p.skills),
+        _ => Vec::new(),
+    }
 }
 
 /// Translates a terminal event into an action.
@@ -135,6 +158,26 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
             Err(e) => Action::Failed(format!("not added: {e}")),
         }),
         Effect::ImportFile(path) => Some(import_file(session, path)),
+        Effect::SaveSearch { name, query } => Some(match session.store.save_search(name, query) {
+            Ok(()) => Action::Note(format!("Saved this search as '{}'", name.trim())),
+            Err(e) => Action::Failed(format!("not saved: {e}")),
+        }),
+        Effect::ListSaved => Some(match list_saved(session) {
+            Ok(list) => Action::SavedListed(list),
+            Err(e) => Action::Failed(e.to_string()),
+        }),
+        Effect::OpenSaved(name) => Some(match open_saved(session, name) {
+            Ok(Some(q)) => Action::SavedOpened(Box::new(q)),
+            Ok(None) => Action::Failed(format!("no saved search '{name}'")),
+            Err(e) => Action::Failed(e.to_string()),
+        }),
+        Effect::SaveProfile { path, profile } => {
+            Some(match crate::config::write_profile(path, profile) {
+                Ok(()) => Action::Note(format!("Profile saved to {}", path.display())),
+                Err(e) => Action::Failed(format!("profile not saved: {e}")),
+            })
+        }
+        Effect::UseProfile(_) | Effect::ResetDemo => None,
         Effect::Search { .. } | Effect::Quit => None,
     }
 }
@@ -175,6 +218,38 @@ fn import_file(session: &mut Session, path: &std::path::Path) -> Action {
     }
 }
 
+/// The saved searches with their results and what is new to them.
+fn list_saved(session: &Session) -> anyhow::Result<Vec<(String, String, usize, usize)>> {
+    let ix = &session.index;
+    Ok(session
+        .store
+        .saved_searches()?
+        .into_iter()
+        .map(|s| {
+            let r = ix.search_with(&s.query, crate::search::FacetSet::NONE);
+            let new = r
+                .hits
+                .iter()
+                .filter(|h| ix.id(h.row as usize) > s.seen_max_id)
+                .count();
+            (
+                s.name,
+                crate::cli::saved::describe(&s.query),
+                r.total(),
+                new,
+            )
+        })
+        .collect())
+}
+
+fn open_saved(session: &mut Session, name: &str) -> anyhow::Result<Option<Query>> {
+    let Some(s) = session.store.saved_search(name)? else {
+        return Ok(None);
+    };
+    session.store.mark_saved_opened(name)?;
+    Ok(Some(s.query))
+}
+
 fn mark_applied(session: &mut Session, listing_id: i64) -> Action {
     use crate::tracker::Status;
     let store = &mut session.store;
@@ -196,6 +271,7 @@ pub struct Driver {
     pub state: State,
     pub session: Session,
     searcher: Searcher,
+    opts: Options,
 }
 
 impl Driver {
@@ -205,15 +281,42 @@ impl Driver {
         width: u16,
         height: u16,
     ) -> anyhow::Result<Driver> {
-        let state = initial_state(&session, config, width, height)?;
-        let searcher = Searcher::new(session.index.clone(), sidebar::counted());
+        let opts = Options {
+            config: config.clone(),
+            ..Options::default()
+        };
+        Driver::with_options(session, &opts, width, height)
+    }
+
+    pub fn with_options(
+        session: Session,
+        opts: &Options,
+        width: u16,
+        height: u16,
+    ) -> anyhow::Result<Driver> {
+        let state = initial_state(&session, opts, width, height)?;
+        let mut searcher = Searcher::new(session.index.clone(), sidebar::counted());
+        searcher.set_profile(state.profile.clone());
         let mut d = Driver {
             state,
             session,
             searcher,
+            opts: opts.clone(),
         };
         d.start();
         Ok(d)
+    }
+
+    /// Starts the demo again: a fresh in-memory catalogue and state.
+    fn reset_demo(&mut self) -> anyhow::Result<()> {
+        let (w, h) = (self.state.width, self.state.height);
+        self.session = demo_session()?;
+        self.state = initial_state(&self.session, &self.opts, w, h)?;
+        self.searcher = Searcher::new(self.session.index.clone(), sidebar::counted());
+        self.searcher.set_profile(self.state.profile.clone());
+        self.state.flash("Demo started again");
+        self.start();
+        Ok(())
     }
 
     /// The first search and tracker load.
@@ -247,6 +350,16 @@ impl Driver {
                             results: Arc::new(r),
                         })
                 }
+                Effect::UseProfile(p) => {
+                    self.searcher.set_profile(p.clone());
+                    None
+                }
+                Effect::ResetDemo => {
+                    if let Err(e) = self.reset_demo() {
+                        self.state.flash_error(format!("could not reset: {e}"));
+                    }
+                    return;
+                }
                 other => perform_store(&mut self.session, other),
             };
             if let Some(Action::Imported {
@@ -254,12 +367,18 @@ impl Driver {
             }) = &next
             {
                 self.searcher = Searcher::new(ix.0.clone(), sidebar::counted());
+                self.searcher.set_profile(self.state.profile.clone());
             }
             if let Some(a) = next {
                 queue.extend(update(&mut self.state, a));
             }
         }
     }
+}
+
+/// A demo's session: the embedded catalogue in memory, nothing on disk.
+pub fn demo_session() -> anyhow::Result<Session> {
+    Ok(Session::new(crate::store::Store::open_in_memory()?)?)
 }
 
 /// Effects to run when the TUI starts: the first search and the tracker.

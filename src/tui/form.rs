@@ -5,6 +5,8 @@
 use jiff::civil::Date;
 
 use super::input::TextInput;
+use crate::catalog::{City, WorkMode};
+use crate::config;
 use crate::money::{Rupees, parse_salary};
 use crate::tracker::dates::{format_datetime, parse_date, parse_datetime};
 use crate::tracker::{Application, DOCUMENTS, InterviewMode, NewApp, Patch};
@@ -28,6 +30,12 @@ pub enum FieldKey {
     Doc(usize),
     /// An interview-prep checkbox.
     Prep(String),
+    HomeCity,
+    Years,
+    Skills,
+    Modes,
+    Languages,
+    Relocate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,20 +76,36 @@ impl Field {
     }
 }
 
+/// What a key did to a form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// Still editing.
+    Editing,
+    /// Esc: close without saving.
+    Cancelled,
+    /// Saved: every field valid.
+    Done(Output),
+    /// Save refused: the bad fields are marked.
+    Invalid,
+}
+
 /// What a valid form saves.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Output {
     Patch(i64, Patch),
     New(NewApp),
+    Profile(Box<config::Profile>),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     /// The application edited; `None` adds a new one.
     pub app_id: Option<i64>,
     pub heading: String,
     pub fields: Vec<Field>,
     pub at: usize,
+    /// A profile form: the catalogue cities a home city must be one of.
+    profile_cities: Option<Vec<City>>,
 }
 
 impl Form {
@@ -144,6 +168,7 @@ impl Form {
             heading: format!("{} · {}", a.title, a.company),
             fields,
             at: 0,
+            profile_cities: None,
         }
     }
 
@@ -170,7 +195,103 @@ impl Form {
                 ),
             ],
             at: 0,
+            profile_cities: None,
         }
+    }
+
+    /// A form for the profile in the config.
+    pub fn profile(p: &config::Profile, cities: &[City]) -> Form {
+        let list = |v: &[String]| v.join(", ");
+        let modes: Vec<String> = p.work_modes.iter().map(|m| m.id().to_string()).collect();
+        let expected = match &p.expected_salary {
+            Some(config::SalarySpec::Monthly(n)) => n.to_string(),
+            Some(config::SalarySpec::Text(s)) => s.clone(),
+            None => String::new(),
+        };
+        Form {
+            app_id: None,
+            heading: "Your profile: fit scores, distances and skill gaps come from it".into(),
+            fields: vec![
+                Field::text(
+                    FieldKey::HomeCity,
+                    "Home city",
+                    p.home_city.as_deref().unwrap_or(""),
+                    "e.g. Pune, Bangalore",
+                ),
+                Field::text(
+                    FieldKey::Years,
+                    "Experience (years)",
+                    &p.experience_years
+                        .map(|y| y.to_string())
+                        .unwrap_or_default(),
+                    "0 for a fresher",
+                ),
+                Field::text(
+                    FieldKey::Skills,
+                    "Skills",
+                    &list(&p.skills),
+                    "comma-separated: Excel, Tally, Typing",
+                ),
+                Field::text(
+                    FieldKey::Expected,
+                    "Expected salary",
+                    &expected,
+                    "a month: 18000, 25k, or 3 LPA",
+                ),
+                Field::text(
+                    FieldKey::Modes,
+                    "Work modes",
+                    &modes.join(", "),
+                    "office, hybrid, remote (empty: any)",
+                ),
+                Field::text(
+                    FieldKey::Languages,
+                    "Languages",
+                    &list(&p.languages),
+                    "English, Hindi, Marathi…",
+                ),
+                Field::text(
+                    FieldKey::Relocate,
+                    "Will travel (km)",
+                    &p.relocate_km.map(|k| k.to_string()).unwrap_or_default(),
+                    "how far you would commute or move",
+                ),
+            ],
+            at: 0,
+            profile_cities: Some(cities.to_vec()),
+        }
+    }
+
+    /// Handles a key: editing the focused field, moving between fields,
+    /// ticking a box, saving (Ctrl-S / F2) or cancelling (Esc).
+    pub fn handle(&mut self, action: &super::action::Action, today: Date) -> Step {
+        use super::action::Action;
+        if let Some(f) = self.current_mut()
+            && !f.is_check()
+            && f.input.apply(action).is_some()
+        {
+            f.error = None;
+            return Step::Editing;
+        }
+        match action {
+            Action::Escape => return Step::Cancelled,
+            Action::Open if self.is_notes() => {
+                if let Some(f) = self.current_mut() {
+                    f.input.insert('\n');
+                }
+            }
+            Action::Down | Action::NextPane | Action::Open => self.next(),
+            Action::Up | Action::PrevPane => self.prev(),
+            Action::Toggle => self.toggle(),
+            Action::FormSave => {
+                return match self.validate(today) {
+                    Some(out) => Step::Done(out),
+                    None => Step::Invalid,
+                };
+            }
+            _ => {}
+        }
+        Step::Editing
     }
 
     pub fn current(&self) -> Option<&Field> {
@@ -229,9 +350,12 @@ impl Form {
         for f in &mut self.fields {
             f.error = None;
         }
-        let out = match self.app_id {
-            Some(id) => self.validate_patch(id, today).map(|p| Output::Patch(id, p)),
-            None => self.validate_new().map(Output::New),
+        let out = match (self.app_id, self.profile_cities.is_some()) {
+            (_, true) => self
+                .validate_profile()
+                .map(|p| Output::Profile(Box::new(p))),
+            (Some(id), _) => self.validate_patch(id, today).map(|p| Output::Patch(id, p)),
+            (None, _) => self.validate_new().map(Output::New),
         };
         if out.is_none()
             && let Some(i) = self.fields.iter().position(|f| f.error.is_some())
@@ -323,6 +447,79 @@ impl Form {
                 })
                 .collect(),
         );
+        ok.then_some(p)
+    }
+
+    fn validate_profile(&mut self) -> Option<config::Profile> {
+        let mut ok = true;
+        let list = |s: &str| -> Vec<String> {
+            s.split(',')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        let mut p = config::Profile::default();
+        let city = self.text_of(&FieldKey::HomeCity).to_string();
+        if !city.is_empty() {
+            let cities = self.profile_cities.clone().unwrap_or_default();
+            match cities.iter().find(|c| c.is_named(&city)) {
+                Some(c) => p.home_city = Some(c.name.clone()),
+                None => {
+                    let valid = cities.iter().map(|c| c.name.clone()).collect();
+                    let e = crate::catalog::UnknownValue::new("city", &city, valid);
+                    self.fail(&FieldKey::HomeCity, e.to_string());
+                    ok = false;
+                }
+            }
+        }
+        let years = self.text_of(&FieldKey::Years).to_string();
+        if !years.is_empty() {
+            match years.parse::<u8>() {
+                Ok(y) if y <= 50 => p.experience_years = Some(y),
+                _ => {
+                    self.fail(
+                        &FieldKey::Years,
+                        format!("'{years}' is not a number of years (0-50)"),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        p.skills = list(self.text_of(&FieldKey::Skills));
+        let expected = self.text_of(&FieldKey::Expected).to_string();
+        if !expected.is_empty() {
+            match parse_salary(&expected) {
+                Ok(r) => p.expected_salary = Some(config::SalarySpec::Monthly(r.0)),
+                Err(e) => {
+                    self.fail(&FieldKey::Expected, e.to_string());
+                    ok = false;
+                }
+            }
+        }
+        for m in list(self.text_of(&FieldKey::Modes)) {
+            match m.parse::<WorkMode>() {
+                Ok(w) => p.work_modes.push(w),
+                Err(e) => {
+                    self.fail(&FieldKey::Modes, e.to_string());
+                    ok = false;
+                }
+            }
+        }
+        p.languages = list(self.text_of(&FieldKey::Languages));
+        let km = self.text_of(&FieldKey::Relocate).to_string();
+        if !km.is_empty() {
+            match km.trim_end_matches("km").trim().parse::<u32>() {
+                Ok(k) if k <= 5000 => p.relocate_km = Some(k),
+                _ => {
+                    self.fail(
+                        &FieldKey::Relocate,
+                        format!("'{km}' is not a distance in km (0-5000)"),
+                    );
+                    ok = false;
+                }
+            }
+        }
         ok.then_some(p)
     }
 

@@ -154,6 +154,50 @@ impl TextInput {
         self.cursor = self.len();
     }
 
+    /// Applies a text-editing action. `None` when the action is not one;
+    /// otherwise whether everything typed or pasted was kept (false when a
+    /// paste was cut at the length limit).
+    pub fn apply(&mut self, action: &super::action::Action) -> Option<bool> {
+        use super::action::Action;
+        Some(match action {
+            Action::Insert(c) => self.insert(*c),
+            Action::Paste(s) => self.insert_str(s),
+            Action::Backspace => {
+                self.backspace();
+                true
+            }
+            Action::Delete => {
+                self.delete();
+                true
+            }
+            Action::DeleteWord => {
+                self.delete_word();
+                true
+            }
+            Action::ClearInput => {
+                self.clear();
+                true
+            }
+            Action::CursorLeft => {
+                self.left();
+                true
+            }
+            Action::CursorRight => {
+                self.right();
+                true
+            }
+            Action::CursorHome => {
+                self.home();
+                true
+            }
+            Action::CursorEnd => {
+                self.end();
+                true
+            }
+            _ => return None,
+        })
+    }
+
     /// Display columns before the cursor (on its line).
     pub fn cursor_column(&self) -> usize {
         self.cursor_line_col().1

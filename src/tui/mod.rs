@@ -17,3 +17,13 @@ pub mod ui;
 pub mod update;
 
 pub use run::{Exit, mark_process_start, run};
+
+/// How the app was started.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub config: crate::config::Config,
+    /// Where the profile form saves (none: it is not saved).
+    pub config_path: Option<std::path::PathBuf>,
+    /// `--demo`: an in-memory catalogue; nothing is saved.
+    pub demo: bool,
+}

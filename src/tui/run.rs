@@ -19,7 +19,7 @@ use super::sidebar;
 use super::terminal::{self, Guard};
 use super::ui;
 use super::update::update;
-use crate::config::Config;
+use crate::fit::FitProfile;
 use crate::search::{Index, Query, Searcher};
 use crate::session::Session;
 
@@ -89,23 +89,39 @@ enum Request {
     Search(u64, Query),
     /// Search this index from now on (after an import).
     Index(Arc<Index>),
+    /// Rank for this profile from now on.
+    Profile(Option<Arc<FitProfile>>),
 }
 
 /// The search worker: takes the newest request, skips any it was too
 /// slow to start, abandons a search as soon as a newer one is asked for,
 /// and reports results with their generation.
-fn spawn_worker(index: Arc<Index>, tx: Sender<Msg>, latest: Arc<AtomicU64>) -> Sender<Request> {
+fn spawn_worker(
+    index: Arc<Index>,
+    profile: Option<Arc<FitProfile>>,
+    tx: Sender<Msg>,
+    latest: Arc<AtomicU64>,
+) -> Sender<Request> {
     let (req_tx, req_rx): (Sender<Request>, Receiver<Request>) = mpsc::channel();
     thread::Builder::new()
         .name("search".into())
         .spawn(move || {
+            let mut profile = profile;
             let mut searcher = Searcher::new(index, sidebar::counted());
+            searcher.set_profile(profile.clone());
             while let Ok(first) = req_rx.recv() {
                 // take everything waiting: a new index first, then the newest query
                 let mut newest: Option<(u64, Query)> = None;
                 for req in std::iter::once(first).chain(req_rx.try_iter()) {
                     match req {
-                        Request::Index(ix) => searcher = Searcher::new(ix, sidebar::counted()),
+                        Request::Index(ix) => {
+                            searcher = Searcher::new(ix, sidebar::counted());
+                            searcher.set_profile(profile.clone());
+                        }
+                        Request::Profile(p) => {
+                            profile = p;
+                            searcher.set_profile(profile.clone());
+                        }
                         Request::Search(g, q) => {
                             if newest.as_ref().is_none_or(|(n, _)| g > *n) {
                                 newest = Some((g, q));
@@ -155,16 +171,21 @@ fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
 }
 
 /// Runs the TUI until the user quits or a signal arrives.
-pub fn run(mut session: Session, config: &Config) -> anyhow::Result<Exit> {
+pub fn run(mut session: Session, opts: super::Options) -> anyhow::Result<Exit> {
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_signals(tx.clone())?;
     let mut term = terminal::setup()?;
     let _guard = Guard;
     let size = term.size()?;
-    let mut st = initial_state(&session, config, size.width, size.height)?;
+    let mut st = initial_state(&session, &opts, size.width, size.height)?;
     spawn_input(tx.clone());
     let latest = Arc::new(AtomicU64::new(0));
-    let worker = spawn_worker(session.index.clone(), tx.clone(), latest.clone());
+    let worker = spawn_worker(
+        session.index.clone(),
+        st.profile.clone(),
+        tx.clone(),
+        latest.clone(),
+    );
     // test-only: lets the end-to-end tests check the panic hook restores
     let panic_key = std::env::var_os("BACKDESK_TEST_PANIC_KEY").is_some();
 
@@ -177,6 +198,18 @@ pub fn run(mut session: Session, config: &Config) -> anyhow::Result<Exit> {
                 Effect::Search { generation, query } => {
                     latest.store(*generation, Ordering::Relaxed);
                     let _ = worker.send(Request::Search(*generation, query.clone()));
+                }
+                Effect::UseProfile(p) => {
+                    let _ = worker.send(Request::Profile(p.clone()));
+                }
+                Effect::ResetDemo => {
+                    session = super::driver::demo_session()?;
+                    let size = term.size()?;
+                    st = initial_state(&session, &opts, size.width, size.height)?;
+                    st.flash("Demo started again");
+                    let _ = worker.send(Request::Index(session.index.clone()));
+                    let _ = worker.send(Request::Profile(st.profile.clone()));
+                    pending.extend(start_effects(&mut st));
                 }
                 Effect::ImportFile(_) => {
                     // show "Importing…" before the work starts

@@ -9,6 +9,7 @@ use super::keymap::Keymap;
 use super::sidebar::SideId;
 use super::theme::Theme;
 use crate::catalog::{Listing, MarketFigure, Source};
+use crate::fit::FitProfile;
 use crate::money::Period;
 use crate::search::{Facet, Index, Query, Results};
 use crate::tracker::{Application, Status};
@@ -132,6 +133,8 @@ pub struct Listings {
     pub shown_generation: u64,
     /// The query text the shown results are for.
     pub shown_text: String,
+    /// The sort the shown results are in.
+    pub shown_sort: crate::search::Sort,
     pub results: Arc<Results>,
     pub cursor: Cursor,
     pub side: SideState,
@@ -194,6 +197,10 @@ pub struct Roles {
     pub cursor: Cursor,
     pub side: SideState,
     pub detail_scroll: u16,
+    /// Roles marked for comparing side by side (positions, at most 3).
+    pub compare: Vec<usize>,
+    /// Best fit first (with a profile) instead of best match.
+    pub by_fit: bool,
 }
 
 impl Roles {
@@ -315,6 +322,16 @@ pub struct ImportPrompt {
     pub scroll: u16,
 }
 
+/// The saved-searches overlay: naming the current search, or the list.
+#[derive(Debug, Clone, Default)]
+pub struct SavedOverlay {
+    /// Typing a name for the current search.
+    pub naming: Option<TextInput>,
+    /// (name, description, results, new since last opened)
+    pub list: Vec<(String, String, usize, usize)>,
+    pub cursor: Cursor,
+}
+
 /// A message in the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
@@ -328,6 +345,8 @@ pub struct State {
     pub data: Data,
     pub tab: Tab,
     pub help: bool,
+    /// How far the help overlay is scrolled.
+    pub help_scroll: u16,
     pub width: u16,
     pub height: u16,
     pub period: Period,
@@ -345,6 +364,20 @@ pub struct State {
     pub theme: Theme,
     /// The profile's home city (for the distance sort).
     pub home_city: Option<String>,
+    /// The profile, when it says anything (fit scores and the best-fit sort).
+    pub profile: Option<Arc<FitProfile>>,
+    /// The profile as the config has it (what the profile form edits).
+    pub config_profile: crate::config::Profile,
+    /// Where the profile form saves.
+    pub config_path: Option<std::path::PathBuf>,
+    /// Per vocabulary skill, the listings learning it would unlock.
+    pub unlocks: Vec<u32>,
+    /// `--demo`: nothing is saved.
+    pub demo: bool,
+    /// The saved-searches overlay.
+    pub saved_searches: Option<SavedOverlay>,
+    /// The profile form.
+    pub profile_form: Option<super::form::Form>,
     pub quit: bool,
 }
 
@@ -356,6 +389,7 @@ pub struct Init {
     pub keymap: Keymap,
     pub theme: Theme,
     pub home_city: Option<String>,
+    pub profile: Option<Arc<FitProfile>>,
     pub saved: HashSet<i64>,
     pub width: u16,
     pub height: u16,
@@ -375,6 +409,7 @@ impl State {
             data: init.data,
             tab: Tab::Listings,
             help: false,
+            help_scroll: 0,
             width: init.width,
             height: init.height,
             period: init.period,
@@ -389,6 +424,7 @@ impl State {
                 generation: 0,
                 shown_generation: 0,
                 shown_text: String::new(),
+                shown_sort: crate::search::Sort::Relevance,
                 results: Arc::new(Results::default()),
                 cursor: Cursor::default(),
                 side: SideState::default(),
@@ -405,6 +441,13 @@ impl State {
             keymap: init.keymap,
             theme: init.theme,
             home_city: init.home_city,
+            profile: init.profile,
+            config_profile: crate::config::Profile::default(),
+            config_path: None,
+            unlocks: Vec::new(),
+            demo: false,
+            saved_searches: None,
+            profile_form: None,
             quit: false,
         }
     }
@@ -417,6 +460,12 @@ impl State {
     pub fn typing(&self) -> bool {
         if let Some(p) = &self.import {
             return p.report.is_none() && !p.busy;
+        }
+        if let Some(o) = &self.saved_searches {
+            return o.naming.is_some();
+        }
+        if let Some(f) = &self.profile_form {
+            return f.is_text();
         }
         !self.help
             && match self.tab {

@@ -110,6 +110,17 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
     if let Some(role) = role {
         out.push(field("Role", role.title.clone(), th));
     }
+    if let (Some(p), Some(row)) = (st.profile.as_deref(), st.index().row_of(l.id)) {
+        let fit = st.index().fit(row, p);
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled("Your fit ", th.accent),
+            Span::styled(format!("{}/100", fit.score), th.title),
+        ]));
+        for r in fit.reasons {
+            out.push(Line::from(format!("• {r}")));
+        }
+    }
     out.push(Line::default());
     out.push(Line::from(l.description.as_str()));
     if let Some(role) = role {
@@ -218,6 +229,37 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
     out.push(Line::default());
     out.push(heading("Salary (indicative)", th));
     out.extend(band_chart(role, st.period, width, th));
+    if let Some(p) = st.profile.as_deref() {
+        let fit = crate::fit::role_fit(p, role, &v.skills);
+        out.push(Line::default());
+        out.push(Line::from(vec![
+            Span::styled("Your fit ", th.accent),
+            Span::styled(format!("{}/100", fit.score), th.title),
+        ]));
+        for r in fit.reasons {
+            out.push(Line::from(format!("• {r}")));
+        }
+        let gaps: Vec<String> = role
+            .skills
+            .iter()
+            .filter_map(|s| crate::fit::skill_position(&v.skills, s).map(|i| (s, i)))
+            .filter(|(_, i)| p.skills & (1 << i) == 0)
+            .map(|(s, i)| {
+                let n = st.unlocks.get(i).copied().unwrap_or(0);
+                format!("learn {s}: +{n} listings")
+            })
+            .collect();
+        if !gaps.is_empty() {
+            out.push(Line::from(Span::styled("Skill gap", th.accent)));
+            for g in gaps {
+                out.push(Line::from(format!("• {g}")));
+            }
+            out.push(Line::from(Span::styled(
+                "(+N: listings where that skill takes you to half or more of what they ask)",
+                th.muted,
+            )));
+        }
+    }
     out.push(Line::default());
     out.push(heading("What you do", th));
     for r in &role.responsibilities {
@@ -257,6 +299,33 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
         th,
     ));
     let pos = v.roles.iter().position(|r| r.id == role.id).unwrap_or(0);
+    let start = role
+        .bands
+        .first()
+        .map_or(crate::catalog::Level::Fresher, |b| b.level);
+    let paths = crate::catalog::career_paths(&v.roles, pos, 3);
+    if !paths.is_empty() {
+        out.push(Line::from(Span::styled(
+            "Paths up (pay at each step)",
+            th.title,
+        )));
+        for p in paths.iter().take(4) {
+            let bands = crate::catalog::path_bands(&v.roles, p, start);
+            let steps: Vec<String> = p
+                .iter()
+                .zip(bands)
+                .map(|(&r, b)| match b {
+                    Some(b) => format!(
+                        "{} {}",
+                        v.roles[r].title,
+                        salary(Some(b.min), Some(b.max), st.period)
+                    ),
+                    None => v.roles[r].title.clone(),
+                })
+                .collect();
+            out.push(Line::from(format!("• {}", steps.join(" → "))));
+        }
+    }
     let n = st.data.role_counts.get(pos).copied().unwrap_or(0);
     out.push(Line::default());
     out.push(Line::from(Span::styled(
@@ -269,8 +338,15 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
 pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let th = &st.theme;
     let focused = st.roles.pane() == RolePane::Detail;
-    let b = block(" Role ", focused, th);
     let v = st.index().vocab();
+    if st.roles.compare.len() >= 2 {
+        let b = block(" Compare · Esc clears ", focused, th);
+        let inner = b.inner(r);
+        frame.render_widget(b, r);
+        compare_roles(frame, inner, st);
+        return;
+    }
+    let b = block(" Role ", focused, th);
     let lines = match st
         .roles
         .found
@@ -286,6 +362,148 @@ pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
             .wrap(Wrap { trim: false })
             .scroll((st.roles.detail_scroll, 0)),
         r,
+    );
+}
+
+/// Two or three roles side by side: pay per level, open listings, fit,
+/// skills (✓ the ones you have), where they lead and what the work is.
+fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
+    use ratatui::layout::Constraint;
+    use ratatui::widgets::{Cell, Row, Table};
+    let th = &st.theme;
+    let v = st.index().vocab();
+    let picked: Vec<usize> = st.roles.compare.clone();
+    let roles: Vec<&Role> = picked.iter().filter_map(|&i| v.roles.get(i)).collect();
+    let title_of = |id: &str| {
+        v.roles
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id.to_string(), |r| r.title.clone())
+    };
+    let owned = |s: &str| {
+        st.profile.as_deref().is_some_and(|p| {
+            crate::fit::skill_position(&v.skills, s).is_some_and(|i| p.skills & (1 << i) != 0)
+        })
+    };
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    rows.push((
+        "Department".into(),
+        roles
+            .iter()
+            .map(|r| {
+                v.categories
+                    .iter()
+                    .find(|c| c.id == r.category)
+                    .map_or(r.category.clone(), |c| c.name.clone())
+            })
+            .collect(),
+    ));
+    for level in crate::catalog::Level::ALL {
+        rows.push((
+            level.short().to_string(),
+            roles
+                .iter()
+                .map(|r| match r.band(*level) {
+                    Some(b) => salary(Some(b.min), Some(b.max), st.period),
+                    None => "—".into(),
+                })
+                .collect(),
+        ));
+    }
+    rows.push((
+        "Open listings".into(),
+        picked
+            .iter()
+            .map(|&i| st.data.role_counts.get(i).copied().unwrap_or(0).to_string())
+            .collect(),
+    ));
+    if let Some(p) = st.profile.as_deref() {
+        rows.push((
+            "Your fit".into(),
+            roles
+                .iter()
+                .map(|r| format!("{}/100", crate::fit::role_fit(p, r, &v.skills).score))
+                .collect(),
+        ));
+    }
+    rows.push((
+        "Skills".into(),
+        roles
+            .iter()
+            .map(|r| {
+                r.skills
+                    .iter()
+                    .map(|s| {
+                        if owned(s) {
+                            format!("✓{s}")
+                        } else {
+                            s.clone()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect(),
+    ));
+    rows.push((
+        "Next roles".into(),
+        roles
+            .iter()
+            .map(|r| {
+                r.leads_to
+                    .iter()
+                    .map(|id| title_of(id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .collect(),
+    ));
+    rows.push((
+        "What you do".into(),
+        roles
+            .iter()
+            .map(|r| {
+                r.responsibilities
+                    .iter()
+                    .take(3)
+                    .map(|x| format!("• {x}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect(),
+    ));
+    let n = roles.len().max(1) as u16;
+    let col_w = (area.width.saturating_sub(14) / n).max(8) as usize;
+    let table_rows: Vec<Row<'_>> = rows
+        .into_iter()
+        .map(|(label, cells)| {
+            let mut height = 1;
+            let mut cs = vec![Cell::from(Span::styled(label, th.title))];
+            for c in cells {
+                let lines: Vec<Line<'static>> = super::form::wrap_words(&c, col_w)
+                    .into_iter()
+                    .map(Line::from)
+                    .collect();
+                height = height.max(lines.len().max(1) as u16);
+                cs.push(Cell::from(lines));
+            }
+            Row::new(cs).height(height)
+        })
+        .collect();
+    let mut widths = vec![Constraint::Length(13)];
+    widths.extend(roles.iter().map(|_| Constraint::Fill(1)));
+    let header: Vec<Cell<'_>> = std::iter::once(Cell::from(""))
+        .chain(
+            roles
+                .iter()
+                .map(|r| Cell::from(Span::styled(r.title.clone(), th.accent))),
+        )
+        .collect();
+    frame.render_widget(
+        Table::new(table_rows, widths)
+            .header(Row::new(header))
+            .column_spacing(1),
+        area,
     );
 }
 

@@ -1,56 +1,108 @@
-//! The `?` overlay: every key, as bound now (config overrides included).
+//! The `?` overlay: every key, as bound now (config overrides included),
+//! in two columns when there is room; ↑ ↓ scroll it when it does not fit.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::widgets::{block, centered};
+use crate::display::truncate;
 use crate::tui::keymap::ACTIONS;
 use crate::tui::state::State;
+use crate::tui::theme::Theme;
+
+fn entry<'a>(keys: &str, what: &'a str, width: usize, th: &Theme) -> Line<'a> {
+    let keys = truncate(keys, 14);
+    let what = truncate(what, width.saturating_sub(17));
+    Line::from(vec![
+        Span::styled(format!("{keys:>14}  "), th.title),
+        Span::raw(what),
+    ])
+}
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let th = &st.theme;
-    let mut lines = vec![Line::from(Span::styled("Keys", th.accent))];
-    for (name, _, what) in ACTIONS {
-        let keys = st.keymap.keys_for(name);
-        if keys.is_empty() {
-            continue;
-        }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{keys:>16}  "), th.title),
-            Span::raw(*what),
-        ]));
-    }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("In a search box", th.accent)));
-    for (k, what) in [
-        ("type", "search as you type (every word must match)"),
-        ("↑ ↓ PgUp PgDn", "move in the results"),
-        ("ctrl-w / ctrl-u", "delete a word / the whole text"),
-        ("enter / esc", "go to the results"),
-    ] {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{k:>16}  "), th.title),
-            Span::raw(what),
-        ]));
-    }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Mouse", th.accent)));
-    lines.push(Line::from(
-        "  click a tab, a row or a filter value (toggles it); wheel scrolls",
-    ));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        "Filters: [+] included, [-] excluded. Counts show what each value would give.",
-        th.muted,
-    )));
-    let area = centered(body, 76, (lines.len() + 2) as u16);
+    let two = body.width >= 110;
+    let col = if two {
+        (body.width.min(160) - 4) / 2
+    } else {
+        body.width.min(80) - 2
+    } as usize;
+    let keys: Vec<Line<'_>> = ACTIONS
+        .iter()
+        .filter_map(|(name, _, what)| {
+            let k = st.keymap.keys_for(name);
+            (!k.is_empty()).then(|| entry(&k, what, col, th))
+        })
+        .collect();
+    let mut extra = vec![
+        Line::from(Span::styled("In a search box or form", th.accent)),
+        entry(
+            "type",
+            "search as you type (every word must match)",
+            col,
+            th,
+        ),
+        entry("↑ ↓ PgUp PgDn", "move in the results", col, th),
+        entry("ctrl-w ctrl-u", "delete a word / the whole text", col, th),
+        entry("enter / esc", "go to the results", col, th),
+        Line::default(),
+        Line::from(Span::styled("Mouse", th.accent)),
+        Line::from("  click a tab, a row or a filter value (toggles it)"),
+        Line::from("  the wheel scrolls"),
+        Line::default(),
+        Line::from(Span::styled(
+            "Filters: [+] included, [-] excluded;",
+            th.muted,
+        )),
+        Line::from(Span::styled(
+            "counts show what each value would give.",
+            th.muted,
+        )),
+    ];
+    let (left, right): (Vec<Line<'_>>, Vec<Line<'_>>) = if two {
+        let half = keys.len().div_ceil(2);
+        let mut l = vec![Line::from(Span::styled("Keys", th.accent))];
+        l.extend(keys[..half].iter().cloned());
+        let mut r = vec![Line::default()];
+        r.extend(keys[half..].iter().cloned());
+        r.push(Line::default());
+        r.append(&mut extra);
+        (l, r)
+    } else {
+        let mut l = vec![Line::from(Span::styled("Keys", th.accent))];
+        l.extend(keys);
+        l.push(Line::default());
+        l.append(&mut extra);
+        (l, Vec::new())
+    };
+    let tall = left.len().max(right.len()) as u16 + 2;
+    let width = if two {
+        col as u16 * 2 + 4
+    } else {
+        col as u16 + 2
+    };
+    let area = centered(body, width, tall);
     frame.render_widget(Clear, area);
+    let title = if tall > body.height {
+        " Help · ↑ ↓ scroll · Esc closes "
+    } else {
+        " Help · Esc closes "
+    };
+    let b = block(title, true, th);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    let scroll = st.help_scroll.min(tall.saturating_sub(area.height));
+    let lw = if two { col as u16 + 1 } else { inner.width };
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(block(" Help · Esc closes ", true, th))
-            .wrap(Wrap { trim: false }),
-        area,
+        Paragraph::new(left).scroll((scroll, 0)),
+        Rect::new(inner.x, inner.y, lw.min(inner.width), inner.height),
     );
+    if two && inner.width > lw {
+        frame.render_widget(
+            Paragraph::new(right).scroll((scroll, 0)),
+            Rect::new(inner.x + lw, inner.y, inner.width - lw, inner.height),
+        );
+    }
 }

@@ -165,8 +165,15 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let with_company = inner_w >= 76;
     let with_city = inner_w >= 60;
     let mid = inner_w >= 46;
-    let mut header = vec!["", "Title"];
-    let mut widths = vec![Constraint::Length(1), Constraint::Fill(3)];
+    let fit = st.profile.as_deref().filter(|_| inner_w >= 56);
+    let mut header = vec![""];
+    let mut widths = vec![Constraint::Length(1)];
+    if fit.is_some() {
+        header.push("Fit");
+        widths.push(Constraint::Length(3));
+    }
+    header.push("Title");
+    widths.push(Constraint::Fill(3));
     if with_company {
         header.push("Company");
         widths.push(Constraint::Fill(2));
@@ -205,10 +212,19 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
             let hl = th.highlight;
             let mark = if st.saved.contains(&id) { "✓" } else { " " };
             let title = ix.title(row);
-            let mut cells = vec![
-                Cell::from(Span::styled(mark, th.good)),
-                Cell::from(highlighted(title, &marks.marks(title), base, hl)),
-            ];
+            let mut cells = vec![Cell::from(Span::styled(mark, th.good))];
+            if let Some(p) = fit {
+                cells.push(Cell::from(Span::styled(
+                    format!("{:>3}", ix.fit_score(row, p)),
+                    th.accent,
+                )));
+            }
+            cells.push(Cell::from(highlighted(
+                title,
+                &marks.marks(title),
+                base,
+                hl,
+            )));
             if with_company {
                 let company = ix.company(row);
                 cells.push(Cell::from(highlighted(

@@ -1,9 +1,11 @@
 //! Drawing: a pure function of the state. One file per screen.
 
 mod detail;
+mod form;
 mod help;
 mod import;
 mod listings;
+mod me;
 mod roles;
 pub mod salaries;
 mod tracker;
@@ -43,6 +45,12 @@ pub fn render(frame: &mut Frame<'_>, st: &State) {
     if st.import.is_some() {
         import::render(frame, root.body, st);
     }
+    if st.saved_searches.is_some() {
+        me::saved(frame, root.body, st);
+    }
+    if let Some(f) = &st.profile_form {
+        form::render(frame, root.body, f, &st.theme);
+    }
 }
 
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
@@ -79,7 +87,10 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, st: &State) {
         }
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    if let Some(banner) = &st.banner {
+    let demo_banner = st
+        .demo
+        .then(|| "DEMO · nothing is saved · F5 starts again".to_string());
+    if let Some(banner) = demo_banner.as_ref().or(st.banner.as_ref()) {
         let room = (area.width as usize).saturating_sub(used + 2);
         if room > 10 {
             let text = crate::display::truncate(banner, room);
@@ -114,6 +125,9 @@ fn status_text(st: &State) -> String {
             );
             if l.pending() {
                 s.push_str(" · searching…");
+            }
+            if let Some(k) = l.query.within_km {
+                s.push_str(&format!(" · within {k} km"));
             }
             let filters = active_filters(st);
             if !filters.is_empty() {

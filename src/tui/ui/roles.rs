@@ -63,7 +63,15 @@ fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
         .map(|(i, &ri)| {
             let role = &v.roles[ri];
             let n = st.data.role_counts.get(ri).copied().unwrap_or(0);
-            let count = format!("{n:>4}");
+            let mark = if r.compare.contains(&ri) { "◆ " } else { "" };
+            let count = match st.profile.as_deref() {
+                Some(p) => format!(
+                    "{:>3} {n:>4}",
+                    crate::fit::role_fit(p, role, &v.skills).score
+                ),
+                None => format!("{n:>4}"),
+            };
+            let count = format!("{mark}{count}");
             let title = crate::display::truncate(&role.title, w.saturating_sub(count.len() + 1));
             let pad = w.saturating_sub(
                 unicode_width::UnicodeWidthStr::width(title.as_str()) + count.len(),

@@ -4,10 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Clear, Paragraph, Row, Table, Wrap};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Row, Table, Wrap};
 
-use super::widgets::{block, centered, salary};
+use super::widgets::{block, salary};
 use crate::display::truncate;
 use crate::money::Period;
 use crate::tracker::dates::format_datetime;
@@ -40,8 +39,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
             TrackerView::Stats => stats_view(frame, body, st),
         }
     }
-    if st.tracker.form.is_some() {
-        form(frame, body, st);
+    if let Some(f) = &st.tracker.form {
+        super::form::render(frame, body, f, &st.theme);
     }
 }
 
@@ -301,120 +300,4 @@ fn stats_view(frame: &mut Frame<'_>, body: Rect, st: &State) {
             .bar_gap(1),
         bottom,
     );
-}
-
-fn form(frame: &mut Frame<'_>, body: Rect, st: &State) {
-    let th = &st.theme;
-    let Some(f) = &st.tracker.form else { return };
-    let area = centered(body, 78, body.height);
-    frame.render_widget(Clear, area);
-    let b = block(
-        format!(" {} · Ctrl-S save · Esc cancel ", f.heading),
-        true,
-        th,
-    );
-    let inner = b.inner(area);
-    frame.render_widget(b, area);
-    let label_w = f
-        .fields
-        .iter()
-        .filter(|x| !x.is_check())
-        .map(|x| x.label.width())
-        .max()
-        .unwrap_or(10)
-        + 2;
-    let mut lines: Vec<Line<'_>> = Vec::new();
-    let mut cursor: Option<(u16, u16)> = None;
-    let mut focus_line = 0;
-    for (i, field) in f.fields.iter().enumerate() {
-        let focused = i == f.at;
-        if focused {
-            focus_line = lines.len();
-        }
-        let lstyle = if focused { th.accent } else { th.title };
-        if field.is_check() {
-            let mark = if field.checked { "[x]" } else { "[ ]" };
-            let style = if focused { th.selection } else { Style::new() };
-            lines.push(Line::from(Span::styled(
-                format!("{mark} {}", field.label),
-                style,
-            )));
-        } else {
-            let text = field.input.text();
-            let mut first = true;
-            for (n, part) in text.split('\n').enumerate() {
-                let label = if first {
-                    format!("{:<w$}", field.label, w = label_w)
-                } else {
-                    " ".repeat(label_w)
-                };
-                first = false;
-                if focused {
-                    let (cl, cc) = field.input.cursor_line_col();
-                    if cl == n {
-                        cursor = Some(((label_w + cc) as u16, lines.len() as u16));
-                    }
-                }
-                lines.push(Line::from(vec![
-                    Span::styled(label, lstyle),
-                    Span::raw(part.to_string()),
-                ]));
-            }
-            if focused
-                && text.is_empty()
-                && !field.hint.is_empty()
-                && let Some(last) = lines.last_mut()
-            {
-                last.spans.push(Span::styled(field.hint, th.muted));
-            }
-        }
-        if let Some(e) = &field.error {
-            for part in wrap_words(e, (inner.width as usize).saturating_sub(label_w).max(10)) {
-                lines.push(Line::from(Span::styled(
-                    format!("{:w$}{part}", "", w = label_w),
-                    th.bad,
-                )));
-            }
-        }
-    }
-    let h = inner.height as usize;
-    let scroll = focus_line.saturating_sub(h.saturating_sub(3)) as u16;
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
-    if let Some((x, y)) = cursor
-        && y >= scroll
-        && y - scroll < inner.height
-        && x < inner.width
-    {
-        frame.set_cursor_position((inner.x + x, inner.y + y - scroll));
-    }
-}
-
-/// Splits text into lines of at most `width` columns at spaces.
-fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn wraps_at_spaces() {
-        assert_eq!(
-            super::wrap_words("a bb ccc dddd", 6),
-            ["a bb", "ccc", "dddd"]
-        );
-    }
 }

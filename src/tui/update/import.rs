@@ -38,22 +38,11 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    if p.input.apply(&action).is_some() {
+        return Vec::new();
+    }
     let input = &mut p.input;
     match action {
-        Action::Insert(c) => {
-            input.insert(c);
-        }
-        Action::Paste(s) => {
-            input.insert_str(&s);
-        }
-        Action::Backspace => input.backspace(),
-        Action::Delete => input.delete(),
-        Action::DeleteWord => input.delete_word(),
-        Action::ClearInput => input.clear(),
-        Action::CursorLeft => input.left(),
-        Action::CursorRight => input.right(),
-        Action::CursorHome => input.home(),
-        Action::CursorEnd => input.end(),
         Action::Escape => st.import = None,
         Action::Open => {
             let path = input.text().trim().to_string();

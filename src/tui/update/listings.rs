@@ -86,14 +86,17 @@ pub(super) fn searched(st: &mut State, generation: u64, results: Arc<Results>) -
         return Vec::new(); // overtaken by a newer search
     }
     let keep = l.selected_id(&st.data.index);
-    let text_changed =
-        l.results.total() == 0 || l.shown_generation == 0 || l.query.text != l.shown_text;
+    let to_top = l.results.total() == 0
+        || l.shown_generation == 0
+        || l.query.text != l.shown_text
+        || l.query.sort != l.shown_sort;
     l.results = results;
     l.shown_generation = generation;
     l.shown_text = l.query.text.clone();
+    l.shown_sort = l.query.sort;
     let index = &st.data.index;
     let row = match keep {
-        Some(id) if !text_changed => l
+        Some(id) if !to_top => l
             .results
             .hits
             .iter()
@@ -112,23 +115,9 @@ pub(super) fn searched(st: &mut State, generation: u64, results: Arc<Results>) -
 }
 
 fn edit(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
-    let input = &mut st.listings.input;
-    let before = input.text().to_string();
-    let mut truncated = false;
-    match action {
-        Action::Insert(c) => truncated = !input.insert(*c),
-        Action::Paste(s) => truncated = !input.insert_str(s),
-        Action::Backspace => input.backspace(),
-        Action::Delete => input.delete(),
-        Action::DeleteWord => input.delete_word(),
-        Action::ClearInput => input.clear(),
-        Action::CursorLeft => input.left(),
-        Action::CursorRight => input.right(),
-        Action::CursorHome => input.home(),
-        Action::CursorEnd => input.end(),
-        _ => return None,
-    }
-    if truncated {
+    let before = st.listings.input.text().to_string();
+    let kept = st.listings.input.apply(action)?;
+    if !kept {
         st.flash_error("Search text is limited to 200 characters; the rest was dropped");
     }
     if st.listings.input.text() == before {
@@ -175,9 +164,19 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             search(st)
         }
         Action::CycleSort => {
+            let has_profile = st.profile.is_some();
             let q = &mut st.listings.query;
             q.sort = q.sort.next();
-            if q.sort == Sort::Distance && q.home_city.is_none() {
+            // skip the orders the profile cannot support
+            for _ in 0..Sort::ALL.len() {
+                let usable = match q.sort {
+                    Sort::Distance => q.home_city.is_some(),
+                    Sort::Fit => has_profile,
+                    _ => true,
+                };
+                if usable {
+                    break;
+                }
                 q.sort = q.sort.next();
             }
             let label = q.sort.label();

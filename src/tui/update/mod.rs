@@ -3,6 +3,7 @@
 
 mod import;
 pub(crate) mod listings;
+mod me;
 pub(crate) mod roles;
 pub mod tracker;
 
@@ -57,6 +58,18 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             index,
             failed,
         } => return import::imported(st, report, index, failed),
+        Action::Note(msg) => {
+            st.flash(msg);
+            return Vec::new();
+        }
+        Action::SavedListed(list) => {
+            if let Some(o) = st.saved_searches.as_mut() {
+                o.list = list;
+                o.cursor = Default::default();
+            }
+            return Vec::new();
+        }
+        Action::SavedOpened(q) => return me::saved_opened(st, *q),
         Action::Failed(msg) => {
             st.flash_error(msg);
             return Vec::new();
@@ -70,9 +83,22 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
     if st.import.is_some() {
         return import::update(st, action);
     }
+    if st.saved_searches.is_some() {
+        return me::saved_overlay(st, action);
+    }
+    if st.profile_form.is_some() {
+        return me::profile_form(st, action);
+    }
     if st.help {
-        if matches!(action, Action::Help | Action::Escape | Action::Click { .. }) {
-            st.help = false;
+        match action {
+            Action::Help | Action::Escape | Action::Click { .. } => st.help = false,
+            Action::Down | Action::ScrollDown { .. } => {
+                st.help_scroll = st.help_scroll.saturating_add(1).min(100)
+            }
+            Action::Up | Action::ScrollUp { .. } => {
+                st.help_scroll = st.help_scroll.saturating_sub(1)
+            }
+            _ => {}
         }
         return Vec::new();
     }
@@ -84,6 +110,11 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Import => import::open(st),
+        Action::EditProfile => me::open_profile(st),
+        Action::SavedSearches => me::open_saved(st),
+        Action::SaveSearch if st.tab == Tab::Listings => me::start_saving(st),
+        Action::CycleWithin if st.tab == Tab::Listings => me::cycle_within(st),
+        Action::ResetDemo if st.demo => vec![Effect::ResetDemo],
         Action::GoTab(t) => go_tab(st, t),
         Action::NextTab => go_tab(st, Tab::ALL[(st.tab.index() + 1) % Tab::ALL.len()]),
         Action::PrevTab => go_tab(

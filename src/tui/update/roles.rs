@@ -106,7 +106,12 @@ pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {
 
 fn refresh(st: &mut State) {
     let v = st.index().vocab();
-    let found = search_roles(&v.roles, &v.categories, &role_query(st));
+    let mut found = search_roles(&v.roles, &v.categories, &role_query(st));
+    if let (true, Some(p)) = (st.roles.by_fit, st.profile.as_deref()) {
+        found.sort_by_key(|&i| {
+            std::cmp::Reverse(crate::fit::role_fit(p, &v.roles[i], &v.skills).score)
+        });
+    }
     st.roles.found = found;
     let (len, rows) = (st.roles.found.len(), list_rows(st));
     st.roles.cursor.to(0, len, rows);
@@ -146,52 +151,8 @@ pub(crate) fn jump_to_listings(st: &mut State, role: usize) -> Vec<Effect> {
 
 pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
     if st.roles.pane() == RolePane::Search {
-        let input = &mut st.roles.input;
-        let before = input.text().to_string();
-        let handled = match &action {
-            Action::Insert(c) => {
-                input.insert(*c);
-                true
-            }
-            Action::Paste(s) => {
-                input.insert_str(s);
-                true
-            }
-            Action::Backspace => {
-                input.backspace();
-                true
-            }
-            Action::Delete => {
-                input.delete();
-                true
-            }
-            Action::DeleteWord => {
-                input.delete_word();
-                true
-            }
-            Action::ClearInput => {
-                input.clear();
-                true
-            }
-            Action::CursorLeft => {
-                input.left();
-                true
-            }
-            Action::CursorRight => {
-                input.right();
-                true
-            }
-            Action::CursorHome => {
-                input.home();
-                true
-            }
-            Action::CursorEnd => {
-                input.end();
-                true
-            }
-            _ => false,
-        };
-        if handled {
+        let before = st.roles.input.text().to_string();
+        if st.roles.input.apply(&action).is_some() {
             if st.roles.input.text() != before {
                 refresh(st);
             }
@@ -201,6 +162,10 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
     let pane = st.roles.pane();
     match action {
         Action::FocusSearch => st.roles.pane = Some(RolePane::Search),
+        Action::Escape if pane == RolePane::List && !st.roles.compare.is_empty() => {
+            st.roles.compare.clear();
+            st.flash("Comparison cleared");
+        }
         Action::Escape => st.roles.pane = Some(RolePane::List),
         Action::NextPane | Action::PrevPane => {
             let order = RolePane::ORDER;
@@ -220,6 +185,19 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             r.skills.clear();
             r.not_skills.clear();
             refresh(st);
+        }
+        Action::CycleSort => {
+            if st.profile.is_none() {
+                st.flash_error("Fill in your profile (P) to sort roles by fit");
+            } else {
+                st.roles.by_fit = !st.roles.by_fit;
+                st.flash(if st.roles.by_fit {
+                    "Roles: best fit first"
+                } else {
+                    "Roles: best match first"
+                });
+                refresh(st);
+            }
         }
         Action::RoleListings => {
             if let Some(&role) = st.roles.found.get(st.roles.cursor.selected) {
@@ -245,7 +223,31 @@ fn list_keys(st: &mut State, action: Action) {
         st.roles.detail_scroll = 0;
     } else if action == Action::Open && len > 0 {
         st.roles.pane = Some(RolePane::Detail);
+    } else if action == Action::Toggle {
+        toggle_compare(st);
     }
+}
+
+/// Space on a role: mark it for comparing (up to three side by side).
+fn toggle_compare(st: &mut State) {
+    let Some(&role) = st.roles.found.get(st.roles.cursor.selected) else {
+        return;
+    };
+    let c = &mut st.roles.compare;
+    if let Some(i) = c.iter().position(|&r| r == role) {
+        c.remove(i);
+    } else if c.len() >= 3 {
+        st.flash_error("Three roles at most; Space on a marked one unmarks it");
+        return;
+    } else {
+        c.push(role);
+    }
+    let n = st.roles.compare.len();
+    st.flash(match n {
+        0 => "Comparison cleared".to_string(),
+        1 => "Marked for comparing: mark one or two more with Space".to_string(),
+        _ => format!("Comparing {n} roles; Esc clears"),
+    });
 }
 
 fn detail_keys(st: &mut State, action: Action) {

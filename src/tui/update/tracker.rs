@@ -4,7 +4,7 @@
 use super::{movement, root};
 use crate::tracker::{Application, Status};
 use crate::tui::action::{Action, Effect};
-use crate::tui::form::{Form, Output};
+use crate::tui::form::{Form, Output, Step};
 use crate::tui::layout;
 use crate::tui::state::{State, TrackerSort, TrackerView};
 
@@ -150,82 +150,29 @@ fn form_update(st: &mut State, action: Action) -> Vec<Effect> {
     let Some(form) = st.tracker.form.as_mut() else {
         return Vec::new();
     };
-    if let Some(f) = form.current_mut()
-        && !f.is_check()
-    {
-        let input = &mut f.input;
-        let edited = match &action {
-            Action::Insert(c) => input.insert(*c),
-            Action::Paste(s) => input.insert_str(s),
-            Action::Backspace => {
-                input.backspace();
-                true
-            }
-            Action::Delete => {
-                input.delete();
-                true
-            }
-            Action::DeleteWord => {
-                input.delete_word();
-                true
-            }
-            Action::ClearInput => {
-                input.clear();
-                true
-            }
-            Action::CursorLeft => {
-                input.left();
-                true
-            }
-            Action::CursorRight => {
-                input.right();
-                true
-            }
-            Action::CursorHome => {
-                input.home();
-                true
-            }
-            Action::CursorEnd => {
-                input.end();
-                true
-            }
-            _ => false,
-        };
-        if edited || matches!(action, Action::Insert(_) | Action::Paste(_)) {
-            f.error = None;
-            return Vec::new();
-        }
-    }
-    match action {
-        Action::Escape => {
+    match form.handle(&action, today) {
+        Step::Editing => Vec::new(),
+        Step::Cancelled => {
             st.tracker.form = None;
             st.flash("Not saved");
+            Vec::new()
         }
-        Action::Open if form.is_notes() => {
-            if let Some(f) = form.current_mut() {
-                f.input.insert('\n');
-            }
+        Step::Invalid => {
+            st.flash_error("Not saved: fix the marked field");
+            Vec::new()
         }
-        Action::Down | Action::NextPane | Action::Open => form.next(),
-        Action::Up | Action::PrevPane => form.prev(),
-        Action::Toggle => form.toggle(),
-        Action::FormSave => match form.validate(today) {
-            Some(Output::Patch(id, patch)) => {
-                st.tracker.form = None;
-                return vec![Effect::PatchApp {
+        Step::Done(out) => {
+            st.tracker.form = None;
+            match out {
+                Output::Patch(id, patch) => vec![Effect::PatchApp {
                     id,
                     patch: Box::new(patch),
-                }];
+                }],
+                Output::New(new) => vec![Effect::AddApp(Box::new(new))],
+                Output::Profile(_) => Vec::new(),
             }
-            Some(Output::New(new)) => {
-                st.tracker.form = None;
-                return vec![Effect::AddApp(Box::new(new))];
-            }
-            None => st.flash_error("Not saved: fix the marked field"),
-        },
-        _ => {}
+        }
     }
-    Vec::new()
 }
 
 pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {

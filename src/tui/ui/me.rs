@@ -1,0 +1,82 @@
+//! Overlays of the "match me" features: saved searches and the profile.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::widgets::{block, centered};
+use crate::display::truncate;
+use crate::tui::state::State;
+
+pub fn saved(frame: &mut Frame<'_>, body: Rect, st: &State) {
+    let Some(o) = &st.saved_searches else { return };
+    let th = &st.theme;
+    if let Some(name) = &o.naming {
+        let area = centered(body, 70, 7);
+        frame.render_widget(Clear, area);
+        let b = block(" Save this search · Enter saves · Esc cancels ", true, th);
+        let inner = b.inner(area);
+        frame.render_widget(b, area);
+        let lines = vec![
+            Line::from(format!(
+                "Search: {}",
+                crate::cli::saved::describe(&st.listings.query)
+            )),
+            Line::default(),
+            Line::from(vec![
+                Span::styled("Name: ", th.accent),
+                Span::raw(name.text()),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(lines), inner);
+        let x = inner.x + 6 + name.cursor_column() as u16;
+        if x < inner.x + inner.width && inner.height > 2 {
+            frame.set_cursor_position((x, inner.y + 2));
+        }
+        return;
+    }
+    let area = centered(body, 90, (o.list.len() as u16 + 4).max(6));
+    frame.render_widget(Clear, area);
+    let b = block(" Saved searches · Enter opens · Esc closes ", true, th);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    if o.list.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No saved searches yet: on the Listings tab, b saves the current one.")
+                .style(th.muted),
+            inner,
+        );
+        return;
+    }
+    let w = inner.width as usize;
+    let lines: Vec<Line<'_>> = o
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, (name, what, total, new))| {
+            let right = if *new > 0 {
+                format!("{total} · {new} new")
+            } else {
+                format!("{total}")
+            };
+            let left = truncate(
+                &format!("{name}: {what}"),
+                w.saturating_sub(right.len() + 1),
+            );
+            let pad = w
+                .saturating_sub(unicode_width::UnicodeWidthStr::width(left.as_str()) + right.len());
+            let line = Line::from(vec![
+                Span::raw(left),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(right, if *new > 0 { th.good } else { th.muted }),
+            ]);
+            if i == o.cursor.selected {
+                line.patch_style(th.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

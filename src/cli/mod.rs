@@ -316,7 +316,13 @@ impl Context {
         if self.demo {
             return Ok(Store::open_in_memory()?);
         }
-        let (store, report) = Store::open(&self.db_path)?;
+        let (store, report) = Store::open_or_read_only(&self.db_path)?;
+        if let Some(reason) = store.read_only() {
+            eprintln!(
+                "backdesk: warning: {reason}; reading {} read-only, nothing will be saved",
+                self.db_path.display()
+            );
+        }
         if let Some(seeded) = report.seeded
             && report.created
         {

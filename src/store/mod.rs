@@ -52,6 +52,12 @@ pub enum StoreError {
     },
     #[error("{path}: {reason}; check the permissions or use --db to choose another file")]
     Unwritable { path: String, reason: String },
+    #[error("{path} is open read-only ({reason}); this change was not saved")]
+    ReadOnly { path: String, reason: String },
+    #[error(
+        "{path}: the disk is full (or the database reached its size limit); this change was not saved and nothing saved before was lost. Free some space and try again"
+    )]
+    DiskFull { path: String },
     #[error("{path}: {error}")]
     Sqlite {
         path: String,
@@ -65,10 +71,33 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl StoreError {
+    /// The same error, naming `shown` as the file it is about.
+    fn at_path(self, shown: &str) -> StoreError {
+        use StoreError::*;
+        let path = shown.to_string();
+        match self {
+            NotSqlite { .. } => NotSqlite { path },
+            Foreign { found, .. } => Foreign { path, found },
+            TooNew { found, known, .. } => TooNew { path, found, known },
+            Unwritable { reason, .. } => Unwritable { path, reason },
+            ReadOnly { reason, .. } => ReadOnly { path, reason },
+            DiskFull { .. } => DiskFull { path },
+            Sqlite { error, .. } => Sqlite { path, error },
+            Data { message, .. } => Data { path, message },
+            e @ Catalog(_) => e,
+        }
+    }
+}
+
 /// An open backdesk database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Why writes are refused, when the database could only be read.
+    read_only: Option<String>,
+    /// The private copy a read-only store reads from.
+    _snapshot: Option<tempfile::TempDir>,
 }
 
 impl std::fmt::Debug for Store {
@@ -91,6 +120,7 @@ impl Store {
         let shown = path.display().to_string();
         let exists = path.exists();
         if exists {
+            check_writable(path, exists)?;
             check_existing(path)?;
         } else {
             let dir = match path.parent() {
@@ -101,25 +131,118 @@ impl Store {
                 path: dir.display().to_string(),
                 reason: format!("cannot create this directory ({e})"),
             })?;
+            check_writable(path, exists)?;
         }
-        check_writable(path, exists)?;
         let conn = Connection::open(path).map_err(|e| sqlite(&shown, e))?;
-        let mut store = Store {
-            conn,
-            path: path.to_path_buf(),
-        };
+        let mut store = Store::from_conn(conn, path);
         store.configure()?;
         let report = store.prepare(!exists)?;
         Ok((store, report))
     }
 
+    /// Like [`Store::open`], but when the database (or its folder) cannot be
+    /// written, opens it read-only instead of failing: a private snapshot of
+    /// the file (and its write-ahead log) is read, and every write is refused
+    /// with [`StoreError::ReadOnly`]. With no database and a folder that
+    /// cannot be written, the embedded catalogue is served from memory.
+    /// Anything but unwritability (a foreign or corrupt file) is still an
+    /// error.
+    pub fn open_or_read_only(path: &Path) -> Result<(Store, OpenReport)> {
+        let reason = match Store::open(path) {
+            Err(StoreError::Unwritable { path: at, reason }) if Path::new(&at) == path => reason,
+            Err(StoreError::Unwritable { path: at, reason }) => format!("{at}: {reason}"),
+            Err(StoreError::DiskFull { .. }) => {
+                "the disk is full; free some space and try again".to_string()
+            }
+            other => return other,
+        };
+        let mut store = if path.exists() {
+            Store::open_snapshot(path)?
+        } else {
+            Store::open_in_memory()?
+        };
+        store.path = path.to_path_buf();
+        store.read_only = Some(reason);
+        store
+            .conn
+            .execute_batch("PRAGMA query_only = ON;")
+            .map_err(|e| sqlite(&path.display().to_string(), e))?;
+        Ok((store, OpenReport::default()))
+    }
+
+    /// Opens a private copy of `path` (with its `-wal`, so nothing committed
+    /// is missed) in a temporary folder, migrated and seeded there.
+    fn open_snapshot(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        let dir = tempfile::Builder::new()
+            .prefix("backdesk-read-only-")
+            .tempdir()
+            .map_err(|e| StoreError::Unwritable {
+                path: shown.clone(),
+                reason: format!("cannot make a temporary read-only copy ({e})"),
+            })?;
+        let copy = dir.path().join("backdesk.db");
+        let copy_file = |from: &Path, to: &Path| -> Result<()> {
+            let fail = |e: std::io::Error| StoreError::Unwritable {
+                path: from.display().to_string(),
+                reason: format!("cannot make a temporary read-only copy ({e})"),
+            };
+            std::fs::copy(from, to).map_err(fail)?;
+            // The copy keeps the original's permissions: make it ours.
+            let mut perms = std::fs::metadata(to).map_err(fail)?.permissions();
+            #[allow(clippy::permissions_set_readonly_false)] // a private temp file
+            perms.set_readonly(false);
+            std::fs::set_permissions(to, perms).map_err(fail)
+        };
+        copy_file(path, &copy)?;
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        let wal = PathBuf::from(wal);
+        if wal.exists() {
+            copy_file(&wal, &dir.path().join("backdesk.db-wal"))?;
+        }
+        // Checked and migrated on the copy; errors name the original.
+        let (mut store, _) = Store::open(&copy).map_err(|e| e.at_path(&shown))?;
+        store._snapshot = Some(dir);
+        Ok(store)
+    }
+
+    fn from_conn(conn: Connection, path: &Path) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: None,
+            _snapshot: None,
+        }
+    }
+
+    /// Why this store refuses writes, when it was opened read-only.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Lets the database grow by only `pages` more pages (of 4 KiB), so a
+    /// test can fill "the disk" without filling a disk. Per connection, not
+    /// persisted.
+    #[doc(hidden)]
+    pub fn limit_growth(&self, pages: u32) -> Result<()> {
+        let now: u32 = self
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        let max = now.saturating_add(pages);
+        self.conn
+            .query_row(&format!("PRAGMA max_page_count = {max}"), [], |r| {
+                r.get::<_, u32>(0)
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
     /// A private in-memory database with the catalogue seeded (tests, demo).
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory().map_err(|e| sqlite(":memory:", e))?;
-        let mut store = Store {
-            conn,
-            path: PathBuf::from(":memory:"),
-        };
+        let mut store = Store::from_conn(conn, Path::new(":memory:"));
         store.configure()?;
         store.prepare(true)?;
         Ok(store)
@@ -169,6 +292,12 @@ impl Store {
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         let shown = self.shown();
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: shown,
+                reason: reason.clone(),
+            });
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -202,9 +331,21 @@ fn dir_writable(dir: &Path) -> std::result::Result<(), String> {
 }
 
 fn sqlite(path: &str, e: rusqlite::Error) -> StoreError {
-    StoreError::Sqlite {
-        path: path.to_string(),
-        error: e,
+    let path = path.to_string();
+    let shm_full = matches!(
+        &e,
+        rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE
+    );
+    match e.sqlite_error_code() {
+        // In WAL mode a full disk usually shows first as the shared-memory
+        // file failing to grow (ENOSPC), before any write.
+        _ if shm_full => StoreError::DiskFull { path },
+        Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull { path },
+        Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path,
+            reason: format!("the file or its folder became read-only: {e}"),
+        },
+        _ => StoreError::Sqlite { path, error: e },
     }
 }
 

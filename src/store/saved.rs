@@ -102,6 +102,9 @@ impl Store {
 
     /// Notes that a saved search was opened: what exists now is no longer new.
     pub fn mark_saved_opened(&mut self, name: &str) -> Result<()> {
+        if self.read_only().is_some() {
+            return Ok(()); // bookkeeping only: a read-only store still opens it
+        }
         let path = self.path().display().to_string();
         let err = super::sqlite_err(&path);
         self.write(|tx| {

@@ -70,7 +70,10 @@ pub fn initial_state(
     st.config_path = opts.config_path.clone();
     st.config_profile = config.profile.clone();
     st.unlocks = profile_unlocks(&session.index, st.profile.as_deref());
-    if let Some(w) = warnings.first() {
+    st.read_only = store.read_only().map(str::to_string);
+    if let Some(reason) = &st.read_only {
+        st.flash_error(format!("read-only, nothing will be saved: {reason}"));
+    } else if let Some(w) = warnings.first() {
         st.flash_error(w.clone());
     }
     Ok(st)

@@ -374,6 +374,8 @@ pub struct State {
     pub unlocks: Vec<u32>,
     /// `--demo`: nothing is saved.
     pub demo: bool,
+    /// Why the database could only be opened read-only (nothing is saved).
+    pub read_only: Option<String>,
     /// The saved-searches overlay.
     pub saved_searches: Option<SavedOverlay>,
     /// The profile form.
@@ -446,6 +448,7 @@ impl State {
             config_path: None,
             unlocks: Vec::new(),
             demo: false,
+            read_only: None,
             saved_searches: None,
             profile_form: None,
             quit: false,

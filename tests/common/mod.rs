@@ -57,6 +57,71 @@ impl Tmux {
         Tmux { socket, dir }
     }
 
+    /// A plain POSIX shell (`sh`, prompt `$ `) in a `width`×`height`
+    /// window, HOME and the XDG dirs inside a fresh temp dir, where a test
+    /// types commands as a user would: the place to see what the app leaves
+    /// behind when it exits.
+    pub fn shell(name: &str, width: u16, height: u16) -> Tmux {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let socket = format!("backdesk-test-{}-{name}", std::process::id());
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(&home).expect("home");
+        let cmd = format!(
+            "env HOME={home} XDG_CONFIG_HOME={home}/.config XDG_DATA_HOME={home}/.local/share TERM=xterm-256color PS1='$ ' ENV= sh",
+            home = home.display(),
+        );
+        let ok = Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args([
+                "-s",
+                "t",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+            ])
+            .arg(&cmd)
+            .status()
+            .expect("tmux runs")
+            .success();
+        assert!(ok, "tmux new-session failed");
+        let t = Tmux { socket, dir };
+        t.wait_for("the prompt", |s| s.trim_start().starts_with('$'));
+        t
+    }
+
+    /// Types a command line and presses Enter.
+    pub fn run(&self, line: &str) {
+        self.type_text(line);
+        self.keys(&["Enter"]);
+    }
+
+    /// A tmux format evaluated for the pane, e.g. `#{alternate_on}`.
+    pub fn format(&self, f: &str) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "display", "-p", "-t", "t", f])
+            .output()
+            .expect("display");
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Pastes `text` the way a terminal does, bracketed when the program in
+    /// the pane asked for bracketed paste.
+    pub fn paste(&self, text: &str) {
+        let ok = Command::new("tmux")
+            .args(["-L", &self.socket, "set-buffer", "--", text])
+            .status()
+            .expect("set-buffer")
+            .success();
+        assert!(ok);
+        let ok = Command::new("tmux")
+            .args(["-L", &self.socket, "paste-buffer", "-p", "-t", "t"])
+            .status()
+            .expect("paste-buffer")
+            .success();
+        assert!(ok);
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
@@ -148,4 +213,10 @@ impl Drop for Tmux {
 pub fn count(db: &Path, sql: &str) -> i64 {
     let c = rusqlite::Connection::open(db).expect("open");
     c.query_row(sql, [], |r| r.get(0)).expect("query")
+}
+
+pub fn integrity(db: &Path) -> String {
+    let c = rusqlite::Connection::open(db).expect("open");
+    c.query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity_check")
 }

@@ -87,10 +87,14 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, st: &State) {
         }
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let demo_banner = st
-        .demo
-        .then(|| "DEMO · nothing is saved · F5 starts again".to_string());
-    if let Some(banner) = demo_banner.as_ref().or(st.banner.as_ref()) {
+    let fixed = if st.demo {
+        Some("DEMO · nothing is saved · F5 starts again".to_string())
+    } else {
+        st.read_only
+            .as_ref()
+            .map(|_| "READ-ONLY · nothing is saved".to_string())
+    };
+    if let Some(banner) = fixed.as_ref().or(st.banner.as_ref()) {
         let room = (area.width as usize).saturating_sub(used + 2);
         if room > 10 {
             let text = crate::display::truncate(banner, room);

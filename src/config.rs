@@ -123,12 +123,10 @@ impl SalarySpec {
 pub enum ConfigError {
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
-    #[error("{path}: cannot read: {source}")]
-    Read {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: cannot read: {error}")]
+    Read { path: String, error: std::io::Error },
+    #[error("{path}: cannot write: {error}")]
+    Write { path: String, error: std::io::Error },
 }
 
 /// A loaded config and what was odd about it.
@@ -225,7 +223,7 @@ impl Config {
             }
             Err(e) => Err(ConfigError::Read {
                 path: shown,
-                source: e,
+                error: e,
             }),
         }
     }
@@ -258,7 +256,7 @@ pub fn write_profile(path: &Path, profile: &Profile) -> Result<(), ConfigError> 
         Err(e) => {
             return Err(ConfigError::Read {
                 path: shown,
-                source: e,
+                error: e,
             });
         }
     };
@@ -308,9 +306,9 @@ pub fn write_profile(path: &Path, profile: &Profile) -> Result<(), ConfigError> 
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let io = |e: std::io::Error| ConfigError::Read {
+    let io = |e: std::io::Error| ConfigError::Write {
         path: shown.clone(),
-        source: e,
+        error: e,
     };
     std::fs::create_dir_all(&dir).map_err(io)?;
     let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;

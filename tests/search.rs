@@ -106,7 +106,24 @@ fn values(f: &Fixture, l: &Listing, facet: Facet) -> Vec<String> {
         Facet::CompanyType => one(l.company_type.map(|k| k.id().to_string())),
         Facet::Industry => one(l.industry.map(|k| k.id().to_string())),
         Facet::Company => vec![l.company.clone()],
-        Facet::Skill => l.skills.clone(),
+        // as the index files them: a catalogue skill by its name or an
+        // alias, in any case; free text as it is
+        Facet::Skill => l
+            .skills
+            .iter()
+            .map(|s| {
+                let low = s.to_lowercase();
+                f.index
+                    .vocab()
+                    .skills
+                    .iter()
+                    .find(|k| {
+                        k.name.to_lowercase() == low
+                            || k.aliases.iter().any(|a| a.to_lowercase() == low)
+                    })
+                    .map_or_else(|| s.clone(), |k| k.name.clone())
+            })
+            .collect(),
         Facet::Language => l.languages.clone(),
         Facet::Source => vec![l.source.clone()],
     }
@@ -152,7 +169,14 @@ fn reference(f: &Fixture, q: &Query) -> (BTreeSet<i64>, HashMap<(Facet, String),
         }
         for fc in Facet::ALL {
             if failing.iter().all(|&x| x == fc) {
-                for v in values(f, l, fc) {
+                // values are one facet entry whatever their ASCII case
+                let mut vs: Vec<String> = values(f, l, fc)
+                    .iter()
+                    .map(|v| v.to_ascii_lowercase())
+                    .collect();
+                vs.sort();
+                vs.dedup();
+                for v in vs {
                     *counts.entry((fc, v)).or_insert(0) += 1;
                 }
             }
@@ -162,7 +186,10 @@ fn reference(f: &Fixture, q: &Query) -> (BTreeSet<i64>, HashMap<(Facet, String),
 }
 
 fn check_against_reference(q: &Query) {
-    let f = fixture();
+    check_fixture(fixture(), q);
+}
+
+fn check_fixture(f: &Fixture, q: &Query) {
     let got = f.index.search(q);
     let ids: BTreeSet<i64> = got
         .hits
@@ -175,7 +202,10 @@ fn check_against_reference(q: &Query) {
     for facet in Facet::ALL {
         for v in 0..f.index.value_count(facet) {
             let key = f.index.value_key(facet, v);
-            let want = want_counts.get(&(facet, key.clone())).copied().unwrap_or(0);
+            let want = want_counts
+                .get(&(facet, key.to_ascii_lowercase()))
+                .copied()
+                .unwrap_or(0);
             assert_eq!(
                 got.facets.get(facet, v),
                 want,
@@ -411,7 +441,17 @@ const WORDS: &[&str] = &[
     "डेटा",
 ];
 
-fn arb_query() -> impl Strategy<Value = Query> {
+/// A query as picks, made concrete against whichever index it runs on.
+#[derive(Debug, Clone)]
+struct QuerySpec {
+    words: Vec<&'static str>,
+    facets: Vec<(usize, usize, bool)>,
+    experience: Option<u8>,
+    salary: Option<u32>,
+    days: Option<u32>,
+}
+
+fn arb_spec() -> impl Strategy<Value = QuerySpec> {
     let facets = prop::collection::vec((0..Facet::COUNT, 0usize..40, any::<bool>()), 0..4);
     (
         prop::collection::vec(prop::sample::select(WORDS), 0..3),
@@ -420,34 +460,313 @@ fn arb_query() -> impl Strategy<Value = Query> {
         prop::option::of(8_000u32..90_000),
         prop::option::of(0u32..60),
     )
-        .prop_map(|(words, facets, exp, sal, days)| {
-            let ix = &fixture().index;
-            let mut q = Query::text(&words.join(" "));
-            for (fi, v, include) in facets {
-                let facet = Facet::ALL[fi];
-                let n = ix.value_count(facet);
-                if n == 0 {
-                    continue;
-                }
-                let key = ix.value_key(facet, v % n);
-                if include {
-                    q.include(facet, &key);
-                } else {
-                    q.exclude(facet, &key);
-                }
-            }
-            q.experience_years = exp;
-            q.salary_at_least = sal.map(Rupees);
-            q.posted_within_days = days;
-            q
+        .prop_map(|(words, facets, experience, salary, days)| QuerySpec {
+            words,
+            facets,
+            experience,
+            salary,
+            days,
         })
+}
+
+fn query_on(ix: &Index, spec: &QuerySpec) -> Query {
+    let mut q = Query::text(&spec.words.join(" "));
+    for &(fi, v, include) in &spec.facets {
+        let facet = Facet::ALL[fi];
+        let n = ix.value_count(facet);
+        if n == 0 {
+            continue;
+        }
+        let key = ix.value_key(facet, v % n);
+        if include {
+            q.include(facet, &key);
+        } else {
+            q.exclude(facet, &key);
+        }
+    }
+    q.experience_years = spec.experience;
+    q.salary_at_least = spec.salary.map(Rupees);
+    q.posted_within_days = spec.days;
+    q
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
     #[test]
-    fn engine_agrees_with_the_reference(q in arb_query()) {
-        check_against_reference(&q);
+    fn engine_agrees_with_the_reference(spec in arb_spec()) {
+        check_against_reference(&query_on(&fixture().index, &spec));
+    }
+}
+
+// ---- random catalogues ----------------------------------------------------
+
+/// Title words: plain, cased, glued, punctuated, Devanagari, accented
+/// (precomposed and combining), and words the catalogue never uses.
+const TITLE_WORDS: &[&str] = &[
+    "Payroll",
+    "payroll",
+    "PAYROLL",
+    "Data",
+    "Entry",
+    "Data-Entry",
+    "A/R",
+    "KYC",
+    "MIS",
+    "Executive",
+    "Clerk",
+    "Analyst",
+    "Back",
+    "Office",
+    "C++",
+    "O'Brien",
+    "डेटा",
+    "एंट्री",
+    "Café",
+    "Cafe\u{301}",
+    "Zzyzx",
+    "Night",
+    "Pune",
+    "tally",
+];
+const FREE_COMPANIES: &[&str] = &["Gotham Ledgers", "ऋषि सेवाएँ", "Acme", "acme"];
+const FREE_CITIES: &[&str] = &["Atlantis", "Shangri-La", "नया नगर"];
+const FREE_SKILLS: &[&str] = &["Origami", "excel", "TALLY ERP", "टाइपिंग"];
+const LANGUAGES: &[&str] = &["English", "Hindi", "Marathi", "Tamil"];
+const SOURCES: &[&str] = &["catalog", "jobs.html", "sheet.csv"];
+
+#[derive(Debug, Clone)]
+struct RandomListing {
+    title: Vec<usize>,
+    role: Option<usize>,
+    /// Ok: a catalogue company; Err: a free-text one
+    company: Result<usize, usize>,
+    city: Option<Result<usize, usize>>,
+    kinds: (usize, usize, usize),
+    experience: (u8, u8),
+    salary: Option<(u32, u32)>,
+    skills: Vec<usize>,
+    free_skill: Option<usize>,
+    languages: Vec<usize>,
+    age_days: u16,
+    source: usize,
+}
+
+fn arb_listing() -> impl Strategy<Value = RandomListing> {
+    let either = |a: usize, b: usize| prop_oneof![(0..a).prop_map(Ok), (0..b).prop_map(Err)];
+    (
+        prop::collection::vec(0..TITLE_WORDS.len(), 1..4),
+        prop::option::of(0usize..1000),
+        either(1000, FREE_COMPANIES.len()),
+        prop::option::of(either(1000, FREE_CITIES.len())),
+        (0usize..10, 0usize..10, 0usize..10),
+        (0u8..=50, 0u8..=10),
+        prop::option::of((0u32..200_000, 0u32..50_000)),
+        prop::collection::vec(0usize..1000, 0..5),
+        prop::option::of(0..FREE_SKILLS.len()),
+        prop::collection::vec(0..LANGUAGES.len(), 0..3),
+        0u16..800,
+        0..SOURCES.len(),
+    )
+        .prop_map(
+            |(
+                title,
+                role,
+                company,
+                city,
+                kinds,
+                exp,
+                salary,
+                skills,
+                free_skill,
+                languages,
+                age_days,
+                source,
+            )| {
+                RandomListing {
+                    title,
+                    role,
+                    company,
+                    city,
+                    kinds,
+                    experience: (exp.0.min(50), exp.0.saturating_add(exp.1).min(50)),
+                    salary: salary.map(|(lo, span)| (lo, lo + span)),
+                    skills,
+                    free_skill,
+                    languages,
+                    age_days,
+                    source,
+                }
+            },
+        )
+}
+
+fn vocab() -> &'static backdesk::search::Vocab {
+    static V: OnceLock<backdesk::search::Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        let c = backdesk::catalog::Catalog::embedded_without_listings().expect("catalogue");
+        backdesk::search::Vocab {
+            categories: c.categories,
+            roles: c.roles,
+            cities: c.cities,
+            companies: c.companies,
+            skills: c.skills,
+        }
+    })
+}
+
+/// The same random rows as `Listing`s (for the reference) and pushed
+/// through the index builder (for the engine).
+fn random_fixture(rows: &[RandomListing]) -> Fixture {
+    use backdesk::catalog::{EmploymentType, ListingFacts, Shift, WorkMode};
+    let v = vocab();
+    let today = jiff::civil::date(2026, 11, 23);
+    let pick = |n: usize, len: usize| n % len;
+    let listings: Vec<Listing> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let role = r.role.map(|n| &v.roles[pick(n, v.roles.len())]);
+            let company = r.company.map(|n| &v.companies[pick(n, v.companies.len())]);
+            let city = r
+                .city
+                .map(|c| c.map(|n| &v.cities[pick(n, v.cities.len())]));
+            let mut skills: Vec<String> = r
+                .skills
+                .iter()
+                .map(|&n| v.skills[pick(n, v.skills.len())].name.clone())
+                .collect();
+            skills.extend(r.free_skill.map(|n| FREE_SKILLS[n].to_string()));
+            skills.dedup();
+            let mut languages: Vec<String> = r
+                .languages
+                .iter()
+                .map(|&n| LANGUAGES[n].to_string())
+                .collect();
+            languages.sort();
+            languages.dedup();
+            Listing {
+                id: i as i64 + 1,
+                title: r
+                    .title
+                    .iter()
+                    .map(|&w| TITLE_WORDS[w])
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                role_id: role.map(|r| r.id.clone()),
+                role: role.map(|r| r.title.clone()),
+                category_id: role.map(|r| r.category.clone()),
+                company: match company {
+                    Ok(c) => c.name.clone(),
+                    Err(n) => FREE_COMPANIES[n].to_string(),
+                },
+                company_type: company.ok().map(|c| c.kind),
+                industry: company.ok().map(|c| c.industry),
+                city: match city {
+                    Some(Ok(c)) => c.name.clone(),
+                    Some(Err(n)) => FREE_CITIES[n].to_string(),
+                    None => String::new(),
+                },
+                state: city.and_then(|c| c.ok()).map(|c| c.state.clone()),
+                work_mode: WorkMode::ALL[pick(r.kinds.0, WorkMode::ALL.len())],
+                employment_type: EmploymentType::ALL[pick(r.kinds.1, EmploymentType::ALL.len())],
+                shift: Shift::ALL[pick(r.kinds.2, Shift::ALL.len())],
+                experience_min: r.experience.0,
+                experience_max: r.experience.1,
+                salary_min: r.salary.map(|s| Rupees(s.0)),
+                salary_max: r.salary.map(|s| Rupees(s.1)),
+                skills,
+                languages,
+                posted: today - jiff::Span::new().days(i64::from(r.age_days)),
+                source: SOURCES[r.source].to_string(),
+                currency: "INR".into(),
+                benefits: Vec::new(),
+                openings: 1,
+                valid_through: None,
+                description: String::new(),
+                contact_name: String::new(),
+                contact_phone: String::new(),
+                contact_email: String::new(),
+                apply_url: String::new(),
+            }
+        })
+        .collect();
+    let mut b = backdesk::search::IndexBuilder::new(v.clone(), today);
+    for (l, r) in listings.iter().zip(rows) {
+        let skills = l.skills.join(";");
+        let languages = l.languages.join(";");
+        b.push(&ListingFacts {
+            id: l.id,
+            title: &l.title,
+            role_id: l.role_id.as_deref(),
+            company: &l.company,
+            company_id: r
+                .company
+                .ok()
+                .map(|n| v.companies[pick(n, v.companies.len())].id),
+            company_type: l.company_type,
+            industry: l.industry,
+            city: &l.city,
+            city_id: r
+                .city
+                .and_then(|c| c.ok())
+                .map(|n| v.cities[pick(n, v.cities.len())].id),
+            work_mode: l.work_mode,
+            employment_type: l.employment_type,
+            shift: l.shift,
+            experience_min: l.experience_min,
+            experience_max: l.experience_max,
+            salary_min: l.salary_min.map(|s| s.0),
+            salary_max: l.salary_max.map(|s| s.0),
+            skills: &skills,
+            languages: &languages,
+            posted: l.posted,
+            source: &l.source,
+        });
+    }
+    Fixture {
+        index: b.finish(),
+        listings,
+        cities: v.cities.clone(),
+    }
+}
+
+/// Query words for random catalogues: pieces of the title words, the
+/// free-text values, and words that match nothing.
+const RANDOM_WORDS: &[&str] = &[
+    "pay",
+    "PAYRL",
+    "data",
+    "entry",
+    "a/r",
+    "kyc",
+    "o'b",
+    "c++",
+    "डेटा",
+    "café",
+    "cafe",
+    "gotham",
+    "atlantis",
+    "origami",
+    "tally",
+    "excel",
+    "zzyzx",
+    "qqq",
+    "नगर",
+    "ऋषि",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn engine_agrees_with_the_reference_on_random_catalogues(
+        rows in prop::collection::vec(arb_listing(), 0..120),
+        words in prop::collection::vec(prop::sample::select(RANDOM_WORDS), 0..3),
+        spec in arb_spec(),
+    ) {
+        let f = random_fixture(&rows);
+        let mut q = query_on(&f.index, &spec);
+        q.text = words.join(" ");
+        check_fixture(&f, &q);
     }
 }
 
@@ -521,4 +840,34 @@ fn relevance_puts_title_matches_first_at_scale() {
     rows.sort_unstable();
     rows.dedup();
     assert_eq!(rows.len(), r.total());
+}
+
+#[test]
+fn two_spellings_of_a_company_are_one_filter_entry() {
+    let row = |company| RandomListing {
+        title: vec![0],
+        role: None,
+        company: Err(company),
+        city: None,
+        kinds: (0, 0, 0),
+        experience: (0, 2),
+        salary: None,
+        skills: vec![],
+        free_skill: None,
+        languages: vec![],
+        age_days: 1,
+        source: 1,
+    };
+    // "Acme" and "acme"
+    let f = random_fixture(&[row(2), row(3)]);
+    assert_eq!(f.index.value_count(Facet::Company), 1);
+    assert_eq!(
+        f.index.value_key(Facet::Company, 0),
+        "Acme",
+        "the first spelling"
+    );
+    let mut q = Query::default();
+    q.include(Facet::Company, "ACME");
+    assert_eq!(f.index.search(&q).total(), 2);
+    check_fixture(&f, &q);
 }

@@ -31,21 +31,33 @@ const NONE32: u32 = u32::MAX;
 const MAX_SKILLS: usize = 128;
 const MAX_LANGUAGES: usize = 32;
 
+/// Facet values by name, ignoring ASCII case ("Acme" and "ACME" from two
+/// imported files are one company; the first spelling is shown), as
+/// filter keys are matched.
 #[derive(Debug, Default, Clone)]
 struct Interner {
+    /// ASCII-lowercased name → value
     map: HashMap<String, u32>,
     names: Vec<String>,
+    folded: String,
 }
 
 impl Interner {
     fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&i) = self.map.get(s) {
+        self.folded.clear();
+        self.folded.push_str(s);
+        self.folded.make_ascii_lowercase();
+        if let Some(&i) = self.map.get(self.folded.as_str()) {
             return i;
         }
         let i = self.names.len() as u32;
         self.names.push(s.to_string());
-        self.map.insert(s.to_string(), i);
+        self.map.insert(self.folded.clone(), i);
         i
+    }
+
+    fn get(&self, s: &str) -> Option<u32> {
+        self.map.get(&s.to_ascii_lowercase()).copied()
     }
 }
 
@@ -724,7 +736,7 @@ impl Index {
             .or_else(|| match f {
                 Facet::City => self
                     .catalog_city(t)
-                    .and_then(|c| self.cities.map.get(&c.name).map(|&i| i as usize)),
+                    .and_then(|c| self.cities.get(&c.name).map(|i| i as usize)),
                 Facet::Role => self
                     .vocab
                     .roles

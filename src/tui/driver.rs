@@ -141,7 +141,7 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
                 listing_id: *id,
                 new,
             },
-            Err(e) => Action::Failed(format!("could not save: {e}")),
+            Err(e) => Action::Failed(format!("could not save: {}", brief(&e))),
         }),
         Effect::LoadTracker => Some(match session.store.all_applications() {
             Ok(apps) => Action::TrackerLoaded(apps),
@@ -150,20 +150,20 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
         Effect::MarkApplied(listing_id) => Some(mark_applied(session, *listing_id)),
         Effect::MoveApp { id, to } => Some(match session.store.move_application(*id, *to, "") {
             Ok(from) => Action::Changed(format!("{} → {}", from.label(), to.label())),
-            Err(e) => Action::Failed(e.to_string()),
+            Err(e) => Action::Failed(format!("not moved: {}", brief(&e))),
         }),
         Effect::PatchApp { id, patch } => Some(match session.store.patch_application(*id, patch) {
             Ok(()) => Action::Changed("Saved".into()),
-            Err(e) => Action::Failed(format!("not saved: {e}")),
+            Err(e) => Action::Failed(format!("not saved: {}", brief(&e))),
         }),
         Effect::AddApp(new) => Some(match session.store.add_application(new) {
             Ok(id) => Action::Changed(format!("Added application {id}")),
-            Err(e) => Action::Failed(format!("not added: {e}")),
+            Err(e) => Action::Failed(format!("not added: {}", brief(&e))),
         }),
         Effect::ImportFile(path) => Some(import_file(session, path)),
         Effect::SaveSearch { name, query } => Some(match session.store.save_search(name, query) {
             Ok(()) => Action::Note(format!("Saved this search as '{}'", name.trim())),
-            Err(e) => Action::Failed(format!("not saved: {e}")),
+            Err(e) => Action::Failed(format!("not saved: {}", brief(&e))),
         }),
         Effect::ListSaved => Some(match list_saved(session) {
             Ok(list) => Action::SavedListed(list),
@@ -182,6 +182,19 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
         }
         Effect::UseProfile(_) | Effect::ResetDemo => None,
         Effect::Search { .. } | Effect::Quit => None,
+    }
+}
+
+/// A store error as the status line shows it: the banner already says why
+/// the database is read-only, so the line says only that.
+fn brief(e: &crate::store::StoreError) -> String {
+    use crate::store::StoreError;
+    match e {
+        StoreError::ReadOnly { .. } => "the database is open read-only".into(),
+        StoreError::DiskFull { .. } => {
+            "the disk is full (nothing was lost); free some space and try again".into()
+        }
+        e => e.to_string(),
     }
 }
 
@@ -265,7 +278,7 @@ fn mark_applied(session: &mut Session, listing_id: i64) -> Action {
     });
     match result {
         Ok(()) => Action::MarkedApplied { listing_id },
-        Err(e) => Action::Failed(format!("could not mark applied: {e}")),
+        Err(e) => Action::Failed(format!("could not mark applied: {}", brief(&e))),
     }
 }
 

@@ -5,6 +5,14 @@ use unicode_width::UnicodeWidthStr;
 /// Longest text an input keeps; the rest of a huge paste is dropped.
 pub const MAX_INPUT: usize = 200;
 
+/// The explicit bidi embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069). Not control characters to Rust, but a terminal that
+/// does bidi reorders the rest of the line after one, and ratatui passes
+/// them through as zero-width text, so inputs drop them like controls.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
     text: String,
@@ -60,9 +68,10 @@ impl TextInput {
         self.text.chars().count()
     }
 
-    /// Inserts text at the cursor: control characters dropped, line breaks
-    /// and tabs become spaces, the total capped at [`MAX_INPUT`]. Returns
-    /// false when something had to be dropped for length.
+    /// Inserts text at the cursor: control characters and bidi overrides
+    /// dropped, line breaks and tabs become spaces, the total capped at
+    /// [`MAX_INPUT`]. Returns false when something had to be dropped for
+    /// length.
     pub fn insert_str(&mut self, s: &str) -> bool {
         let max = if self.multiline {
             MAX_MULTILINE
@@ -79,7 +88,7 @@ impl TextInput {
                 '\n' | '\r' | '\t' => ' ',
                 c => c,
             })
-            .filter(|c| *c == '\n' || !c.is_control())
+            .filter(|&c| c == '\n' || !(c.is_control() || is_bidi_control(c)))
             .collect();
         let take: String = clean.chars().take(room).collect();
         let n = take.chars().count();
@@ -251,6 +260,11 @@ mod tests {
         let mut t = TextInput::default();
         assert!(t.insert_str("a\nb\tc\u{1b}[31m"));
         assert_eq!(t.text(), "a b c[31m");
+        t.clear();
+        // right-to-left text stays; an override that would flip the line goes
+        assert!(t.insert_str("محاسب\u{202e}x\u{2067}y\u{200d}"));
+        assert_eq!(t.text(), "محاسبxy\u{200d}");
+        t.clear();
         let huge = "x".repeat(100_000);
         assert!(!t.insert_str(&huge));
         assert_eq!(t.text().chars().count(), MAX_INPUT);

@@ -48,6 +48,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
             )));
         } else {
             let text = field.input.text();
+            // (once: it walks the text, and notes may have thousands of lines)
+            let (cl, cc) = field.input.cursor_line_col();
             let mut first = true;
             for (n, part) in text.split('\n').enumerate() {
                 let label = if first {
@@ -56,11 +58,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
                     " ".repeat(label_w)
                 };
                 first = false;
-                if focused {
-                    let (cl, cc) = field.input.cursor_line_col();
-                    if cl == n {
-                        cursor = Some(((label_w + cc) as u16, lines.len() as u16));
-                    }
+                if focused && cl == n {
+                    cursor = Some(((label_w + cc) as u16, lines.len() as u16));
                 }
                 lines.push(Line::from(vec![
                     Span::styled(label, lstyle),

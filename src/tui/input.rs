@@ -1,9 +1,52 @@
 //! A one-line text input: a string and a cursor (in characters).
 
-use unicode_width::UnicodeWidthStr;
+use ratatui::buffer::CellWidth;
+use ratatui::style::Style;
+use ratatui::text::Span;
 
 /// Longest text an input keeps; the rest of a huge paste is dropped.
 pub const MAX_INPUT: usize = 200;
+
+/// Terminal columns `s` takes as ratatui draws it: grapheme by grapheme,
+/// control characters dropped. (unicode-width on a whole string counts
+/// some sequences differently, e.g. Arabic lam-alef as one column.)
+pub fn columns(s: &str) -> usize {
+    Span::raw(s)
+        .styled_graphemes(Style::new())
+        .map(|g| usize::from(g.symbol.cell_width()))
+        .sum()
+}
+
+/// What a box `width` columns wide shows of a line with the cursor at
+/// display column `cursor` so that the cursor stays in view: the line from
+/// some column on (a wide character cut in two leaves a blank), and the
+/// cursor's column in the box.
+pub fn window(line: &str, cursor: usize, width: usize) -> (String, usize) {
+    let from = cursor.saturating_sub(width.saturating_sub(1));
+    if from == 0 {
+        return (line.to_string(), cursor);
+    }
+    let mut out = String::new();
+    let mut at = 0;
+    for g in Span::raw(line).styled_graphemes(Style::new()) {
+        let w = usize::from(g.symbol.cell_width());
+        if at >= from {
+            out.push_str(g.symbol);
+        } else if at + w > from {
+            out.push_str(&" ".repeat(at + w - from));
+        }
+        at += w;
+    }
+    (out, cursor - from)
+}
+
+/// The explicit bidi embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069). Not control characters to Rust, but a terminal that
+/// does bidi reorders the rest of the line after one, and ratatui passes
+/// them through as zero-width text, so inputs drop them like controls.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
@@ -37,7 +80,7 @@ impl TextInput {
     pub fn cursor_line_col(&self) -> (usize, usize) {
         let before = &self.text[..self.byte_at(self.cursor)];
         let line = before.matches('\n').count();
-        let col = before.rsplit('\n').next().unwrap_or("").width();
+        let col = columns(before.rsplit('\n').next().unwrap_or(""));
         (line, col)
     }
 
@@ -60,9 +103,10 @@ impl TextInput {
         self.text.chars().count()
     }
 
-    /// Inserts text at the cursor: control characters dropped, line breaks
-    /// and tabs become spaces, the total capped at [`MAX_INPUT`]. Returns
-    /// false when something had to be dropped for length.
+    /// Inserts text at the cursor: control characters and bidi overrides
+    /// dropped, line breaks and tabs become spaces, the total capped at
+    /// [`MAX_INPUT`]. Returns false when something had to be dropped for
+    /// length.
     pub fn insert_str(&mut self, s: &str) -> bool {
         let max = if self.multiline {
             MAX_MULTILINE
@@ -79,7 +123,7 @@ impl TextInput {
                 '\n' | '\r' | '\t' => ' ',
                 c => c,
             })
-            .filter(|c| *c == '\n' || !c.is_control())
+            .filter(|&c| c == '\n' || !(c.is_control() || is_bidi_control(c)))
             .collect();
         let take: String = clean.chars().take(room).collect();
         let n = take.chars().count();
@@ -202,6 +246,12 @@ impl TextInput {
     pub fn cursor_column(&self) -> usize {
         self.cursor_line_col().1
     }
+
+    /// A one-line input in a box `width` columns wide: what it shows and
+    /// the cursor's column (see [`window`]).
+    pub fn window(&self, width: usize) -> (String, usize) {
+        window(&self.text, self.cursor_column(), width)
+    }
 }
 
 #[cfg(test)]
@@ -237,6 +287,30 @@ mod tests {
     }
 
     #[test]
+    fn columns_are_counted_as_drawn() {
+        assert_eq!(columns("payroll"), 7);
+        assert_eq!(columns("₹ डेटा"), 5);
+        assert_eq!(columns("👩‍💻🇮🇳"), 4);
+        // two cells to ratatui, one column to unicode-width
+        assert_eq!(columns("لا"), 2);
+        assert_eq!(columns("a\u{1b}b"), 2);
+    }
+
+    #[test]
+    fn the_window_keeps_the_cursor_in_view() {
+        let mut t = TextInput::with("payroll pune");
+        assert_eq!(t.window(20), ("payroll pune".to_string(), 12));
+        assert_eq!(t.window(5), ("pune".to_string(), 4));
+        t.home();
+        assert_eq!(t.window(5), ("payroll pune".to_string(), 0));
+        // a wide character cut in two by the edge leaves a blank
+        let t = TextInput::with("a数据b");
+        assert_eq!(t.window(5), (" 据b".to_string(), 4));
+        assert_eq!(t.window(4), ("据b".to_string(), 3));
+        assert_eq!(t.window(3), (" b".to_string(), 2));
+    }
+
+    #[test]
     fn multiline_inputs_keep_line_breaks() {
         let mut t = TextInput::multiline();
         t.insert_str("called HR\r\ncall back Monday");
@@ -251,6 +325,11 @@ mod tests {
         let mut t = TextInput::default();
         assert!(t.insert_str("a\nb\tc\u{1b}[31m"));
         assert_eq!(t.text(), "a b c[31m");
+        t.clear();
+        // right-to-left text stays; an override that would flip the line goes
+        assert!(t.insert_str("محاسب\u{202e}x\u{2067}y\u{200d}"));
+        assert_eq!(t.text(), "محاسبxy\u{200d}");
+        t.clear();
         let huge = "x".repeat(100_000);
         assert!(!t.insert_str(&huge));
         assert_eq!(t.text().chars().count(), MAX_INPUT);

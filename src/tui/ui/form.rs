@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{block, centered};
 use crate::tui::form::Form;
+use crate::tui::input::window;
 use crate::tui::theme::Theme;
 
 /// Draws a form over `body`.
@@ -48,6 +49,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
             )));
         } else {
             let text = field.input.text();
+            // (once: it walks the text, and notes may have thousands of lines)
+            let (cl, cc) = field.input.cursor_line_col();
             let mut first = true;
             for (n, part) in text.split('\n').enumerate() {
                 let label = if first {
@@ -56,15 +59,19 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
                     " ".repeat(label_w)
                 };
                 first = false;
-                if focused {
-                    let (cl, cc) = field.input.cursor_line_col();
-                    if cl == n {
-                        cursor = Some(((label_w + cc) as u16, lines.len() as u16));
-                    }
+                let mut part = part.to_string();
+                if focused && cl == n {
+                    // scroll to the cursor's line in long notes
+                    focus_line = lines.len();
+                    // a long line scrolls to keep the cursor in view
+                    let room = (inner.width as usize).saturating_sub(label_w);
+                    let (shown, col) = window(&part, cc, room);
+                    part = shown;
+                    cursor = Some(((label_w + col) as u16, lines.len() as u16));
                 }
                 lines.push(Line::from(vec![
                     Span::styled(label, lstyle),
-                    Span::raw(part.to_string()),
+                    Span::raw(part),
                 ]));
             }
             if focused

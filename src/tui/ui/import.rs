@@ -36,13 +36,12 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         );
         return;
     }
+    // a long path scrolls to keep the cursor in view
+    let (path, col) = p.input.window(usize::from(inner.width.saturating_sub(2)));
     let lines = vec![
         Line::from("A saved job page (.html), JSON-LD (.json, .jsonld) or a spreadsheet (.csv):"),
         Line::default(),
-        Line::from(vec![
-            Span::styled("> ", th.accent),
-            Span::raw(p.input.text()),
-        ]),
+        Line::from(vec![Span::styled("> ", th.accent), Span::raw(path)]),
         Line::default(),
         Line::from(Span::styled(
             if p.busy {
@@ -54,8 +53,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         )),
     ];
     frame.render_widget(Paragraph::new(lines), inner);
-    if !p.busy && inner.height > 2 {
-        let x = inner.x + 2 + (p.input.cursor_column() as u16).min(inner.width.saturating_sub(3));
-        frame.set_cursor_position((x, inner.y + 2));
+    if !p.busy && inner.height > 2 && inner.width > 2 {
+        frame.set_cursor_position((inner.x + 2 + col as u16, inner.y + 2));
     }
 }

@@ -56,35 +56,27 @@ pub fn search_box(
     placeholder: &str,
     th: &Theme,
 ) {
-    let text = if input.text().is_empty() && !focused {
-        Line::from(Span::styled(placeholder, th.muted))
-    } else if input.text().is_empty() {
-        Line::from(vec![Span::styled(placeholder, th.muted)])
-    } else {
-        Line::from(input.text())
-    };
-    let (inner, widget) = if r.height >= 3 {
+    let inner = if r.height >= 3 {
         let b = block(" Search ", focused, th);
         let inner = b.inner(r);
-        (inner, Paragraph::new(text).block(b))
+        frame.render_widget(b, r);
+        inner
     } else {
         let prompt = Span::styled("/ ", if focused { th.accent } else { th.muted });
-        let mut spans = vec![prompt];
-        spans.extend(text.spans);
-        let inner = Rect::new(r.x + 2, r.y, r.width.saturating_sub(2), r.height);
-        (inner, Paragraph::new(Line::from(spans)))
+        frame.render_widget(Paragraph::new(prompt), r);
+        let indent = r.width.min(2);
+        Rect::new(r.x + indent, r.y, r.width - indent, r.height)
     };
     // keep the cursor in view when the text is wider than the box
-    let col = input.cursor_column() as u16;
-    let scroll = col.saturating_sub(inner.width.saturating_sub(1));
-    let widget = if r.height >= 3 {
-        widget.scroll((0, scroll))
+    let (shown, col) = input.window(usize::from(inner.width));
+    let text = if input.text().is_empty() {
+        Line::from(Span::styled(placeholder, th.muted))
     } else {
-        widget
+        Line::from(shown)
     };
-    frame.render_widget(widget, r);
+    frame.render_widget(Paragraph::new(text), inner);
     if focused && inner.width > 0 && inner.height > 0 {
-        let x = inner.x + (col - scroll).min(inner.width.saturating_sub(1));
+        let x = inner.x + (col as u16).min(inner.width - 1);
         frame.set_cursor_position((x, inner.y));
     }
 }

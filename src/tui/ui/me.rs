@@ -18,21 +18,18 @@ pub fn saved(frame: &mut Frame<'_>, body: Rect, st: &State) {
         let b = block(" Save this search · Enter saves · Esc cancels ", true, th);
         let inner = b.inner(area);
         frame.render_widget(b, area);
+        let (shown, col) = name.window(usize::from(inner.width.saturating_sub(6)));
         let lines = vec![
             Line::from(format!(
                 "Search: {}",
                 crate::cli::saved::describe(&st.listings.query)
             )),
             Line::default(),
-            Line::from(vec![
-                Span::styled("Name: ", th.accent),
-                Span::raw(name.text()),
-            ]),
+            Line::from(vec![Span::styled("Name: ", th.accent), Span::raw(shown)]),
         ];
         frame.render_widget(Paragraph::new(lines), inner);
-        let x = inner.x + 6 + name.cursor_column() as u16;
-        if x < inner.x + inner.width && inner.height > 2 {
-            frame.set_cursor_position((x, inner.y + 2));
+        if inner.width > 6 && inner.height > 2 {
+            frame.set_cursor_position((inner.x + 6 + col as u16, inner.y + 2));
         }
         return;
     }

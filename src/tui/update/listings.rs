@@ -5,7 +5,7 @@ use std::sync::Arc;
 use super::{SIDEBAR, listings_focus, movement, root};
 use crate::search::{Facet, Results, Sort};
 use crate::tui::action::{Action, Effect};
-use crate::tui::layout::{self, Panes};
+use crate::tui::layout::{self, Focus, Panes};
 use crate::tui::sidebar::{self, SideKind, SideLine};
 use crate::tui::state::{Pane, State};
 
@@ -18,19 +18,21 @@ pub(crate) fn panes_in(st: &State, body: ratatui::layout::Rect) -> Panes {
     layout::panes(body, listings_focus(st), SIDEBAR)
 }
 
-/// Rows of results visible (a guess when the list is not on screen).
+/// Rows of results visible. On narrower screens the list gives way to the
+/// focused sidebar or detail, and comes back the same size: count those.
 fn result_rows(st: &State) -> usize {
-    panes(st)
+    let body = root(st).body;
+    layout::panes(body, Focus::Main, SIDEBAR)
         .main
-        .map(layout::table_rows)
-        .unwrap_or_else(|| layout::table_rows(root(st).body))
+        .map_or_else(|| layout::table_rows(body), layout::table_rows)
 }
 
+/// Lines of the sidebar visible (when it shows: it has the same size then).
 fn side_rows(st: &State) -> usize {
-    panes(st)
+    let body = root(st).body;
+    layout::panes(body, Focus::Side, SIDEBAR)
         .side
-        .map(layout::inner_rows)
-        .unwrap_or_else(|| layout::inner_rows(root(st).body))
+        .map_or_else(|| layout::inner_rows(body), layout::inner_rows)
 }
 
 pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {

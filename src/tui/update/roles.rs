@@ -6,7 +6,7 @@ use super::{SIDEBAR, movement, roles_focus, root};
 use crate::search::Query;
 use crate::search::roles::{RoleQuery, search_roles};
 use crate::tui::action::{Action, Effect, Tab};
-use crate::tui::layout::{self, Panes};
+use crate::tui::layout::{self, Focus, Panes};
 use crate::tui::sidebar::{self, Group, Mark, SideKind, SideLine};
 use crate::tui::state::{Pane, RolePane, State};
 
@@ -19,11 +19,12 @@ pub(crate) fn panes_in(st: &State, body: ratatui::layout::Rect) -> Panes {
     layout::panes(body, roles_focus(st), SIDEBAR)
 }
 
+/// Roles visible in the list (its size whenever it shows, as for listings).
 fn list_rows(st: &State) -> usize {
-    panes(st)
+    let body = root(st).body;
+    layout::panes(body, Focus::Main, SIDEBAR)
         .main
-        .map(layout::inner_rows)
-        .unwrap_or_else(|| layout::inner_rows(root(st).body))
+        .map_or_else(|| layout::inner_rows(body), layout::inner_rows)
 }
 
 fn role_query(st: &State) -> RoleQuery {

@@ -25,6 +25,34 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// The explicit bidi embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069). Not control characters to Rust, but a terminal that
+/// does bidi reorders the rest of the line after one, and ratatui passes
+/// them through as zero-width text: text from a user or a file drops them
+/// like control characters. (Right-to-left letters themselves are kept.)
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a file made safe to draw: tabs and carriage returns become
+/// spaces, line breaks too unless `lines`, other control characters and
+/// bidi controls are dropped.
+pub fn scrub(s: &str, lines: bool) -> String {
+    let s = if lines && s.contains('\r') {
+        std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' if lines => Some('\n'),
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() || is_bidi_control(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// "today", "3d", "5w", "4mo": how long ago a listing was posted.
 pub fn age(days: i32) -> String {
     match days {

@@ -183,7 +183,7 @@ fn csv_with_bom_crlf_and_quoted_newlines() {
     assert_eq!(a.location, "Pune"); // Poona
     assert_eq!(
         a.description,
-        "Books of account, GST returns.\r\nSecond line with \"quotes\" and a comma, too."
+        "Books of account, GST returns.\nSecond line with \"quotes\" and a comma, too."
     );
     assert_eq!(a.skills, ["Tally", "GST", "Excel"]);
     assert_eq!(a.role_id.as_deref(), Some("accounts-assistant"));
@@ -221,6 +221,30 @@ fn a_counsellors_spreadsheet() {
         (Some(20_000), Some(25_000))
     );
     assert_eq!(l[2].experience_min, 2);
+}
+
+#[test]
+fn control_characters_and_bidi_overrides_never_reach_the_store() {
+    let s = store();
+    let csv = "title,company,city,skills,description\n\
+        \"Clerk\u{202e}kcab\u{7}\",\"Acme\u{1b}[31m Ltd\u{2066}\",Pune,\"Tally\u{0};\u{202b}\",\"one\r\ntwo\tthree\u{202d}\"\n\
+        \"\u{202e}\u{7}\",Nobody,Pune,,\n\
+        محاسب,\"שירותים\u{200d}\",Pune,,\n";
+    let parsed = import::parse("odd.csv", InputFormat::Csv, csv.as_bytes()).expect("parses");
+    let matcher = Matcher::new(load_vocab(&s).expect("vocab"));
+    let p = matcher.plan("odd.csv", "odd.csv", parsed, date(2025, 3, 20));
+    assert_eq!(p.listings.len(), 2, "{:?}", p.skipped);
+    let a = &p.listings[0];
+    assert_eq!(a.title, "Clerkkcab");
+    assert_eq!(a.company, "Acme[31m Ltd");
+    assert_eq!(a.skills, ["Tally"]);
+    assert_eq!(a.description, "one\ntwo three");
+    // right-to-left text and joiners are text, and stay
+    assert_eq!(p.listings[1].title, "محاسب");
+    assert_eq!(p.listings[1].company, "שירותים\u{200d}");
+    // a title of nothing but controls is no title
+    assert_eq!(p.skipped.len(), 1);
+    assert!(p.skipped[0].reason.contains("no title"), "{:?}", p.skipped);
 }
 
 // ---- bad files ---------------------------------------------------------------

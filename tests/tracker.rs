@@ -356,3 +356,24 @@ fn a_broken_import_names_the_place_and_writes_nothing() {
         .code(2)
         .stderr(predicate::str::contains("no listing with id 999999"));
 }
+
+#[test]
+fn text_from_the_command_line_is_stored_safe_to_draw() {
+    let (_dir, db, _s) = store();
+    let id = out(cli(&db).args([
+        "apps",
+        "add",
+        "--title",
+        "Clerk\u{202e}kcab\u{7}",
+        "--company",
+        "Acme\u{1b}[2J",
+    ]));
+    let id = id.trim();
+    out(cli(&db).args(["apps", "note", id, "line one\r\nline\ttwo\u{2067}"]));
+    let v: serde_json::Value =
+        serde_json::from_str(&out(cli(&db).args(["apps", "show", id, "--format", "json"])))
+            .expect("json");
+    assert_eq!(v["title"], "Clerkkcab");
+    assert_eq!(v["company"], "Acme[2J");
+    assert_eq!(v["notes"], "line one\nline two");
+}

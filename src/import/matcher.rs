@@ -481,6 +481,7 @@ impl Matcher {
 
     /// One posting to a listing, or why it is skipped.
     pub fn resolve(&self, p: Posting, today: Date) -> Result<ImportedListing, Skipped> {
+        let p = p.scrubbed();
         let skip = |p: &Posting, reason: &str| Skipped {
             number: p.number,
             line: p.line,

@@ -146,6 +146,44 @@ pub struct Posting {
     pub notes: Vec<String>,
 }
 
+impl Posting {
+    /// The posting with its text safe to store and draw: control
+    /// characters and bidi overrides dropped (see [`crate::display::scrub`]),
+    /// line breaks kept only in the description.
+    pub fn scrubbed(mut self) -> Posting {
+        use crate::display::scrub;
+        let line = |s: &mut String| *s = scrub(s, false).trim().to_string();
+        let opt = |s: &mut Option<String>| {
+            if let Some(v) = s.as_mut() {
+                line(v);
+            }
+        };
+        opt(&mut self.title);
+        opt(&mut self.company);
+        self.description = scrub(&self.description, true);
+        for p in &mut self.places {
+            opt(&mut p.locality);
+            opt(&mut p.region);
+            opt(&mut p.country);
+        }
+        for v in [&mut self.skills, &mut self.languages, &mut self.benefits] {
+            v.iter_mut().for_each(line);
+            v.retain(|s| !s.is_empty());
+        }
+        opt(&mut self.role_id);
+        opt(&mut self.role);
+        line(&mut self.contact_name);
+        line(&mut self.contact_phone);
+        line(&mut self.contact_email);
+        opt(&mut self.url);
+        opt(&mut self.identifier);
+        // a title or company of nothing but control characters is missing
+        self.title = self.title.filter(|t| !t.is_empty());
+        self.company = self.company.filter(|c| !c.is_empty());
+        self
+    }
+}
+
 /// What a file holds.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParsedFile {

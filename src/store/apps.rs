@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::{Result, Store, StoreError};
+use crate::display::scrub;
 use crate::money::Rupees;
 use crate::tracker::dates::format_datetime;
 use crate::tracker::{AppSummary, Application, HistoryEntry, NewApp, Patch, Status};
@@ -186,7 +187,10 @@ impl Store {
     /// Adds a job seen elsewhere. Returns its id.
     pub fn add_application(&mut self, new: &NewApp) -> Result<i64> {
         let path = self.path_string();
-        if new.title.trim().is_empty() || new.company.trim().is_empty() {
+        // text to draw later: no control characters or bidi overrides
+        let line = |s: &str| scrub(s, false).trim().to_string();
+        let (title, company, city) = (line(&new.title), line(&new.company), line(&new.city));
+        if title.is_empty() || company.is_empty() {
             return Err(refused(
                 &path,
                 "an application needs a title and a company".into(),
@@ -195,19 +199,18 @@ impl Store {
         let err = super::sqlite_err(&path);
         self.write(|tx| {
             let now = now_stamp();
-            let source = if new.source.trim().is_empty() {
-                "added by hand"
-            } else {
-                new.source.trim()
+            let source = match line(&new.source) {
+                s if s.is_empty() => "added by hand".to_string(),
+                s => s,
             };
             tx.execute(
                 "INSERT INTO applications(title, company, city, salary_min, salary_max, source,
                    status, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'saved', ?7, ?7)",
                 params![
-                    new.title.trim(),
-                    new.company.trim(),
-                    new.city.trim(),
+                    title,
+                    company,
+                    city,
                     new.salary_min.map(|r| r.0),
                     new.salary_max.map(|r| r.0),
                     source,
@@ -280,13 +283,13 @@ impl Store {
                 .map_err(&err)
             };
             if let Some(v) = &p.notes {
-                set("notes", v)?;
+                set("notes", &scrub(v, true))?;
             }
             if let Some(v) = &p.contact_name {
-                set("contact_name", v)?;
+                set("contact_name", &scrub(v, false))?;
             }
             if let Some(v) = &p.contact_phone {
-                set("contact_phone", v)?;
+                set("contact_phone", &scrub(v, false))?;
             }
             if let Some(v) = &p.follow_up {
                 set("follow_up", &v.map(|d| d.to_string()))?;
@@ -298,7 +301,7 @@ impl Store {
                 set("interview_mode", &v.map(|m| m.id()))?;
             }
             if let Some(v) = &p.interview_place {
-                set("interview_place", v)?;
+                set("interview_place", &scrub(v, false))?;
             }
             if let Some(v) = &p.expected_salary {
                 set("expected_salary", &v.map(|r| r.0))?;

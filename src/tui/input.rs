@@ -4,6 +4,8 @@ use ratatui::buffer::CellWidth;
 use ratatui::style::Style;
 use ratatui::text::Span;
 
+use crate::display::is_bidi_control;
+
 /// Longest text an input keeps; the rest of a huge paste is dropped.
 pub const MAX_INPUT: usize = 200;
 
@@ -38,14 +40,6 @@ pub fn window(line: &str, cursor: usize, width: usize) -> (String, usize) {
         at += w;
     }
     (out, cursor - from)
-}
-
-/// The explicit bidi embeddings, overrides and isolates (U+202A–U+202E,
-/// U+2066–U+2069). Not control characters to Rust, but a terminal that
-/// does bidi reorders the rest of the line after one, and ratatui passes
-/// them through as zero-width text, so inputs drop them like controls.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

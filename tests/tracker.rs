@@ -376,4 +376,19 @@ fn text_from_the_command_line_is_stored_safe_to_draw() {
     assert_eq!(v["title"], "Clerkkcab");
     assert_eq!(v["company"], "Acme[2J");
     assert_eq!(v["notes"], "line one\nline two");
+
+    // an export edited by hand (or by someone else) is scrubbed on import too
+    let mut apps: Value =
+        serde_json::from_str(&out(cli(&db).args(["apps", "export", "--format", "json"])))
+            .expect("json");
+    apps[0]["company"] = "Evil\u{1b}]0;owned\u{7}Co".into();
+    apps[0]["notes"] = "a\u{202e}b\r\nc".into();
+    let file = db.with_file_name("edited.json");
+    std::fs::write(&file, apps.to_string()).expect("write");
+    out(cli(&db).arg("apps").arg("import").arg(&file));
+    let v: Value =
+        serde_json::from_str(&out(cli(&db).args(["apps", "show", id, "--format", "json"])))
+            .expect("json");
+    assert_eq!(v["company"], "Evil]0;ownedCo");
+    assert_eq!(v["notes"], "ab\nc");
 }

@@ -403,6 +403,7 @@ impl Store {
         let err = super::sqlite_err(&path);
         self.write(|tx| {
             let (mut inserted, mut replaced) = (0, 0);
+            let line = |s: &str| scrub(s, false);
             for a in apps {
                 let existed = tx
                     .execute("DELETE FROM applications WHERE id = ?1", [a.id])
@@ -424,20 +425,20 @@ impl Store {
                         a.listing_id,
                         a.role_id,
                         a.status.id(),
-                        a.title,
-                        a.company,
-                        a.city,
+                        line(&a.title),
+                        line(&a.company),
+                        line(&a.city),
                         a.salary_min.map(|r| r.0),
                         a.salary_max.map(|r| r.0),
-                        a.currency,
-                        a.source,
-                        a.notes,
-                        a.contact_name,
-                        a.contact_phone,
+                        line(&a.currency),
+                        line(&a.source),
+                        scrub(&a.notes, true),
+                        line(&a.contact_name),
+                        line(&a.contact_phone),
                         a.follow_up.map(|d| d.to_string()),
                         a.interview_at.map(format_datetime),
                         a.interview_mode.map(|m| m.id()),
-                        a.interview_place,
+                        line(&a.interview_place),
                         a.expected_salary.map(|r| r.0),
                         serde_json::to_string(&a.documents).unwrap_or_else(|_| "[]".into()),
                         serde_json::to_string(&a.prep).unwrap_or_else(|_| "[]".into()),
@@ -447,7 +448,7 @@ impl Store {
                 )
                 .map_err(&err)?;
                 for h in &a.history {
-                    record(tx, a.id, h.status, &h.at, &h.note).map_err(&err)?;
+                    record(tx, a.id, h.status, &h.at, &scrub(&h.note, true)).map_err(&err)?;
                 }
                 if existed {
                     replaced += 1;

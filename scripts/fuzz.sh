@@ -1,31 +1,59 @@
 #!/usr/bin/env bash
-# Runs each import fuzz target for a fixed number of executions.
+# Runs each fuzz target for a fixed number of executions.
 #
-#   scripts/fuzz.sh            # RUNS executions per target (default 200000)
+#   scripts/fuzz.sh            # every target, RUNS executions each (default 200000)
 #   RUNS=1000000 scripts/fuzz.sh jsonld csv
+#   RUNS=200000 scripts/fuzz.sh config query
+#
+# Targets: jsonld, html, csv (the importer's parsers), config (the config
+# file: parsing, start-up, writing the profile back) and query (search
+# text, filter values, saved-search JSON, run through the engine).
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). cargo-fuzz wants nightly
 # flags; on a stable toolchain RUSTC_BOOTSTRAP=1 lets them through.
-# Each target starts from the fixtures in tests/fixtures/import and keeps
-# what it learns in fuzz/corpus/TARGET (not committed). A crash is saved
-# under fuzz/artifacts/TARGET: copy it to
-# tests/fixtures/import/fuzz-regressions/ so `cargo test` keeps checking it.
+# Each target starts from its seeds (below) and keeps what it learns in
+# fuzz/corpus/TARGET (not committed); fuzz/TARGET.dict, when there is one,
+# is its dictionary. A crash is saved under fuzz/artifacts/TARGET: copy it
+# to the regressions folder named below so `cargo test` keeps checking it.
+#
+#   target              seeds                                regressions
+#   jsonld, html, csv   tests/fixtures/import                tests/fixtures/import/fuzz-regressions
+#   config              tests/fixtures/fuzz/config,          tests/fixtures/fuzz/config/regressions
+#                       config.example.toml
+#   query               tests/fixtures/fuzz/query            tests/fixtures/fuzz/query/regressions
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS="${RUNS:-200000}"
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(jsonld html csv)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(jsonld html csv config query)
 
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: cargo install cargo-fuzz" >&2; exit 1; }
 
 for t in "${TARGETS[@]}"; do
   mkdir -p "fuzz/corpus/$t"
+  case "$t" in
+    jsonld | html | csv) seeds=(tests/fixtures/import) ;;
+    config)
+      cp config.example.toml fuzz/corpus/config/config.example.toml
+      seeds=(tests/fixtures/fuzz/config) ;;
+    query) seeds=(tests/fixtures/fuzz/query) ;;
+    *) echo "unknown target $t" >&2; exit 2 ;;
+  esac
+  # Builds are optimised with debug assertions and overflow checks on
+  # (cargo fuzz's default; --release would turn them off). query runs the
+  # search engine several times an input, so it goes without
+  # AddressSanitizer: the code is safe Rust, bounds checks stay.
+  san=()
+  [ "$t" = query ] && san=(-s none)
+  dict=()
+  [ -f "fuzz/$t.dict" ] && dict=(-dict="fuzz/$t.dict")
   echo "== fuzz $t: $RUNS runs"
   start=$(date +%s)
   log="fuzz/fuzz-$t.log"
-  if RUSTC_BOOTSTRAP=1 cargo fuzz run --release "$t" "fuzz/corpus/$t" tests/fixtures/import -- \
-    -runs="$RUNS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
+  if RUSTC_BOOTSTRAP=1 cargo fuzz run "${san[@]}" "$t" "fuzz/corpus/$t" "${seeds[@]}" -- \
+    -runs="$RUNS" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "${dict[@]}" >"$log" 2>&1; then
     status=0
   else
     status=$?

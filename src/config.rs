@@ -248,7 +248,6 @@ impl Theme {
 /// one step (a temporary file renamed over it), so a failure leaves the old
 /// one whole.
 pub fn write_profile(path: &Path, profile: &Profile) -> Result<(), ConfigError> {
-    use toml_edit::{Array, DocumentMut, Item, Table, value};
     let shown = path.display().to_string();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -260,10 +259,32 @@ pub fn write_profile(path: &Path, profile: &Profile) -> Result<(), ConfigError> 
             });
         }
     };
+    let text = with_profile(&text, &shown, profile)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let io = |e: std::io::Error| ConfigError::Write {
+        path: shown.clone(),
+        error: e,
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
+    use std::io::Write;
+    tmp.write_all(text.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+/// The config text `text` (of the file `path`, for errors) with its
+/// `[profile]` table set to `profile`; everything else is kept as it was.
+pub fn with_profile(text: &str, path: &str, profile: &Profile) -> Result<String, ConfigError> {
+    use toml_edit::{Array, DocumentMut, Item, Table, value};
     let mut doc: DocumentMut =
         text.parse()
             .map_err(|e: toml_edit::TomlError| ConfigError::Invalid {
-                path: shown.clone(),
+                path: path.to_string(),
                 message: e.to_string().trim_end().to_string(),
             })?;
     if !doc.contains_table("profile") {
@@ -302,21 +323,7 @@ pub fn write_profile(path: &Path, profile: &Profile) -> Result<(), ConfigError> 
         Some(k) => t["relocate_km"] = value(i64::from(k)),
         None => t["relocate_km"] = Item::None,
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let io = |e: std::io::Error| ConfigError::Write {
-        path: shown.clone(),
-        error: e,
-    };
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
-    use std::io::Write;
-    tmp.write_all(doc.to_string().as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    Ok(doc.to_string())
 }
 
 /// Where backdesk keeps its files by default.

@@ -13,6 +13,8 @@ pub mod cli;
 pub mod config;
 pub mod display;
 pub mod fit;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod import;
 pub mod money;
 pub mod search;

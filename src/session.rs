@@ -58,6 +58,16 @@ pub fn synthetic_index(
     seed: u64,
     today: jiff::civil::Date,
 ) -> Result<Index, crate::catalog::CatalogError> {
+    synthetic_builder(n, seed, today).map(IndexBuilder::finish)
+}
+
+/// [`synthetic_index`] before it is finished, so more listings can be
+/// pushed (the fuzz targets add a few odd ones).
+pub fn synthetic_builder(
+    n: usize,
+    seed: u64,
+    today: jiff::civil::Date,
+) -> Result<IndexBuilder, crate::catalog::CatalogError> {
     use crate::catalog::generate::{Generator, Sources};
     use crate::catalog::{Catalog, ListingFacts};
     let cat = Catalog::embedded_without_listings()?;
@@ -110,5 +120,5 @@ pub fn synthetic_index(
             source: "synth",
         });
     }
-    Ok(b.finish())
+    Ok(b)
 }

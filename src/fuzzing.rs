@@ -1,0 +1,477 @@
+//! What the fuzz targets run (`fuzz/fuzz_targets/{config,query}.rs`),
+//! shared with `tests/fuzz_regressions.rs` so that an input kept from a
+//! fuzzing run is checked by `cargo test` through the very same code.
+//! Both functions take any bytes; they panic only when an invariant fails.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, OnceLock};
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::catalog::{
+    Catalog, CompanyKind, EmploymentType, Industry, ListingFacts, Shift, WorkMode,
+};
+use crate::config::{self, Config, KeySpec, SalarySpec};
+use crate::fit::FitProfile;
+use crate::money::parse_salary;
+use crate::search::text::TextQuery;
+use crate::search::{Facet, FacetSet, Highlighter, Index, Query, Results, Searcher, Sort, never};
+use crate::tui::keymap::{Key, Keymap, key_action, parse_key};
+use crate::tui::theme::Theme;
+
+/// The file name the config target parses under.
+pub const CONFIG_FILE: &str = "fuzz.toml";
+
+fn catalogue() -> &'static Catalog {
+    static CATALOGUE: OnceLock<Catalog> = OnceLock::new();
+    CATALOGUE
+        .get_or_init(|| Catalog::embedded_without_listings().expect("the embedded catalogue loads"))
+}
+
+/// Config text: parsed, then used the way start-up uses it (keymap, theme,
+/// profile), then the profile written back onto the same text.
+pub fn config(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
+    let prefix = format!("{CONFIG_FILE}: ");
+    let (cfg, warnings) = match Config::parse(text, CONFIG_FILE) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(msg.starts_with(&prefix), "error without the file: {msg}");
+            return;
+        }
+    };
+    for w in &warnings {
+        assert!(w.starts_with(&prefix), "warning without the file: {w}");
+    }
+    check_keys(&cfg.keys);
+    let _ = Theme::from_config(&cfg.theme);
+    let cat = catalogue();
+    let (fit, _warnings) = FitProfile::resolve(&cfg.profile, &cat.skills, &cat.cities);
+    assert_eq!(
+        fit.skill_names.len(),
+        fit.skills.count_ones() as usize,
+        "{fit:?}"
+    );
+    // What `write_profile` writes must load back as the same config: the
+    // profile as it was set, everything else untouched.
+    let written = config::with_profile(text, CONFIG_FILE, &cfg.profile)
+        .unwrap_or_else(|e| panic!("the profile cannot be written into a valid config: {e}"));
+    match Config::parse(&written, CONFIG_FILE) {
+        Ok((again, _)) => assert_eq!(again, cfg, "written:\n{written}"),
+        Err(e) => panic!("the written config does not load: {e}\nwritten:\n{written}"),
+    }
+}
+
+/// Every key the config binds: the keymap builds, a key press producing it
+/// runs the action it was given to, and the way the help writes it binds
+/// the same key when written in the config.
+fn check_keys(keys: &BTreeMap<String, KeySpec>) {
+    let keymap = Keymap::from_config(keys)
+        .unwrap_or_else(|e| panic!("the config loaded but its keys do not: {e}"));
+    // a key listed under several actions stays with the last one
+    let mut owner: HashMap<Key, (&str, &str)> = HashMap::new();
+    for (action, spec) in keys {
+        for k in spec.keys() {
+            let key = parse_key(k).unwrap_or_else(|e| panic!("keys.{action}: {e}"));
+            owner.insert(key, (action, k));
+        }
+    }
+    for (key, (action, written)) in owner {
+        let shown = key.name();
+        assert_eq!(
+            parse_key(&shown),
+            Ok(key),
+            "keys.{action} = {written:?} is shown as {shown:?}, which is another key"
+        );
+        let alone = BTreeMap::from([(action.to_string(), KeySpec::One(written.to_string()))]);
+        let wanted = Keymap::from_config(&alone).ok().and_then(|m| m.action(key));
+        assert!(
+            wanted.is_some(),
+            "keys.{action} = {written:?} binds nothing"
+        );
+        let pressed = key_action(&keymap, &KeyEvent::new(key.code, key.mods), false);
+        assert_eq!(
+            pressed, wanted,
+            "keys.{action} = {written:?}: pressing it does something else"
+        );
+    }
+}
+
+const TODAY: jiff::civil::Date = jiff::civil::date(2026, 11, 23);
+
+/// A small index: synthetic listings plus a few odd imported-looking ones
+/// (non-ASCII text, companies and sources spelt two ways, no salary, a
+/// date in the future, a town the catalogue does not know).
+pub fn index() -> &'static Arc<Index> {
+    static INDEX: OnceLock<Arc<Index>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut b =
+            crate::session::synthetic_builder(300, 7, TODAY).expect("the embedded catalogue loads");
+        let odd: [(&str, &str, &str, &str, &str); 6] = [
+            (
+                "Data Entry Operator / डेटा एंट्री ऑपरेटर",
+                "Acme Services",
+                "Pune",
+                "Data Entry;MS Excel;Hindi typing",
+                "jobs.csv",
+            ),
+            (
+                "DATA ENTRY OPERATOR",
+                "ACME SERVICES",
+                "Pune",
+                "data entry;EXCEL",
+                "Jobs.csv",
+            ),
+            (
+                "İstanbul desk: Straße KELVIN K, ﬁnance",
+                "Café Noir Pvt Ltd",
+                "Khopoli",
+                "Tally;SAP FICO",
+                "saved-page.html",
+            ),
+            (
+                "📊 MIS Analyst (ＦＵＬＬＷＩＤＴＨ) e\u{301}\u{200d}",
+                "ஸ்ரீ Textiles",
+                "Chennai",
+                "",
+                "jobs.csv",
+            ),
+            (
+                "Back Office Executive - Work from Home",
+                "acme services",
+                "",
+                "Communication;;  ;MS Word",
+                "catalog",
+            ),
+            (
+                "Payroll\tExecutive\u{7}",
+                "Trikon BPO Services",
+                "Navi Mumbai",
+                "Payroll;Excel",
+                "Jobs.csv",
+            ),
+        ];
+        let roles = [
+            "data-entry-specialist",
+            "mis-executive",
+            "payroll-specialist",
+        ];
+        for (i, (title, company, city, skills, source)) in odd.into_iter().enumerate() {
+            let n = i as u32;
+            b.push(&ListingFacts {
+                id: 1_000_000 + i64::from(n),
+                title,
+                role_id: roles.get(i % 4).copied(),
+                company,
+                company_id: None,
+                company_type: (i % 2 == 0).then_some(CompanyKind::ALL[i % CompanyKind::ALL.len()]),
+                industry: (i % 3 == 0).then_some(Industry::ALL[i % Industry::ALL.len()]),
+                city,
+                city_id: None,
+                work_mode: WorkMode::ALL[i % WorkMode::ALL.len()],
+                employment_type: EmploymentType::ALL[i % EmploymentType::ALL.len()],
+                shift: Shift::ALL[i % Shift::ALL.len()],
+                experience_min: [0, 0, 3, 50, 1, 2][i],
+                experience_max: [0, 2, 5, 50, 1, 8][i],
+                salary_min: [
+                    Some(12_000),
+                    None,
+                    Some(0),
+                    None,
+                    Some(40_000),
+                    Some(u32::MAX - 1),
+                ][i],
+                salary_max: [
+                    Some(18_000),
+                    None,
+                    Some(0),
+                    Some(9_000),
+                    None,
+                    Some(u32::MAX - 1),
+                ][i],
+                skills,
+                languages: [
+                    "Hindi;English",
+                    "",
+                    "Marathi;Tamil;Bengali",
+                    "Tamil",
+                    "English",
+                    "English;English",
+                ][i],
+                posted: [
+                    TODAY,
+                    jiff::civil::date(2000, 1, 1),
+                    jiff::civil::date(2027, 3, 1),
+                    jiff::civil::date(2026, 11, 1),
+                    TODAY,
+                    jiff::civil::date(2025, 6, 30),
+                ][i],
+                source,
+            });
+        }
+        Arc::new(b.finish())
+    })
+}
+
+/// A query, written like the command line, one item a line:
+///
+/// ```text
+/// payroll pune             the first line is the search box text
+/// city=Pune                FILTER=VALUE: --FILTER VALUE (any filter name)
+/// not=industry=bpo         --not FILTER=VALUE
+/// sort=salary              --sort
+/// min-salary=25k           --min-salary, --max-salary
+/// experience=2             --experience, --posted-within, --within-km
+/// home-city=Bangalore      --home-city
+/// profile-skill=Excel      the profile, for the best-fit sort (also
+///                          profile-city, profile-years, profile-salary)
+/// json={"text":"mis"}      a saved search's query, as stored
+/// ```
+///
+/// Values are checked the way the CLI checks them; one it rejects is left
+/// out (after its message is made). The queries are then run through a
+/// [`Searcher`] one after another (a few prefixes of the text first, as if
+/// typed, then the saved search, then the full query) and each result is
+/// compared with a fresh search and checked.
+pub fn query(bytes: &[u8]) {
+    let input = String::from_utf8_lossy(bytes);
+    let ix = index();
+    let mut lines = input.split('\n');
+    let mut q = Query::text(lines.next().unwrap_or_default());
+    let mut saved = None;
+    let mut me = config::Profile::default();
+    for line in lines {
+        let Some((name, value)) = line.split_once('=') else {
+            continue;
+        };
+        let number = |v: &str| v.trim().parse::<u32>().ok();
+        match name.trim() {
+            "sort" => match Sort::parse(value) {
+                Ok(s) => q.sort = s,
+                Err(e) => drop(e.to_string()),
+            },
+            "not" => {
+                if let Some((f, v)) = value.split_once('=') {
+                    match Facet::parse(f) {
+                        Ok(f) => {
+                            if let Some(key) = resolve(ix, f, v) {
+                                q.exclude(f, &key);
+                            }
+                        }
+                        Err(e) => drop(e.to_string()),
+                    }
+                }
+            }
+            "min-salary" => q.salary_at_least = parse_salary(value).ok(),
+            "max-salary" => q.salary_at_most = parse_salary(value).ok(),
+            "experience" => q.experience_years = number(value).and_then(|n| u8::try_from(n).ok()),
+            "posted-within" => q.posted_within_days = number(value),
+            "within-km" => q.within_km = number(value),
+            "home-city" => q.home_city = ix.catalog_city(value).map(|c| c.name.clone()),
+            "json" => saved = serde_json::from_str::<Query>(value).ok(),
+            "profile-skill" => me.skills.push(value.to_string()),
+            "profile-city" => me.home_city = Some(value.to_string()),
+            "profile-years" => {
+                me.experience_years = number(value).and_then(|n| u8::try_from(n).ok())
+            }
+            "profile-salary" => me.expected_salary = Some(SalarySpec::Text(value.to_string())),
+            "profile-mode" => me.work_modes.extend(value.parse::<WorkMode>().ok()),
+            other => match Facet::parse(other) {
+                Ok(f) => {
+                    if let Some(key) = resolve(ix, f, value) {
+                        q.include(f, &key);
+                    }
+                }
+                Err(e) => drop(e.to_string()),
+            },
+        }
+    }
+    let vocab = ix.vocab();
+    let (fit, _) = FitProfile::resolve(&me, &vocab.skills, &vocab.cities);
+    let profile = (!fit.is_empty()).then(|| Arc::new(fit));
+
+    // typing the text: a few prefixes of it, then the saved search, then all
+    let starts: Vec<usize> = q.text.char_indices().map(|(i, _)| i).collect();
+    let mut queries: Vec<Query> = (1..4)
+        .filter_map(|k| starts.get(k * starts.len() / 4).copied())
+        .map(|end| Query {
+            text: q.text[..end].to_string(),
+            ..q.clone()
+        })
+        .collect();
+    queries.extend(saved);
+    queries.push(q);
+    let mut searcher = Searcher::new(ix.clone(), FacetSet::ALL);
+    searcher.set_profile(profile.clone());
+    for q in &queries {
+        let json = serde_json::to_string(q).expect("a query serialises");
+        match serde_json::from_str::<Query>(&json) {
+            Ok(back) => assert_eq!(&back, q, "a saved search loads back different: {json}"),
+            Err(e) => panic!("a saved search does not load back: {e}: {json}"),
+        }
+        keys_select_their_values(ix, q);
+        let fresh = ix.search_for(q, FacetSet::ALL, profile.as_deref());
+        let Some(kept) = searcher.search(q, &never) else {
+            panic!("a search that is never cancelled was cancelled");
+        };
+        assert_eq!(
+            kept.hits, fresh.hits,
+            "reusing the last text pass changed the hits of {q:?}"
+        );
+        assert_eq!(
+            kept.facets, fresh.facets,
+            "reusing the last text pass changed the counts of {q:?}"
+        );
+        let bare = ix.search_for(q, FacetSet::NONE, profile.as_deref());
+        assert_eq!(bare.hits, fresh.hits, "counting facets changed the hits");
+        check_results(ix, q, profile.as_deref(), &fresh);
+    }
+}
+
+/// `--FILTER VALUE` as the CLI reads it: the key, or `None` (with its
+/// message made) when the index has no such value.
+fn resolve(ix: &Index, f: Facet, value: &str) -> Option<String> {
+    match ix.resolve(f, value) {
+        Ok(key) => {
+            let at = ix.value_of_key(f, &key);
+            assert!(
+                at.is_some(),
+                "{}={value:?} resolves to {key:?}, which selects nothing",
+                f.id()
+            );
+            // a value typed exactly as it is shown or stored is that value
+            let t = value.trim();
+            let exact = |v: usize| ix.value_label(f, v) == t || ix.value_key(f, v) == t;
+            if (0..ix.value_count(f)).any(exact) {
+                assert!(
+                    at.is_some_and(exact),
+                    "{}={value:?} resolves to {key:?}, another value",
+                    f.id()
+                );
+            }
+            Some(key)
+        }
+        Err(e) => {
+            drop(e.to_string());
+            None
+        }
+    }
+}
+
+/// A key stored in a query (by the sidebar, the CLI or a saved search)
+/// selects the value it was taken from.
+fn keys_select_their_values(ix: &Index, q: &Query) {
+    for (&f, sel) in &q.facets {
+        for key in sel.include.iter().chain(&sel.exclude) {
+            let exact = |v: usize| ix.value_key(f, v) == *key;
+            if (0..ix.value_count(f)).any(exact) {
+                assert!(
+                    ix.value_of_key(f, key).is_some_and(exact),
+                    "the {} key {key:?} selects another value",
+                    f.id()
+                );
+            }
+        }
+    }
+}
+
+/// The values a row has for a facet.
+fn values_of(ix: &Index, f: Facet, row: usize) -> Vec<usize> {
+    if f.is_multi() {
+        let m = ix.many(f, row);
+        (0..128).filter(|b| m & (1 << b) != 0).collect()
+    } else {
+        ix.one(f, row).into_iter().collect()
+    }
+}
+
+fn check_results(ix: &Index, q: &Query, profile: Option<&FitProfile>, r: &Results) {
+    assert!(r.total() <= ix.len(), "more hits than listings");
+    let mut seen = vec![false; ix.len()];
+    for h in &r.hits {
+        let row = h.row as usize;
+        assert!(row < ix.len(), "hit {row} is not a row");
+        assert!(!std::mem::replace(&mut seen[row], true), "row {row} twice");
+        assert_eq!(ix.row_of(ix.id(row)), Some(row), "the id of row {row}");
+    }
+    // counts: what each value would give with the rest of the query; for a
+    // facet the query does not filter on, exactly the hits with that value
+    for f in Facet::ALL {
+        let counts = r.facets.of(f);
+        assert_eq!(counts.len(), ix.value_count(f), "{f:?} counts");
+        let mut in_hits = vec![0u32; counts.len()];
+        for h in &r.hits {
+            for v in values_of(ix, f, h.row as usize) {
+                if let Some(c) = in_hits.get_mut(v) {
+                    *c += 1;
+                }
+            }
+        }
+        let filtered = q.selection(f).is_some_and(|s| !s.is_empty());
+        for (v, (&n, &hits)) in counts.iter().zip(&in_hits).enumerate() {
+            assert!(n as usize <= ix.len(), "{f:?} value {v}: {n} > listings");
+            if filtered {
+                assert!(n >= hits, "{f:?} value {v}: {n} < {hits} hits with it");
+            } else {
+                assert_eq!(n, hits, "{f:?} value {v}: count vs hits with it");
+            }
+        }
+    }
+    // order
+    let rows: Vec<usize> = r.hits.iter().map(|h| h.row as usize).collect();
+    let home = q.home_city.as_deref().and_then(|h| ix.catalog_city(h));
+    let no_text = TextQuery::parse(&q.text).is_empty();
+    let descending = |key: &dyn Fn(usize) -> i64, what: &str| {
+        for w in rows.windows(2) {
+            assert!(
+                key(w[0]) >= key(w[1]),
+                "{what} order broken at rows {} and {}",
+                w[0],
+                w[1]
+            );
+        }
+    };
+    let newest = |r: usize| i64::from(ix.posted[r]);
+    match (q.sort, profile, home) {
+        (Sort::Date, _, _) => descending(&newest, "newest-first"),
+        (Sort::Salary, _, _) => descending(
+            &|r| match ix.salary(r).1 {
+                Some(p) => i64::from(p.0),
+                None => 0,
+            },
+            "salary",
+        ),
+        (Sort::Fit, Some(p), _) => descending(&|r| i64::from(ix.fit_score(r, p)), "best-fit"),
+        (Sort::Distance, _, Some(h)) => {
+            let km = |r: usize| ix.distance_km(r, h).unwrap_or(f64::INFINITY);
+            for w in rows.windows(2) {
+                assert!(km(w[0]) <= km(w[1]), "nearest-first order broken");
+            }
+        }
+        (Sort::Distance, _, None) | (Sort::Relevance | Sort::Fit, _, _) if no_text => {
+            descending(&newest, "newest-first")
+        }
+        _ => {}
+    }
+    // highlighting: character positions inside the field, ascending
+    let marks = Highlighter::new(&q.text);
+    for &row in rows.iter().take(10) {
+        for field in [
+            ix.title(row),
+            ix.company(row),
+            ix.city(row),
+            ix.searchable_text(row),
+        ] {
+            let m = marks.marks(field);
+            let chars = field.chars().count();
+            assert!(m.windows(2).all(|w| w[0] < w[1]), "marks not ascending");
+            assert!(
+                m.last().is_none_or(|&p| p < chars),
+                "mark past the end of {field:?}: {m:?}"
+            );
+        }
+    }
+}

@@ -19,15 +19,21 @@ impl Key {
     /// Normalises a terminal key event: SHIFT is implied by the character
     /// itself ('G', '?'), and shift-tab arrives as BackTab.
     pub fn from_event(ev: &KeyEvent) -> Key {
-        let mut mods =
-            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        if matches!(ev.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        let mods = ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        Key::normal(ev.code, mods)
+    }
+
+    /// One spelling per key: SHIFT is dropped where the code already
+    /// carries it (a character, BackTab), and shift + Tab is BackTab.
+    fn normal(code: KeyCode, mut mods: KeyModifiers) -> Key {
+        let code = match code {
+            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            c => c,
+        };
+        if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
             mods.remove(KeyModifiers::SHIFT);
         }
-        Key {
-            code: ev.code,
-            mods,
-        }
+        Key { code, mods }
     }
 
     /// How the key is written: "ctrl-c", "shift-tab", "pagedown", "?".
@@ -93,12 +99,6 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
         } else if rest.chars().count() > 1
             && (lower.starts_with("shift-") || lower.starts_with("shift+"))
         {
-            if lower == "shift-tab" || lower == "shift+tab" {
-                return Ok(Key {
-                    code: KeyCode::BackTab,
-                    mods,
-                });
-            }
             mods |= KeyModifiers::SHIFT;
             rest = &rest[6..];
         } else {
@@ -138,10 +138,7 @@ pub fn parse_key(s: &str) -> Result<Key, String> {
             _ => return Err(bad()),
         },
     };
-    if matches!(code, KeyCode::Char(_)) {
-        mods.remove(KeyModifiers::SHIFT);
-    }
-    Ok(Key { code, mods })
+    Ok(Key::normal(code, mods))
 }
 
 /// The actions that keys can be bound to, with their config names,
@@ -418,6 +415,30 @@ mod tests {
             Some(Action::PrevPane)
         );
         assert_eq!(km.action(ev(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn every_spelling_of_shift_tab_is_the_key_the_terminal_sends() {
+        // found by the config fuzz target: "shift-ctrl-tab" was not the key
+        // its help name reads back as, "shift-backtab" bound a key never sent
+        let back = parse_key("shift-tab").expect("key");
+        for s in ["backtab", "shift-backtab", "SHIFT+Tab"] {
+            assert_eq!(parse_key(s), Ok(back), "{s}");
+        }
+        let ctrl = parse_key("shift-ctrl-tab").expect("key");
+        assert_eq!(parse_key("ctrl-shift-tab"), Ok(ctrl));
+        assert_eq!(parse_key(&ctrl.name()), Ok(ctrl));
+        let mut keys = BTreeMap::new();
+        keys.insert("quit".to_string(), KeySpec::One("shift-backtab".into()));
+        let km = Keymap::from_config(&keys).expect("valid");
+        assert_eq!(
+            km.action(ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            km.action(ev(KeyCode::Tab, KeyModifiers::SHIFT)),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

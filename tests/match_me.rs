@@ -94,6 +94,61 @@ fn json_rows_carry_fit_reasons_and_distance_with_a_profile() {
 }
 
 #[test]
+fn home_city_on_the_command_line_moves_home_for_that_search() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = with_profile(dir.path());
+    let db = dir.path().join("b.db");
+    let args = [
+        "search",
+        "--home-city",
+        "Kolkata",
+        "--within-km",
+        "10",
+        "--sort",
+        "distance",
+        "--format",
+        "json",
+        "--limit",
+        "0",
+    ];
+    // with a profile at home in Pune: distances and reasons from Kolkata
+    let rows: Vec<Value> = serde_json::from_str(&out(cli(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("--config")
+        .arg(&cfg)
+        .args(args)))
+    .expect("json");
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(r["city"], "Kolkata");
+        assert!(r["distance_km"].as_f64().is_some_and(|d| d <= 10.0), "{r}");
+        let reasons = r["fit_reasons"].to_string();
+        assert!(!reasons.contains("beyond"), "{reasons}");
+    }
+    // without a profile: no fit, but the distance is there
+    let rows: Vec<Value> =
+        serde_json::from_str(&out(cli(dir.path()).arg("--db").arg(&db).args(args))).expect("json");
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert!(r.get("fit").is_none(), "{r}");
+        assert!(r["distance_km"].as_f64().is_some_and(|d| d <= 10.0), "{r}");
+    }
+    // the table shows the km when the search is about distance
+    let table = out(cli(dir.path()).arg("--db").arg(&db).args([
+        "search",
+        "--home-city",
+        "Mumbai",
+        "--sort",
+        "distance",
+    ]));
+    assert!(
+        table.lines().next().is_some_and(|h| h.contains("Km")),
+        "{table}"
+    );
+}
+
+#[test]
 fn without_a_profile_fit_is_explained_not_guessed() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("b.db");

@@ -177,7 +177,7 @@ pub struct SearchArgs {
     /// City to measure distance from (default: profile.home_city)
     #[arg(long, value_name = "CITY")]
     pub home_city: Option<String>,
-    /// relevance, salary, date or distance (default: display.sort in the config)
+    /// relevance, fit (needs a profile), salary, date or distance (default: display.sort in the config)
     #[arg(long, value_name = "ORDER")]
     pub sort: Option<String>,
     /// Rows to show; 0 for all

@@ -125,7 +125,8 @@ fn stream(
     ix: &Index,
     rows: &[usize],
     format: ListFormat,
-    fit: Option<(&FitProfile, &Index)>,
+    fit: Option<&FitProfile>,
+    home: Option<&crate::catalog::City>,
 ) -> anyhow::Result<()> {
     use std::io::Write;
     let ids: Vec<i64> = rows.iter().map(|&r| ix.id(r)).collect();
@@ -148,13 +149,15 @@ fn stream(
         for l in batch? {
             out.write_all(if first { b"\n" } else { b",\n" })?;
             first = false;
-            let f = fit.and_then(|(p, ix)| ix.row_of(l.id).map(|r| ix.fit(r, p)));
+            let row = ix.row_of(l.id);
+            let f = fit.zip(row).map(|(p, r)| ix.fit(r, p));
             let row = JsonRow {
                 listing: &l,
                 fit: f.as_ref().map(|f| f.score),
-                distance_km: f
-                    .as_ref()
-                    .and_then(|f| f.distance_km.map(|d| (d * 10.0).round() / 10.0)),
+                distance_km: home
+                    .zip(row)
+                    .and_then(|(h, r)| ix.distance_km(r, h))
+                    .map(|d| (d * 10.0).round() / 10.0),
                 fit_reasons: f.map(|f| f.reasons),
             };
             serde_json::to_writer_pretty(&mut out, &row)?;
@@ -197,8 +200,15 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     for w in warnings {
         eprintln!("backdesk: warning: {w}");
     }
-    let profile = (!profile.is_empty()).then_some(profile);
     let mut q = build_query(&ix, a, ctx.config())?;
+    // --home-city moves "home" for this search: distances, the fit's
+    // distance part and its reasons all measure from it
+    let home = q.home_city.as_deref().and_then(|h| ix.catalog_city(h));
+    let mut profile = profile;
+    if a.home_city.is_some() && !profile.is_empty() {
+        profile.home = home.cloned();
+    }
+    let profile = (!profile.is_empty()).then_some(profile);
     let mut new_since = None;
     if let Some(name) = &a.saved {
         let Some(saved) = session.store.saved_search(name)? else {
@@ -244,8 +254,7 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     match a.format {
         ListFormat::Json | ListFormat::Csv => {
             let rows: Vec<usize> = shown.iter().map(|h| h.row as usize).collect();
-            let fit = profile.as_ref().map(|p| (p, &*ix));
-            match stream(&session.store, &ix, &rows, a.format, fit) {
+            match stream(&session.store, &ix, &rows, a.format, profile.as_ref(), home) {
                 Err(e) if is_broken_pipe(&e) => Ok(()),
                 r => r,
             }
@@ -268,6 +277,11 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
             if profile.is_some() {
                 cols.insert(1, Column::right("Fit"));
             }
+            // distances, when the search is about them
+            let km_from = home.filter(|_| q.sort == Sort::Distance || q.within_km.is_some());
+            if km_from.is_some() {
+                cols.push(Column::right("Km"));
+            }
             let mut t = Table::new(cols);
             for h in &shown {
                 let row = h.row as usize;
@@ -283,6 +297,12 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
                 ];
                 if let Some(p) = &profile {
                     cells.insert(1, ix.fit_score(row, p).to_string());
+                }
+                if let Some(h) = km_from {
+                    cells.push(match ix.distance_km(row, h) {
+                        Some(d) => format!("{d:.0}"),
+                        None => "?".into(),
+                    });
                 }
                 t.row(cells);
             }

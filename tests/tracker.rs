@@ -146,6 +146,38 @@ fn ics_has_one_event_per_interview_and_follow_up_and_parses() {
 }
 
 #[test]
+fn ics_lines_never_pass_75_octets_and_unfold_to_the_text() {
+    let (_d, _p, mut s) = store();
+    let id = full_app(&mut s);
+    let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(5));
+    // every length around the fold points, in one- and three-byte letters
+    for unit in ["x", "ा", "क्ष"] {
+        for n in 50..=240 {
+            let place = unit.repeat(n / unit.len().max(1));
+            s.patch_application(
+                id,
+                &Patch {
+                    interview_place: Some(place.clone()),
+                    ..Patch::default()
+                },
+            )
+            .expect("patch");
+            let apps = s.all_applications().expect("apps");
+            let ics = export::ics(&apps, &tz, jiff::Timestamp::UNIX_EPOCH);
+            for line in ics.split_terminator("\r\n") {
+                assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+            }
+            assert!(!ics.replace("\r\n", "").contains('\n'), "bare LF");
+            let unfolded = ics.replace("\r\n ", "");
+            assert!(
+                unfolded.contains(&format!("LOCATION:{place}\r\n")),
+                "{n} × {unit}"
+            );
+        }
+    }
+}
+
+#[test]
 fn csv_export_quotes_commas_quotes_and_newlines() {
     let (_d, _p, mut s) = store();
     full_app(&mut s);

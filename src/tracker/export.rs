@@ -152,5 +152,29 @@ pub fn ics(apps: &[Application], tz: &jiff::tz::TimeZone, now: jiff::Timestamp) 
             cal.push(e.done());
         }
     }
-    cal.done().to_string()
+    fold(&cal.done().to_string())
+}
+
+/// Folds content lines at 75 octets (RFC 5545 §3.1), never inside a
+/// character: a continuation line is a space and at most 74 octets. The
+/// icalendar crate's own folding can leave a 76-octet line, so its output
+/// is unfolded and folded again here.
+fn fold(ics: &str) -> String {
+    let unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(ics.len() + ics.len() / 64);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut room = 75;
+        let mut used = 0;
+        for c in line.chars() {
+            if used + c.len_utf8() > room {
+                out.push_str("\r\n ");
+                room = 74;
+                used = 0;
+            }
+            out.push(c);
+            used += c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
+    out
 }

@@ -53,6 +53,20 @@ pub fn scrub(s: &str, lines: bool) -> String {
         .collect()
 }
 
+/// A listing's experience range: "freshers", "1-3 yrs", "2+ yrs" (an
+/// open-ended range is stored up to `OPEN_ENDED_MAX_YEARS`), "any
+/// experience" (none stated).
+pub fn experience(min: u8, max: u8) -> String {
+    use crate::import::OPEN_ENDED_MAX_YEARS as OPEN;
+    match (min, max) {
+        (_, 0) => "freshers".to_string(),
+        (0, m) if m >= OPEN => "any experience".to_string(),
+        (n, m) if m >= OPEN => format!("{n}+ yrs"),
+        (n, m) if n == m => format!("{n} yrs"),
+        (n, m) => format!("{n}-{m} yrs"),
+    }
+}
+
 /// "today", "3d", "5w", "4mo": how long ago a listing was posted.
 pub fn age(days: i32) -> String {
     match days {
@@ -66,6 +80,15 @@ pub fn age(days: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn experience_ranges_read_as_people_write_them() {
+        assert_eq!(experience(0, 0), "freshers");
+        assert_eq!(experience(1, 3), "1-3 yrs");
+        assert_eq!(experience(2, 2), "2 yrs");
+        assert_eq!(experience(2, 50), "2+ yrs");
+        assert_eq!(experience(0, 50), "any experience");
+    }
 
     #[test]
     fn truncates_by_display_width() {

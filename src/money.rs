@@ -122,6 +122,19 @@ pub fn format_range(min: Option<Rupees>, max: Option<Rupees>, period: Period) ->
     }
 }
 
+/// A monthly range in another currency, as given: `EUR 4,160–5,200 a month`.
+/// Never converted to rupees, so never compared with rupee figures.
+pub fn format_foreign(currency: &str, min: Option<u32>, max: Option<u32>) -> String {
+    let n = |v: u32| group_indian(u64::from(v));
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("{currency} {} a month", n(a)),
+        (Some(a), Some(b)) => format!("{currency} {}–{} a month", n(a), n(b)),
+        (Some(a), None) => format!("{currency} {}+ a month", n(a)),
+        (None, Some(b)) => format!("{currency} up to {} a month", n(b)),
+        (None, None) => "not disclosed".to_string(),
+    }
+}
+
 /// Why a salary string did not parse.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(

@@ -28,7 +28,9 @@ pub fn build_index_as_of(store: &Store, today: jiff::civil::Date) -> Result<Inde
     // about 80 bytes of searchable text a listing
     b.reserve(rows, rows * 80);
     store.for_each_listing_facts(|f| b.push(f))?;
-    Ok(b.finish())
+    let mut ix = b.finish();
+    ix.set_foreign_pay(store.foreign_pay()?);
+    Ok(ix)
 }
 
 /// A store and its index.

@@ -415,6 +415,11 @@ fn search_finds_imported_listings_and_keeps_foreign_pay_out_of_rupee_filters() {
         .expect("there");
     assert_eq!(listing.currency, "USD");
     assert_eq!(listing.salary_min.map(|r| r.0), Some(1_200));
+    // ... and shows it as given wherever a salary is shown
+    let row = hits.hits[0].row as usize;
+    let shown = ix.salary_text(row, backdesk::money::Period::Monthly);
+    assert!(shown.starts_with("USD 1,200"), "{shown}");
+    assert!(shown.ends_with("a month"), "{shown}");
 }
 
 // ---- the command line --------------------------------------------------------

@@ -321,14 +321,7 @@ fn salary_text(l: &ListingReport) -> String {
             Period::Monthly,
         );
     }
-    let n = |v: u32| group_indian(u64::from(v));
-    match (l.salary_min, l.salary_max) {
-        (Some(a), Some(b)) if a == b => format!("{} {}/mo", l.currency, n(a)),
-        (Some(a), Some(b)) => format!("{} {}–{}/mo", l.currency, n(a), n(b)),
-        (Some(a), None) => format!("{} {}+/mo", l.currency, n(a)),
-        (None, Some(b)) => format!("{} up to {}/mo", l.currency, n(b)),
-        (None, None) => "not disclosed".into(),
-    }
+    crate::money::format_foreign(&l.currency, l.salary_min, l.salary_max)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -5,7 +5,7 @@ use super::table::{Column, Table, output_width};
 use super::{Context, ListFormat, SearchArgs, emit, usage};
 use crate::config::Config;
 use crate::fit::FitProfile;
-use crate::money::{Period, format_range, parse_salary};
+use crate::money::{Period, parse_salary};
 use crate::search::{Facet, Index, Query, Sort};
 
 /// Turns the command line into a query, checking every value against the
@@ -285,13 +285,12 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
             let mut t = Table::new(cols);
             for h in &shown {
                 let row = h.row as usize;
-                let (lo, hi) = ix.salary(row);
                 let mut cells = vec![
                     ix.id(row).to_string(),
                     ix.title(row).to_string(),
                     ix.company(row).to_string(),
                     ix.city(row).to_string(),
-                    format_range(lo, hi, period),
+                    ix.salary_text(row, period),
                     ix.work_mode(row).label().to_string(),
                     age(ix.age_days(row)),
                 ];

@@ -167,6 +167,7 @@ impl IndexBuilder {
         let ix = Index {
             today: day_number(today),
             today_date: Some(today),
+            foreign_pay: HashMap::default(),
             role_category,
             states,
             vocab,
@@ -409,6 +410,8 @@ pub struct Index {
     pub(crate) vocab: Vocab,
     pub(crate) today: i32,
     today_date: Option<Date>,
+    /// Row → pay in another currency, as shown (few rows, if any).
+    foreign_pay: HashMap<u32, String>,
     role_category: Vec<u16>,
     states: Vec<String>,
     cities: Interner,
@@ -475,6 +478,28 @@ impl Index {
     }
 
     /// The row of a listing id.
+    /// Pay in another currency, by listing id, as it is to be shown (the
+    /// salary columns, filters and sorts know rupees only).
+    pub fn set_foreign_pay(&mut self, pay: impl IntoIterator<Item = (i64, String)>) {
+        for (id, label) in pay {
+            if let Some(row) = self.row_of(id) {
+                self.foreign_pay.insert(row as u32, label);
+            }
+        }
+    }
+
+    /// A row's salary for a table: rupees in `period`, or the pay in
+    /// another currency as given.
+    pub fn salary_text(&self, row: usize, period: crate::money::Period) -> String {
+        match self.foreign_pay.get(&(row as u32)) {
+            Some(label) => label.clone(),
+            None => {
+                let (lo, hi) = self.salary(row);
+                crate::money::format_range(lo, hi, period)
+            }
+        }
+    }
+
     pub fn row_of(&self, id: i64) -> Option<usize> {
         match &self.by_id {
             None => self.ids.binary_search(&id).ok(),

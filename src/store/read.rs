@@ -447,6 +447,27 @@ impl Store {
         Ok(())
     }
 
+    /// Listings paid in another currency, with their pay as shown
+    /// (`EUR 4,160–5,200 a month`): the index keeps rupees only.
+    pub fn foreign_pay(&self) -> Result<Vec<(i64, String)>> {
+        let mut st = self
+            .conn()
+            .prepare(
+                "SELECT id, currency, salary_min, salary_max FROM listings
+                 WHERE currency <> 'INR' AND (salary_min IS NOT NULL OR salary_max IS NOT NULL)",
+            )
+            .map_err(|e| self.err(e))?;
+        let amount = |v: Option<i64>| v.and_then(|n| u32::try_from(n).ok());
+        st.query_map([], |r| {
+            let currency: String = r.get(1)?;
+            let label =
+                crate::money::format_foreign(&currency, amount(r.get(2)?), amount(r.get(3)?));
+            Ok((r.get(0)?, label))
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.err(e))
+    }
+
     /// Row counts of every table and listings per source.
     pub fn stats(&self) -> Result<Stats> {
         let conn = self.conn();

@@ -64,7 +64,14 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
             salary(l.salary_min, l.salary_max, Period::Annual)
         )
     } else {
-        format!("salary in {} (not compared)", l.currency)
+        format!(
+            "{} (not compared with rupee bands)",
+            crate::money::format_foreign(
+                &l.currency,
+                l.salary_min.map(|r| r.0),
+                l.salary_max.map(|r| r.0)
+            )
+        )
     };
     out.push(Line::from(Span::styled(pay, th.title)));
     if let (Some(role), Some(lo), Some(hi)) = (role, l.salary_min, l.salary_max)
@@ -86,11 +93,7 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
             )),
         ]));
     }
-    let exp = if l.experience_max == 0 {
-        "freshers".to_string()
-    } else {
-        format!("{}-{} yrs", l.experience_min, l.experience_max)
-    };
+    let exp = crate::display::experience(l.experience_min, l.experience_max);
     out.push(Line::from(Span::styled(
         format!(
             "{} · {} · {} · {exp} · {} opening{} · posted {} ({})",

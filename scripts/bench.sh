@@ -47,8 +47,8 @@ done
 
 echo "== keystroke latency (in process, 120x36 frame)"
 "$LAT" --db "$DIR/seed.db" --query "$QUERY" --rounds 20
-"$LAT" --db "$DIR/synth-100000.db" --query "$QUERY" --rounds 10 --dump-text "$DIR/text-100000.txt"
-"$LAT" --db "$DIR/synth-1000000.db" --query "$QUERY" --rounds 3 --dump-text "$DIR/text-1000000.txt"
+"$LAT" --db "$DIR/synth-100000.db" --query "$QUERY" --rounds 10 --dump-text "$DIR/text-100000.txt" | tee "$DIR/lat-100000.txt"
+"$LAT" --db "$DIR/synth-1000000.db" --query "$QUERY" --rounds 3 --dump-text "$DIR/text-1000000.txt" | tee "$DIR/lat-1000000.txt"
 
 echo "== cold start to first frame (5 runs each; needs a pty from 'script')"
 if have script; then
@@ -78,11 +78,15 @@ for n in 100000 1000000; do
       -n backdesk "$BIN --db $db search '$QUERY' --format csv --limit 20" \
       -n fzf-csv "fzf --filter '$QUERY' < $lines" \
       -n fzf-text "fzf --filter '$QUERY' < $text" >/dev/null 2>&1 || true
-    python3 - "$DIR/cli-$n.json" <<'PY' || true
-import json, sys
+    python3 - "$DIR/cli-$n.json" "$DIR/lat-$n.txt" <<'PY' || true
+import json, re, sys
 r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
 b = r["backdesk"]
 print(f"median: backdesk {b*1000:.0f} ms · fzf on CSV {r['fzf-csv']*1000:.0f} ms (ratio {b/r['fzf-csv']:.2f}) · fzf on text {r['fzf-text']*1000:.0f} ms (ratio {b/r['fzf-text']:.2f})")
+m = re.search(r"in-process search .*median ([0-9.]+) ms", open(sys.argv[2]).read())
+if m:
+    ms = float(m.group(1))
+    print(f"in-process search {ms:.1f} ms / fzf on text {r['fzf-text']*1000:.0f} ms: ratio {ms/(r['fzf-text']*1000):.3f}")
 PY
   else
     echo "skipped: needs hyperfine and fzf"

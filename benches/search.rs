@@ -71,7 +71,20 @@ fn engine(c: &mut Criterion) {
         g.bench_function("cli-no-facets", |b| {
             b.iter(|| black_box(ix.search_with(&Query::text("payrl pune"), FacetSet::NONE)).total())
         });
+        // a typo that finds nothing: the suggestion ("payroll pune"), once
+        // the word list exists (its one-off build is timed below)
+        let typo = Query::text("payrall pune");
+        g.bench_function("suggest-after-nothing", |b| {
+            b.iter(|| black_box(ix.suggest(&typo)))
+        });
         g.finish();
+        let fresh = synthetic_index(n, 1, TODAY).expect("index");
+        let start = std::time::Instant::now();
+        let s = fresh.suggest(&typo);
+        eprintln!(
+            "search/{n}: first suggestion {s:?} (word list built) in {:.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }
 

@@ -192,6 +192,44 @@ fn table_output_fits_80_columns_and_uses_indian_grouping() {
 }
 
 #[test]
+fn a_typo_that_finds_nothing_gets_a_suggestion() {
+    let env = Env::new();
+    for (typed, meant) in [
+        ("payrall pune", "payroll pune"),
+        ("pyaroll pune", "payroll pune"),
+        ("mumbia", "mumbai"),
+        ("sistem administrator", "system administrator"),
+    ] {
+        env.cmd()
+            .arg("--db")
+            .arg(env.db())
+            .args(["search", typed])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(format!(
+                "No listings match. Did you mean '{meant}'?"
+            )));
+    }
+    // with filters the suggestion must find something under them too
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "payrall", "--city", "Patna", "--mode", "remote"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Did you mean").not());
+    // JSON stays JSON; the hint goes to stderr
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "mumbia", "--format", "json"])
+        .assert()
+        .success()
+        .stdout("[]\n")
+        .stderr(predicate::str::contains("did you mean 'mumbai'?"));
+}
+
+#[test]
 fn unknown_values_suggest_and_exit_2() {
     let env = Env::new();
     env.cmd()

@@ -51,6 +51,27 @@ fn starts_in_the_search_box_with_everything_listed() {
 }
 
 #[test]
+fn a_search_with_a_wrong_letter_offers_a_correction() {
+    let mut d = driver(120, 36);
+    typed(&mut d, "payrall pune");
+    assert_eq!(d.state.listings.results.total(), 0);
+    assert_eq!(
+        d.state.listings.results.suggestion.as_deref(),
+        Some("payroll pune")
+    );
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
+    t.draw(|f| backdesk::tui::ui::render(f, &d.state))
+        .expect("draw");
+    let screen = format!("{}", t.backend());
+    assert!(screen.contains("Did you mean 'payroll pune'?"), "{screen}");
+    // a search that finds something offers nothing
+    ctrl(&mut d, 'u');
+    typed(&mut d, "payroll pune");
+    assert!(d.state.listings.results.total() > 0);
+    assert_eq!(d.state.listings.results.suggestion, None);
+}
+
+#[test]
 fn typing_searches_and_q_is_a_letter_there() {
     let mut d = driver(120, 36);
     typed(&mut d, "payrl pune");

@@ -246,6 +246,11 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     if let Some((name, _)) = &new_since {
         session.store.mark_saved_opened(name)?;
     }
+    let suggestion = if results.total() == 0 {
+        ix.suggest(&q)
+    } else {
+        None
+    };
     let shown: Vec<_> = if a.limit == 0 {
         results.hits.iter().collect()
     } else {
@@ -253,6 +258,9 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     };
     match a.format {
         ListFormat::Json | ListFormat::Csv => {
+            if let Some(s) = &suggestion {
+                eprintln!("backdesk: no listings match; did you mean '{s}'?");
+            }
             let rows: Vec<usize> = shown.iter().map(|h| h.row as usize).collect();
             match stream(&session.store, &ix, &rows, a.format, profile.as_ref(), home) {
                 Err(e) if is_broken_pipe(&e) => Ok(()),
@@ -308,7 +316,9 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
             let mut out = String::new();
             if t.is_empty() {
                 out.push_str("No listings match.");
-                if q.filter_count() > 0 {
+                if let Some(s) = &suggestion {
+                    out.push_str(&format!(" Did you mean '{s}'?"));
+                } else if q.filter_count() > 0 {
                     out.push_str(" Try fewer filters.");
                 }
                 out.push('\n');

@@ -67,6 +67,9 @@ pub struct Results {
     pub hits: Vec<Hit>,
     pub facets: FacetCounts,
     pub elapsed: Duration,
+    /// For a search that found nothing: a corrected text that finds
+    /// something (set by [`super::Searcher`], see `Index::suggest`).
+    pub suggestion: Option<String>,
 }
 
 impl Results {

@@ -397,6 +397,7 @@ impl Index {
                 hits,
                 facets: counts,
                 elapsed: start.elapsed(),
+                suggestion: None,
             },
             text_rows,
         ))
@@ -466,6 +467,10 @@ impl Searcher {
         )?;
         if text.is_some() {
             self.last = text;
+        }
+        let mut results = results;
+        if results.total() == 0 && !cancel() {
+            results.suggestion = self.index.suggest(q);
         }
         Some(results)
     }

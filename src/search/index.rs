@@ -168,6 +168,7 @@ impl IndexBuilder {
             today: day_number(today),
             today_date: Some(today),
             foreign_pay: HashMap::default(),
+            words: Default::default(),
             role_category,
             states,
             vocab,
@@ -410,6 +411,8 @@ pub struct Index {
     pub(crate) vocab: Vocab,
     pub(crate) today: i32,
     today_date: Option<Date>,
+    /// The words of the listings, for suggestions (built when first needed).
+    pub(crate) words: std::sync::OnceLock<super::suggest::Words>,
     /// Row → pay in another currency, as shown (few rows, if any).
     foreign_pay: HashMap<u32, String>,
     role_category: Vec<u16>,

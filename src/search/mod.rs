@@ -8,6 +8,7 @@ mod facet;
 mod index;
 mod query;
 pub mod roles;
+mod suggest;
 pub mod text;
 
 pub use engine::{FacetCounts, Hit, Results};

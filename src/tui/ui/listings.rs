@@ -257,10 +257,10 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
         .block(b);
     frame.render_widget(table, r);
     if empty && r.height > 4 {
-        let msg = if l.query.filter_count() > 0 {
-            "No listings match. Press c to clear the filters."
-        } else {
-            "No listings match. Try fewer or shorter words."
+        let msg = match (&l.results.suggestion, l.query.filter_count() > 0) {
+            (Some(s), _) => format!("No listings match. Did you mean '{s}'?"),
+            (None, true) => "No listings match. Press c to clear the filters.".into(),
+            (None, false) => "No listings match. Try fewer or shorter words.".into(),
         };
         let area = Rect::new(r.x + 2, r.y + 2, r.width.saturating_sub(4), 2);
         frame.render_widget(

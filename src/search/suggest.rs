@@ -1,0 +1,163 @@
+//! "No results for 'payrall pune'; did you mean 'payroll pune'?"
+//!
+//! Matching forgives left-out letters ("payrl" finds Payroll) but not wrong,
+//! doubled or swapped ones. When a search finds nothing, each query word that
+//! is in no listing word is replaced by the closest word the listings use
+//! (Damerau-Levenshtein: one edit for short words, two from seven letters),
+//! the commonest on a tie, and the corrected query is offered only if it
+//! finds something under the same filters. The engine itself never guesses:
+//! results are always what was typed.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::exec::FacetSet;
+use super::index::Index;
+use super::query::Query;
+use super::text::TextQuery;
+
+/// Lowercase ASCII words of the searchable text, with how many times each
+/// occurs, built once per index the first time a search finds nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    words: Vec<(Box<str>, u32)>,
+}
+
+impl Words {
+    fn build(ix: &Index) -> Words {
+        let mut counts: HashMap<Box<str>, u32> = HashMap::default();
+        let mut add = |word: &str| {
+            if word.len() < 3 {
+                return;
+            }
+            match counts.get_mut(word) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(word.into(), 1);
+                }
+            }
+        };
+        let mut word = String::new();
+        // a word with digits or non-ASCII letters is not one to suggest
+        let mut plain = true;
+        for row in 0..ix.len() {
+            for c in ix.searchable_text(row).chars().chain([' ']) {
+                if c.is_ascii_alphabetic() {
+                    word.push(c.to_ascii_lowercase());
+                } else if c.is_alphanumeric() {
+                    plain = false;
+                } else {
+                    if plain {
+                        add(&word);
+                    }
+                    word.clear();
+                    plain = true;
+                }
+            }
+        }
+        let mut words: Vec<(Box<str>, u32)> = counts.into_iter().collect();
+        // commonest first, so the first of equally close words wins
+        words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Words { words }
+    }
+
+    /// Whether `w` is an in-order subsequence of some word: then matching
+    /// already finds it and it needs no correcting.
+    fn matched(&self, w: &str) -> bool {
+        self.words
+            .iter()
+            .any(|(v, _)| is_subsequence(w.as_bytes(), v.as_bytes()))
+    }
+
+    /// The closest word within the edits allowed for `w`'s length.
+    fn closest(&self, w: &str) -> Option<&str> {
+        let allowed = match w.chars().count() {
+            0..=3 => return None,
+            4..=6 => 1,
+            _ => 2,
+        };
+        let mut best: Option<(usize, &str)> = None;
+        for (v, _) in &self.words {
+            if v.len().abs_diff(w.len()) > allowed {
+                continue;
+            }
+            let d = strsim::damerau_levenshtein(w, v);
+            if d <= allowed && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, v));
+                if d == 1 {
+                    break;
+                }
+            }
+        }
+        best.map(|(_, v)| v)
+    }
+}
+
+fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|n| it.any(|h| h == n))
+}
+
+impl Index {
+    /// A corrected text for a query that found nothing, when one finds
+    /// something with the same filters; `None` otherwise.
+    pub fn suggest(&self, q: &Query) -> Option<String> {
+        let text = TextQuery::parse(&q.text);
+        if text.is_empty() {
+            return None;
+        }
+        let words = self.words.get_or_init(|| Words::build(self));
+        let mut changed = false;
+        let mut fixed = Vec::with_capacity(text.words().len());
+        for w in text.words() {
+            if !w.is_ascii() || words.matched(w) {
+                fixed.push(w.clone());
+                continue;
+            }
+            let v = words.closest(w)?;
+            fixed.push(v.to_string());
+            changed = true;
+        }
+        if !changed {
+            return None;
+        }
+        let corrected = Query {
+            text: fixed.join(" "),
+            ..q.clone()
+        };
+        let found = self.search_with(&corrected, FacetSet::NONE).total() > 0;
+        found.then_some(corrected.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subsequences_need_no_correction() {
+        let w = Words {
+            words: vec![("payroll".into(), 3), ("pune".into(), 2)],
+        };
+        assert!(w.matched("payrl"));
+        assert!(w.matched("pne"));
+        assert!(!w.matched("payrall"));
+    }
+
+    #[test]
+    fn the_closest_and_commonest_word_wins() {
+        let w = Words {
+            words: vec![
+                ("mumbai".into(), 9),
+                ("mundra".into(), 1),
+                ("payroll".into(), 5),
+                ("payrolls".into(), 1),
+            ],
+        };
+        assert_eq!(w.closest("mumbia"), Some("mumbai")); // a swap is one edit
+        assert_eq!(w.closest("payrall"), Some("payroll"));
+        assert_eq!(w.closest("pyaroll"), Some("payroll"));
+        assert_eq!(w.closest("payrolll"), Some("payroll"));
+        assert_eq!(w.closest("xyzzy"), None);
+        assert_eq!(w.closest("abc"), None, "too short to guess");
+    }
+}

@@ -115,7 +115,7 @@ pub enum SheetFormat {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to look for (typos by omission are fine: "payrl pune")
+    /// Words to look for (left-out letters are fine: "payrl pune"; a typo that finds nothing gets a suggestion)
     pub text: Vec<String>,
     /// Department: id or name (finance, "HR Support", ...); repeat for any of several
     #[arg(long, value_name = "C")]

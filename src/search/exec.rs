@@ -132,6 +132,17 @@ impl Index {
         }
     }
 
+    /// [`Index::search_for`] without a profile, giving up (`None`) when
+    /// `cancel` says so.
+    pub(crate) fn search_unless(
+        &self,
+        q: &Query,
+        facets: FacetSet,
+        cancel: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Results> {
+        self.run(q, facets, None, None, cancel).map(|(r, _)| r)
+    }
+
     fn text_rows(
         &self,
         text: &TextQuery,
@@ -470,7 +481,7 @@ impl Searcher {
         }
         let mut results = results;
         if results.total() == 0 && !cancel() {
-            results.suggestion = self.index.suggest(q);
+            results.suggestion = self.index.suggest_unless(q, cancel);
         }
         Some(results)
     }

@@ -3,14 +3,15 @@
 //! Matching forgives left-out letters ("payrl" finds Payroll) but not wrong,
 //! doubled or swapped ones. When a search finds nothing, each query word that
 //! is in no listing word is replaced by the closest word the listings use
-//! (Damerau-Levenshtein: one edit for short words, two from seven letters),
+//! (edits, a swap of two letters counting as one: one edit for short words,
+//! two from seven letters),
 //! the commonest on a tie, and the corrected query is offered only if it
 //! finds something under the same filters. The engine itself never guesses:
 //! results are always what was typed.
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::exec::FacetSet;
+use super::exec::{FacetSet, never};
 use super::index::Index;
 use super::query::Query;
 use super::text::TextQuery;
@@ -23,7 +24,12 @@ pub(crate) struct Words {
 }
 
 impl Words {
-    fn build(ix: &Index) -> Words {
+    /// At most this many rows are read (evenly spread): enough to hold
+    /// the words in use, and a bounded wait at a million listings.
+    const SAMPLE: usize = 200_000;
+
+    /// `None` when `cancel` says stop (checked every few thousand rows).
+    fn build(ix: &Index, cancel: &(dyn Fn() -> bool + Sync)) -> Option<Words> {
         let mut counts: HashMap<Box<str>, u32> = HashMap::default();
         let mut add = |word: &str| {
             if word.len() < 3 {
@@ -39,7 +45,11 @@ impl Words {
         let mut word = String::new();
         // a word with digits or non-ASCII letters is not one to suggest
         let mut plain = true;
-        for row in 0..ix.len() {
+        let step = ix.len().div_ceil(Self::SAMPLE).max(1);
+        for (i, row) in (0..ix.len()).step_by(step).enumerate() {
+            if i % 4096 == 4095 && cancel() {
+                return None;
+            }
             for c in ix.searchable_text(row).chars().chain([' ']) {
                 if c.is_ascii_alphabetic() {
                     word.push(c.to_ascii_lowercase());
@@ -57,7 +67,7 @@ impl Words {
         let mut words: Vec<(Box<str>, u32)> = counts.into_iter().collect();
         // commonest first, so the first of equally close words wins
         words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Words { words }
+        Some(Words { words })
     }
 
     /// Whether `w` is an in-order subsequence of some word: then matching
@@ -80,7 +90,7 @@ impl Words {
             if v.len().abs_diff(w.len()) > allowed {
                 continue;
             }
-            let d = strsim::damerau_levenshtein(w, v);
+            let d = strsim::osa_distance(w, v);
             if d <= allowed && best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, v));
                 if d == 1 {
@@ -101,11 +111,22 @@ impl Index {
     /// A corrected text for a query that found nothing, when one finds
     /// something with the same filters; `None` otherwise.
     pub fn suggest(&self, q: &Query) -> Option<String> {
+        self.suggest_unless(q, &never)
+    }
+
+    /// [`Index::suggest`], giving up (`None`) when `cancel` says so.
+    pub fn suggest_unless(&self, q: &Query, cancel: &(dyn Fn() -> bool + Sync)) -> Option<String> {
         let text = TextQuery::parse(&q.text);
         if text.is_empty() {
             return None;
         }
-        let words = self.words.get_or_init(|| Words::build(self));
+        let words = match self.words.get() {
+            Some(w) => w,
+            None => {
+                let built = Words::build(self, cancel)?;
+                self.words.get_or_init(|| built)
+            }
+        };
         let mut changed = false;
         let mut fixed = Vec::with_capacity(text.words().len());
         for w in text.words() {
@@ -124,7 +145,12 @@ impl Index {
             text: fixed.join(" "),
             ..q.clone()
         };
-        let found = self.search_with(&corrected, FacetSet::NONE).total() > 0;
+        if cancel() {
+            return None;
+        }
+        let found = self
+            .search_unless(&corrected, FacetSet::NONE, cancel)
+            .is_some_and(|r| r.total() > 0);
         found.then_some(corrected.text)
     }
 }
@@ -132,6 +158,18 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cancelled_suggestion_is_none_and_leaves_nothing_half_built() {
+        let ix = crate::session::synthetic_index(20_000, 1, jiff::civil::date(2026, 11, 23))
+            .expect("index");
+        let typo = Query::text("payrall");
+        assert_eq!(ix.search(&typo).total(), 0);
+        assert_eq!(ix.suggest_unless(&typo, &|| true), None);
+        assert!(ix.words.get().is_none());
+        assert_eq!(ix.suggest(&typo).as_deref(), Some("payroll"));
+        assert!(ix.words.get().is_some());
+    }
 
     #[test]
     fn subsequences_need_no_correction() {

@@ -1,4 +1,4 @@
-//! What the fuzz targets run (`fuzz/fuzz_targets/{config,query}.rs`),
+//! What the fuzz targets run (`fuzz/fuzz_targets/*.rs`),
 //! shared with `tests/fuzz_regressions.rs` so that an input kept from a
 //! fuzzing run is checked by `cargo test` through the very same code.
 //! Both functions take any bytes; they panic only when an invariant fails.
@@ -26,6 +26,31 @@ fn catalogue() -> &'static Catalog {
     static CATALOGUE: OnceLock<Catalog> = OnceLock::new();
     CATALOGUE
         .get_or_init(|| Catalog::embedded_without_listings().expect("the embedded catalogue loads"))
+}
+
+/// An import file of `format`: parsed, and whatever postings come out
+/// matched to the catalogue. Any input gives postings or an error.
+pub fn import(format: crate::import::InputFormat, bytes: &[u8]) {
+    use crate::import::{Matcher, parse};
+    thread_local! {
+        // the matcher caches lookups in a RefCell: one per thread
+        static MATCHER: Matcher = {
+            let c = catalogue().clone();
+            Matcher::new(crate::search::Vocab {
+                categories: c.categories,
+                roles: c.roles,
+                cities: c.cities,
+                companies: c.companies,
+                skills: c.skills,
+            })
+        };
+    }
+    let Ok(file) = parse("fuzz", format, bytes) else {
+        return;
+    };
+    MATCHER.with(|m| {
+        let _ = m.plan("fuzz", "fuzz", file, jiff::civil::date(2025, 1, 1));
+    });
 }
 
 /// Config text: parsed, then used the way start-up uses it (keymap, theme,

@@ -119,6 +119,13 @@ fn salaries_at_both_sizes() {
             s.contains("jobhai-2025") && s.contains("₹10,000–18,000"),
             "{s}"
         );
+        // the role column keeps room for names beside the four levels
+        assert!(
+            s.contains("Data Entry Specia") && s.contains("5+ yrs"),
+            "{s}"
+        );
+        // a chart at both sizes
+        assert!(s.contains("Data Entry Specialist vs the market"), "{s}");
         snap!(format!("salaries_{w}x{h}"), &d);
     }
     let mut d = driver(120, 36);

@@ -64,6 +64,17 @@ fn listings_search_at_both_sizes() {
         let s = screen(&d);
         assert!(s.contains("Payroll"), "{s}");
         assert!(s.contains("Filters") && s.contains("Results"), "{s}");
+        // title, company, city, salary, mode, posted: all six at 120
+        // columns, the first four at 80
+        let columns: &[&str] = if w >= 120 {
+            &["Title", "Company", "City", "Salary", "Mode", "Age"]
+        } else {
+            &["Title", "Company", "City", "Salary"]
+        };
+        for column in columns {
+            assert!(s.contains(column), "{w}x{h}: no {column}: {s}");
+        }
+        assert!(s.contains("Vyomika"), "a company's name: {s}");
         snap!(format!("listings_search_{w}x{h}"), &d);
     }
 }

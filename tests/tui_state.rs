@@ -719,3 +719,55 @@ fn the_detail_scrolls_to_its_end_and_no_further() {
         assert_eq!(d.state.listings.detail_scroll, 0);
     }
 }
+
+#[test]
+fn rejected_and_withdrawn_have_columns_when_the_board_is_wide() {
+    use backdesk::tracker::Status;
+    use backdesk::tui::update::tracker::{column, columns};
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut d = driver(w, h);
+        save_three(&mut d);
+        key(&mut d, KeyCode::Char('4'));
+        // one rejected, one withdrawn, one left saved
+        key(&mut d, KeyCode::Char('m'));
+        key(&mut d, KeyCode::Char('r'));
+        assert_eq!(d.state.tracker.column, 6, "the cursor follows it");
+        for _ in 0..10 {
+            key(&mut d, KeyCode::Left);
+        }
+        assert_eq!(d.state.tracker.column, 0);
+        key(&mut d, KeyCode::Char('m'));
+        key(&mut d, KeyCode::Char('w'));
+        let st = &d.state;
+        let statuses =
+            |c: usize| -> Vec<Status> { column(st, c).iter().map(|a| a.status).collect() };
+        let text = screen(&d).concat();
+        if w >= 96 {
+            assert_eq!(columns(st), 8);
+            assert_eq!(statuses(6), [Status::Rejected]);
+            assert_eq!(statuses(7), [Status::Withdrawn]);
+            assert!(
+                text.contains("Rejected 1") && text.contains("Withdrawn 1"),
+                "{text}"
+            );
+        } else {
+            assert_eq!(columns(st), 7);
+            let mut closed = statuses(6);
+            closed.sort();
+            assert_eq!(closed, [Status::Rejected, Status::Withdrawn]);
+            assert!(text.contains("Rej 1 · Wd 1"), "{text}");
+        }
+        // the cursor followed the withdrawn one; < reopens it as applied
+        let id = d.state.tracker.selected.expect("selected");
+        assert_eq!(d.state.tracker.column, columns(&d.state) - 1);
+        key(&mut d, KeyCode::Char('<'));
+        let app = d.state.tracker.apps.iter().find(|a| a.id == id);
+        assert_eq!(app.map(|a| a.status), Some(Status::Applied));
+        assert_eq!(d.state.tracker.column, 1);
+        // → reaches the last column and stops there
+        for _ in 0..10 {
+            key(&mut d, KeyCode::Right);
+        }
+        assert_eq!(d.state.tracker.column, columns(&d.state) - 1);
+    }
+}

@@ -1,6 +1,7 @@
 //! Text for people: display-width truncation and ages of listings.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Cuts `s` to at most `width` display columns, ending in '…' if cut.
 /// Widths are display columns, so ₹ and Devanagari line up.
@@ -11,14 +12,16 @@ pub fn truncate(s: &str, width: usize) -> String {
     if width == 0 {
         return String::new();
     }
+    // whole grapheme clusters, measured as ratatui measures a cell: a cut
+    // inside one would drop a vowel sign or strand a virama before the "…"
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = g.width();
         if used + w > width - 1 {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
@@ -97,6 +100,32 @@ mod tests {
         assert!(truncate("डेटा एंट्री ऑपरेटर", 6).width() <= 6);
         assert_eq!(truncate("₹18,000–25,000", 20), "₹18,000–25,000");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn truncation_keeps_grapheme_clusters_whole() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let title = "Computer Operator / डेटा एंट्री ऑपरेटर";
+        let clusters: Vec<&str> = title.graphemes(true).collect();
+        for width in 1..title.width() {
+            let t = truncate(title, width);
+            assert!(t.width() <= width, "{width}: {t:?}");
+            let kept = t.trim_end_matches('…');
+            // a prefix made of whole clusters of the title
+            let mut n = 0;
+            let mut prefix = String::new();
+            while prefix.len() < kept.len() {
+                prefix.push_str(clusters[n]);
+                n += 1;
+            }
+            assert_eq!(prefix, kept, "{width}: {t:?}");
+        }
+        // टा is one cluster two columns wide: with one column left for it
+        // it goes whole rather than leave ट without its vowel sign
+        assert_eq!(truncate(title, 23), "Computer Operator / डे…");
+        assert_eq!(truncate(title, 24), "Computer Operator / डेटा…");
+        // and ट्री (ट, virama, र, ी) is one cluster of three
+        assert_eq!(truncate(title, 27), "Computer Operator / डेटा एं…");
     }
 
     #[test]

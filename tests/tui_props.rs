@@ -317,7 +317,7 @@ fn check_state(st: &State) {
     let all_roles = st.index().vocab().roles.len();
     assert!(st.salaries.cursor.selected < all_roles.max(1));
     let t = &st.tracker;
-    assert!(t.column < backdesk::tui::update::tracker::COLUMNS);
+    assert!(t.column < backdesk::tui::update::tracker::columns(st));
     if let Some(id) = t.selected {
         assert!(
             t.apps.iter().any(|a| a.id == id),

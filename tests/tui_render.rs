@@ -64,6 +64,17 @@ fn listings_search_at_both_sizes() {
         let s = screen(&d);
         assert!(s.contains("Payroll"), "{s}");
         assert!(s.contains("Filters") && s.contains("Results"), "{s}");
+        // title, company, city, salary, mode, posted: all six at 120
+        // columns, the first four at 80
+        let columns: &[&str] = if w >= 120 {
+            &["Title", "Company", "City", "Salary", "Mode", "Age"]
+        } else {
+            &["Title", "Company", "City", "Salary"]
+        };
+        for column in columns {
+            assert!(s.contains(column), "{w}x{h}: no {column}: {s}");
+        }
+        assert!(s.contains("Vyomika"), "a company's name: {s}");
         snap!(format!("listings_search_{w}x{h}"), &d);
     }
 }
@@ -119,6 +130,13 @@ fn salaries_at_both_sizes() {
             s.contains("jobhai-2025") && s.contains("₹10,000–18,000"),
             "{s}"
         );
+        // the role column keeps room for names beside the four levels
+        assert!(
+            s.contains("Data Entry Specia") && s.contains("5+ yrs"),
+            "{s}"
+        );
+        // a chart at both sizes
+        assert!(s.contains("Data Entry Specialist vs the market"), "{s}");
         snap!(format!("salaries_{w}x{h}"), &d);
     }
     let mut d = driver(120, 36);
@@ -230,4 +248,101 @@ fn devanagari_and_rupee_keep_columns_aligned() {
     }
     assert!(saw_devanagari);
     assert!(screen(&d).contains('₹'));
+}
+
+/// A terminal like tmux or xterm: every character takes its own wcwidth
+/// cells, zero-width ones join the cell before. ratatui's diff is replayed
+/// on it, to see what a user would see after a change of screen.
+struct CodepointTerm {
+    rows: Vec<Vec<String>>,
+}
+
+impl CodepointTerm {
+    fn new(w: u16, h: u16) -> Self {
+        CodepointTerm {
+            rows: vec![vec![" ".to_string(); w as usize]; h as usize],
+        }
+    }
+
+    fn apply(&mut self, prev: &ratatui::buffer::Buffer, next: &ratatui::buffer::Buffer) {
+        use unicode_width::UnicodeWidthChar;
+        for (x, y, cell) in prev.diff(next) {
+            let row = &mut self.rows[y as usize];
+            let mut cx = x as usize;
+            for c in cell.symbol().chars() {
+                let w = c.width().unwrap_or(0);
+                if w == 0 {
+                    if cx > 0 {
+                        row[cx - 1].push(c);
+                    }
+                    continue;
+                }
+                if cx < row.len() {
+                    row[cx] = c.to_string();
+                }
+                for i in 1..w {
+                    if cx + i < row.len() {
+                        row[cx + i] = String::new();
+                    }
+                }
+                cx += w;
+            }
+        }
+    }
+
+    fn text(&self) -> Vec<String> {
+        self.rows.iter().map(|r| r.concat()).collect()
+    }
+}
+
+fn frame(d: &Driver) -> ratatui::buffer::Buffer {
+    let (w, h) = (d.state.width, d.state.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| render(f, &d.state)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+#[test]
+fn devanagari_leaves_nothing_behind_on_a_change_of_screen() {
+    // "Computer Operator / डेटा एंट्री ऑपरेटर": टा and ट्री are clusters ratatui
+    // keeps in one wide cell; the terminal gives each spacing letter a cell
+    for (w, h) in [(80, 24), (120, 36)] {
+        for screen_key in ['2', '3', '4'] {
+            for save in [false, true] {
+                let mut d = driver(w, h);
+                typed(&mut d, "computer");
+                keys(&mut d, &[KeyCode::Esc]);
+                keys(
+                    &mut d,
+                    &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Down],
+                );
+                if save {
+                    keys(&mut d, &[KeyCode::Char('s')]);
+                }
+                if w < 100 {
+                    // the detail takes the place of the list
+                    keys(&mut d, &[KeyCode::Enter]);
+                }
+                let empty = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, w, h));
+                let mut term = CodepointTerm::new(w, h);
+                let a = frame(&d);
+                term.apply(&empty, &a);
+                assert!(
+                    term.text().iter().any(|l| l.contains("डेटा")),
+                    "{:#?}",
+                    term.text()
+                );
+                keys(&mut d, &[KeyCode::Char(screen_key)]);
+                let b = frame(&d);
+                term.apply(&a, &b);
+                let mut fresh = CodepointTerm::new(w, h);
+                fresh.apply(&empty, &b);
+                assert_eq!(
+                    term.text(),
+                    fresh.text(),
+                    "{w}x{h}, key {screen_key}, saved {save}: stale cells after the switch"
+                );
+            }
+        }
+    }
 }

@@ -666,3 +666,129 @@ fn saved_searches_from_the_app() {
     assert_eq!(d.state.listings.query.text, "tally");
     assert_eq!(d.state.listings.input.text(), "tally");
 }
+
+fn shift(d: &mut Driver, c: char) {
+    d.event(&Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::SHIFT,
+    )));
+}
+
+fn screen(d: &Driver) -> Vec<String> {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let (w, h) = (d.state.width, d.state.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| backdesk::tui::ui::render(f, &d.state))
+        .expect("draw");
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn the_detail_scrolls_to_its_end_and_no_further() {
+    // the last line of every listing's detail
+    // (wrapped differently at each width: the part before "tracker")
+    let last = "saves it to the";
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut d = driver(w, h);
+        key(&mut d, KeyCode::Esc);
+        key(&mut d, KeyCode::Enter);
+        assert_eq!(d.state.listings.pane, Pane::Detail);
+        assert_eq!(d.state.listings.detail_scroll, 0);
+        assert!(!screen(&d).concat().contains(last), "{w}x{h}: it is long");
+        // G: the bottom, with the last line on screen
+        shift(&mut d, 'G');
+        let bottom = d.state.listings.detail_scroll;
+        assert!(
+            bottom > 0,
+            "{w}x{h}: {:#?} {:?}",
+            screen(&d),
+            d.state.listings.pane
+        );
+        assert!(
+            screen(&d).concat().contains(last),
+            "{w}x{h}: {:#?}",
+            screen(&d)
+        );
+        // further down goes nowhere
+        for _ in 0..40 {
+            key(&mut d, KeyCode::PageDown);
+            key(&mut d, KeyCode::Char('j'));
+        }
+        assert_eq!(d.state.listings.detail_scroll, bottom, "{w}x{h}");
+        let rows = screen(&d);
+        assert!(rows.concat().contains(last), "{w}x{h}: {rows:#?}");
+        // one up moves the view at once: no hidden overshoot to climb back
+        key(&mut d, KeyCode::Char('k'));
+        assert_eq!(d.state.listings.detail_scroll, bottom - 1);
+        // the wheel stops at the end too
+        let col = w - 5;
+        for _ in 0..40 {
+            d.event(&Event::Mouse(ratatui::crossterm::event::MouseEvent {
+                kind: ratatui::crossterm::event::MouseEventKind::ScrollDown,
+                column: col,
+                row: 10,
+                modifiers: KeyModifiers::NONE,
+            }));
+        }
+        assert_eq!(d.state.listings.detail_scroll, bottom, "{w}x{h}: wheel");
+        // g: back to the top
+        key(&mut d, KeyCode::Char('g'));
+        assert_eq!(d.state.listings.detail_scroll, 0);
+    }
+}
+
+#[test]
+fn rejected_and_withdrawn_have_columns_when_the_board_is_wide() {
+    use backdesk::tracker::Status;
+    use backdesk::tui::update::tracker::{column, columns};
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut d = driver(w, h);
+        save_three(&mut d);
+        key(&mut d, KeyCode::Char('4'));
+        // one rejected, one withdrawn, one left saved
+        key(&mut d, KeyCode::Char('m'));
+        key(&mut d, KeyCode::Char('r'));
+        assert_eq!(d.state.tracker.column, 6, "the cursor follows it");
+        for _ in 0..10 {
+            key(&mut d, KeyCode::Left);
+        }
+        assert_eq!(d.state.tracker.column, 0);
+        key(&mut d, KeyCode::Char('m'));
+        key(&mut d, KeyCode::Char('w'));
+        let st = &d.state;
+        let statuses =
+            |c: usize| -> Vec<Status> { column(st, c).iter().map(|a| a.status).collect() };
+        let text = screen(&d).concat();
+        if w >= 96 {
+            assert_eq!(columns(st), 8);
+            assert_eq!(statuses(6), [Status::Rejected]);
+            assert_eq!(statuses(7), [Status::Withdrawn]);
+            assert!(
+                text.contains("Rejected 1") && text.contains("Withdrawn 1"),
+                "{text}"
+            );
+        } else {
+            assert_eq!(columns(st), 7);
+            let mut closed = statuses(6);
+            closed.sort();
+            assert_eq!(closed, [Status::Rejected, Status::Withdrawn]);
+            assert!(text.contains("Rej 1 · Wd 1"), "{text}");
+        }
+        // the cursor followed the withdrawn one; < reopens it as applied
+        let id = d.state.tracker.selected.expect("selected");
+        assert_eq!(d.state.tracker.column, columns(&d.state) - 1);
+        key(&mut d, KeyCode::Char('<'));
+        let app = d.state.tracker.apps.iter().find(|a| a.id == id);
+        assert_eq!(app.map(|a| a.status), Some(Status::Applied));
+        assert_eq!(d.state.tracker.column, 1);
+        // → reaches the last column and stops there
+        for _ in 0..10 {
+            key(&mut d, KeyCode::Right);
+        }
+        assert_eq!(d.state.tracker.column, columns(&d.state) - 1);
+    }
+}

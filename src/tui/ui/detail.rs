@@ -165,10 +165,8 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
     out
 }
 
-pub fn listing(frame: &mut Frame<'_>, r: Rect, st: &State) {
-    let th = &st.theme;
-    let focused = st.listings.pane == Pane::Detail;
-    let b = block(" Detail ", focused, th);
+/// The detail paragraph of the selected listing (or the hint to pick one).
+fn listing_paragraph<'a>(st: &'a State) -> Paragraph<'a> {
     let lines = match &st.listings.detail {
         Some(l) => {
             let role = l
@@ -179,16 +177,34 @@ pub fn listing(frame: &mut Frame<'_>, r: Rect, st: &State) {
         }
         None => vec![Line::from(Span::styled(
             "Select a listing to see everything about it.",
-            th.muted,
+            st.theme.muted,
         ))],
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(b)
-            .wrap(Wrap { trim: false })
-            .scroll((st.listings.detail_scroll, 0)),
-        r,
-    );
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// How far a bordered paragraph in `r` scrolls before its last line sits
+/// at the bottom: wrapped lines (counted as the draw wraps them) less the
+/// lines that show.
+pub fn max_scroll(p: &Paragraph<'_>, r: Rect) -> u16 {
+    let inner_w = r.width.saturating_sub(2);
+    let lines = p.line_count(inner_w);
+    let shown = usize::from(r.height.saturating_sub(2));
+    u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
+}
+
+/// How far the listing detail in `r` scrolls.
+pub fn listing_max_scroll(st: &State, r: Rect) -> u16 {
+    max_scroll(&listing_paragraph(st), r)
+}
+
+pub fn listing(frame: &mut Frame<'_>, r: Rect, st: &State) {
+    let focused = st.listings.pane == Pane::Detail;
+    let b = block(" Detail ", focused, &st.theme);
+    let p = listing_paragraph(st);
+    // never past the end, even after a resize made the pane taller
+    let scroll = st.listings.detail_scroll.min(max_scroll(&p, r));
+    frame.render_widget(p.block(b).scroll((scroll, 0)), r);
 }
 
 /// Range bars of a role's bands on a common scale.

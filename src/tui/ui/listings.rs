@@ -151,42 +151,35 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let title = format!(" Results {} ", group_indian(l.results.total() as u64));
     let b = block(title, l.pane == Pane::Results, th);
     let inner_w = r.width.saturating_sub(2);
-    // columns that fit: title and salary always, then city and posted,
-    // then company, then mode
-    let wide = inner_w >= 96;
-    let with_company = inner_w >= 76;
-    let with_city = inner_w >= 60;
-    let mid = inner_w >= 46;
     let fit = st.profile.as_deref().filter(|_| inner_w >= 56);
+    let cols = result_columns(inner_w, st.period, fit.is_some());
     let mut header = vec![""];
     let mut widths = vec![Constraint::Length(1)];
-    if fit.is_some() {
+    if cols.fit {
         header.push("Fit");
         widths.push(Constraint::Length(3));
     }
     header.push("Title");
     widths.push(Constraint::Fill(3));
-    if with_company {
+    if cols.company {
         header.push("Company");
         widths.push(Constraint::Fill(2));
     }
-    if with_city {
+    if let Some(w) = cols.city {
         header.push("City");
-        widths.push(Constraint::Length(11));
+        widths.push(Constraint::Length(w));
     }
     header.push("Salary");
-    widths.push(Constraint::Length(match st.period {
-        crate::money::Period::Monthly => 16,
-        crate::money::Period::Annual => 11,
-    }));
-    if wide {
+    widths.push(Constraint::Length(cols.salary));
+    if let Some(w) = cols.mode {
         header.push("Mode");
-        widths.push(Constraint::Length(6));
+        widths.push(Constraint::Length(w));
     }
-    if mid {
-        header.push("Posted");
-        widths.push(Constraint::Length(6));
+    if let Some(w) = cols.posted {
+        header.push(if w >= 6 { "Posted" } else { "Age" });
+        widths.push(Constraint::Length(w));
     }
+    let fit = fit.filter(|_| cols.fit);
     let rows_h = crate::tui::layout::table_rows(r);
     let marks = crate::search::Highlighter::new(&l.query.text);
     let rows: Vec<Row<'_>> = l
@@ -217,7 +210,7 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
                 base,
                 hl,
             )));
-            if with_company {
+            if cols.company {
                 let company = ix.company(row);
                 cells.push(Cell::from(highlighted(
                     company,
@@ -226,17 +219,32 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
                     hl,
                 )));
             }
-            if with_city {
+            if cols.city.is_some() {
                 let city = ix.city(row);
                 cells.push(Cell::from(highlighted(city, &marks.marks(city), base, hl)));
             }
             let (lo, hi) = ix.salary(row);
-            cells.push(Cell::from(salary(lo, hi, st.period)));
-            if wide {
-                cells.push(Cell::from(ix.work_mode(row).label()));
+            cells.push(Cell::from(if cols.compact {
+                compact_salary(lo, hi, st.period)
+            } else {
+                salary(lo, hi, st.period)
+            }));
+            if let Some(w) = cols.mode {
+                let mode = ix.work_mode(row);
+                cells.push(Cell::from(if w >= 6 {
+                    mode.label()
+                } else {
+                    mode_short(mode)
+                }));
             }
-            if mid {
-                cells.push(Cell::from(Span::styled(age(ix.age_days(row)), th.muted)));
+            if cols.posted.is_some() {
+                let days = ix.age_days(row);
+                let posted = if cols.compact && days <= 0 {
+                    "0d".to_string() // "today" in four columns
+                } else {
+                    age(days)
+                };
+                cells.push(Cell::from(Span::styled(posted, th.muted)));
             }
             let row = Row::new(cells);
             if selected {
@@ -269,5 +277,116 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
                 .wrap(Wrap { trim: true }),
             area,
         );
+    }
+}
+
+/// Which result columns show, and how wide, in `inner_w` columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResultColumns {
+    pub fit: bool,
+    pub company: bool,
+    pub city: Option<u16>,
+    /// Salaries as "18–23k" rather than "₹18,000–23,000".
+    pub compact: bool,
+    pub salary: u16,
+    pub mode: Option<u16>,
+    pub posted: Option<u16>,
+}
+
+/// The narrowest the title column gets once other columns join it.
+const TITLE_MIN: u16 = 14;
+/// The narrowest company column worth showing.
+const COMPANY_MIN: u16 = 9;
+/// Title and company share at least this much before the long forms
+/// (full salaries, "Office", "Posted") are used.
+const FULL_FLEX: u16 = 34;
+
+/// Title and salary always; then, as room allows, fit (with a profile),
+/// company, city, posted and mode. Long forms when all of them fit with
+/// room to spare; short ones ("18–23k", "Hyb", "0d") otherwise.
+pub fn result_columns(inner_w: u16, period: crate::money::Period, fit: bool) -> ResultColumns {
+    let full_salary = match period {
+        crate::money::Period::Monthly => 16,
+        crate::money::Period::Annual => 11,
+    };
+    // mark, fit, company, city, salary, mode, posted: each plus a space
+    // mark, city, salary, mode, posted, the six spaces between seven
+    // columns, and fit with its space
+    let full = 1 + 11 + full_salary + 6 + 6 + 6 + if fit { 4 } else { 0 };
+    if inner_w >= full + FULL_FLEX {
+        return ResultColumns {
+            fit,
+            company: true,
+            city: Some(11),
+            compact: false,
+            salary: full_salary,
+            mode: Some(6),
+            posted: Some(6),
+        };
+    }
+    let salary = match period {
+        crate::money::Period::Monthly => 11,
+        crate::money::Period::Annual => 10,
+    };
+    let mut cols = ResultColumns {
+        fit: false,
+        company: false,
+        city: None,
+        compact: true,
+        salary,
+        mode: None,
+        posted: None,
+    };
+    // mark, title, salary
+    let mut used = 1 + 1 + TITLE_MIN + 1 + salary;
+    let mut take = |w: u16| {
+        let ok = used + 1 + w <= inner_w;
+        if ok {
+            used += 1 + w;
+        }
+        ok
+    };
+    cols.fit = fit && take(3);
+    cols.company = take(COMPANY_MIN);
+    cols.city = take(9).then_some(9);
+    // "3w", "11mo", "0d" under "Age"; "Off", "Hyb", "WFH" under "Mode"
+    cols.posted = take(4).then_some(4);
+    cols.mode = take(4).then_some(4);
+    cols
+}
+
+/// "Off", "Hyb", "WFH": a work mode in three columns.
+pub fn mode_short(mode: crate::catalog::WorkMode) -> &'static str {
+    use crate::catalog::WorkMode;
+    match mode {
+        WorkMode::Office => "Off",
+        WorkMode::Hybrid => "Hyb",
+        WorkMode::Remote => "WFH",
+    }
+}
+
+/// A salary range in a few columns: "18–23k" a month, "2.2–3L" a year.
+pub fn compact_salary(
+    min: Option<crate::money::Rupees>,
+    max: Option<crate::money::Rupees>,
+    period: crate::money::Period,
+) -> String {
+    use crate::money::Period;
+    let one = |r: crate::money::Rupees| match period {
+        Period::Monthly => super::widgets::thousands(r.0),
+        Period::Annual => crate::money::format_lpa(r.annual())
+            .trim_end_matches(" LPA")
+            .to_string(),
+    };
+    let unit = match period {
+        Period::Monthly => "k",
+        Period::Annual => "L",
+    };
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("{}{unit}", one(a)),
+        (Some(a), Some(b)) => format!("{}–{}{unit}", one(a), one(b)),
+        (Some(a), None) => format!("{}{unit}+", one(a)),
+        (None, Some(b)) => format!("≤{}{unit}", one(b)),
+        (None, None) => "—".to_string(),
     }
 }

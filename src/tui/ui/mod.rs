@@ -1,6 +1,6 @@
 //! Drawing: a pure function of the state. One file per screen.
 
-mod detail;
+pub(crate) mod detail;
 mod form;
 mod help;
 mod import;
@@ -51,6 +51,61 @@ pub fn render(frame: &mut Frame<'_>, st: &State) {
     if let Some(f) = &st.profile_form {
         form::render(frame, root.body, f, &st.theme);
     }
+    terminal_cells(frame.buffer_mut());
+}
+
+/// Gives each spacing character of a cluster its own cell, the way
+/// terminals (tmux, xterm, VTE) lay them out.
+///
+/// ratatui keeps a grapheme cluster in one cell as wide as the cluster:
+/// Devanagari "टा" (consonant + vowel sign AA) is one 2-wide cell, "ट्री" one
+/// 3-wide cell, like a CJK ideograph. The terminal puts ट and ा in two
+/// cells. When the next frame draws narrow text there, ratatui's diff
+/// writes the first cell only, trusting the terminal to blank the rest of
+/// a wide character, and the terminal keeps the ा: a stray letter left on
+/// the next screen. Split into one cell per spacing character, the buffer
+/// matches the terminal cell for cell and the diff rewrites each of them.
+/// The bytes sent for a full line are unchanged. Clusters with a wide
+/// character or a ligature width (emoji sequences) are left whole.
+pub fn terminal_cells(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let cell = &buf[(x, y)];
+            let width = cell.symbol().width().max(1) as u16;
+            if width > 1
+                && let Some(pieces) = spacing_pieces(cell.symbol())
+                && x + pieces.len() as u16 <= area.right()
+            {
+                let cell = cell.clone();
+                for (i, piece) in pieces.iter().enumerate() {
+                    let mut c = cell.clone();
+                    c.set_symbol(piece);
+                    buf[(x + i as u16, y)] = c;
+                }
+            }
+            x += width;
+        }
+    }
+}
+
+/// A cluster cut before each spacing character ("ट्री" → "ट्", "र", "ी"),
+/// when every piece is one column and they add up to the cluster's width.
+fn spacing_pieces(symbol: &str) -> Option<Vec<String>> {
+    use unicode_width::UnicodeWidthChar;
+    let mut pieces: Vec<String> = Vec::new();
+    for c in symbol.chars() {
+        match c.width() {
+            Some(0) | None => match pieces.last_mut() {
+                Some(p) => p.push(c),
+                None => pieces.push(c.to_string()),
+            },
+            Some(1) => pieces.push(c.to_string()),
+            Some(_) => return None,
+        }
+    }
+    (pieces.len() > 1 && pieces.len() == symbol.width()).then_some(pieces)
 }
 
 fn too_small(frame: &mut Frame<'_>, area: Rect) {

@@ -5,9 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
 
-use super::widgets::{block, range_bar, salary};
-use crate::catalog::{FigurePeriod, Level, MarketFigure};
+use super::widgets::{block, range_bar, salary, thousands};
+use crate::catalog::{FigurePeriod, Level, MarketFigure, Role};
 use crate::money::{Period, Rupees};
 use crate::tui::state::State;
 
@@ -19,7 +20,8 @@ pub struct Split {
 }
 
 /// Wide: figures and chart on the left, role bands on the right.
-/// Narrow: stacked.
+/// Narrow: stacked, figures over the bands, with a one-line-per-level
+/// chart under them when there is height for it.
 pub fn split(body: Rect) -> Split {
     if body.width >= 100 {
         let left_w = body.width * 11 / 20;
@@ -30,12 +32,93 @@ pub fn split(body: Rect) -> Split {
             roles: Rect::new(body.x + left_w, body.y, body.width - left_w, body.height),
         }
     } else {
-        let fig_h = (body.height * 2 / 5).max(4).min(body.height);
+        let chart_h = if body.height >= NARROW_CHART_MIN_BODY {
+            COMPACT_CHART_H
+        } else {
+            0
+        };
+        let rest = body.height - chart_h;
+        let fig_h = (rest * 2 / 5).max(4).min(rest);
         Split {
             figures: Rect::new(body.x, body.y, body.width, fig_h),
-            chart: Rect::new(body.x, body.y + fig_h, body.width, 0),
-            roles: Rect::new(body.x, body.y + fig_h, body.width, body.height - fig_h),
+            roles: Rect::new(body.x, body.y + fig_h, body.width, rest - fig_h),
+            chart: Rect::new(body.x, body.y + rest, body.width, chart_h),
         }
+    }
+}
+
+/// The compact chart: a line per level inside a border.
+const COMPACT_CHART_H: u16 = 2 + Level::ALL.len() as u16;
+/// Stacked screens shorter than this leave the chart out: the two tables
+/// need the rows more.
+const NARROW_CHART_MIN_BODY: u16 = 18;
+
+/// The role column of the bands table never gets narrower than this:
+/// band columns are shortened, then dropped from the right, first.
+pub const ROLE_MIN: u16 = 16;
+
+const LEVEL_HEADERS: [&str; 4] = ["0-1 yr", "1-2 yrs", "2-5 yrs", "5+ yrs"];
+
+/// How a band reads in the table, longest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BandStyle {
+    /// "10k–15k" a month, "1.2–1.8" (LPA) a year
+    Full,
+    /// "10–15k"
+    ShortK,
+    /// "10–15", thousands a month said once in the header
+    Bare,
+}
+
+/// The bands table's shape in `inner_w` columns: how the bands read and
+/// the width of each level column shown (levels from the left; the rest
+/// dropped when even the shortest style leaves the role column under
+/// [`ROLE_MIN`]).
+pub fn band_columns(roles: &[Role], period: Period, inner_w: u16) -> (BandStyle, Vec<u16>) {
+    let styles: &[BandStyle] = match period {
+        Period::Monthly => &[BandStyle::Full, BandStyle::ShortK, BandStyle::Bare],
+        Period::Annual => &[BandStyle::Full],
+    };
+    let widths = |style: BandStyle| -> Vec<u16> {
+        Level::ALL
+            .iter()
+            .zip(LEVEL_HEADERS)
+            .map(|(&level, header)| {
+                roles
+                    .iter()
+                    .map(|r| band_text(r, level, style, period).width())
+                    .chain([header.width()])
+                    .max()
+                    .unwrap_or(0) as u16
+            })
+            .collect()
+    };
+    // each level column takes its width plus one column of spacing
+    let needed = |ws: &[u16]| ws.iter().map(|w| w + 1).sum::<u16>();
+    let mut last = (BandStyle::Full, Vec::new());
+    for &style in styles {
+        let ws = widths(style);
+        if ROLE_MIN + needed(&ws) <= inner_w {
+            return (style, ws);
+        }
+        last = (style, ws);
+    }
+    let (style, mut ws) = last;
+    while !ws.is_empty() && ROLE_MIN + needed(&ws) > inner_w {
+        ws.pop();
+    }
+    (style, ws)
+}
+
+/// A role's band at `level` as the table shows it.
+pub fn band_text(role: &Role, level: Level, style: BandStyle, period: Period) -> String {
+    match role.band(level) {
+        Some(b) => match style {
+            BandStyle::Full => compact(b.min, b.max, period),
+            BandStyle::ShortK => format!("{}–{}k", thousands(b.min.0), thousands(b.max.0)),
+            BandStyle::Bare => format!("{}–{}", thousands(b.min.0), thousands(b.max.0)),
+        },
+        None => "—".into(),
     }
 }
 
@@ -93,6 +176,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let v = st.index().vocab();
     let c = &st.salaries.cursor;
     let height = crate::tui::layout::table_rows(s.roles);
+    let (style, level_w) = band_columns(&v.roles, st.period, s.roles.width.saturating_sub(2));
+    let shown = level_w.len();
     let rows: Vec<Row<'_>> = v
         .roles
         .iter()
@@ -101,11 +186,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         .take(height)
         .map(|(i, r)| {
             let mut cells = vec![r.title.clone()];
-            for level in Level::ALL {
-                cells.push(match r.band(*level) {
-                    Some(b) => compact(b.min, b.max, st.period),
-                    None => "—".into(),
-                });
+            for level in Level::ALL.iter().take(shown) {
+                cells.push(band_text(r, *level, style, st.period));
             }
             let row = Row::new(cells);
             if i == c.selected {
@@ -115,26 +197,28 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
             }
         })
         .collect();
-    let w = if st.period == Period::Monthly { 13 } else { 9 };
-    let t = Table::new(
-        rows,
-        [
-            Constraint::Fill(1),
-            Constraint::Length(w),
-            Constraint::Length(w),
-            Constraint::Length(w),
-            Constraint::Length(w),
-        ],
-    )
-    .header(Row::new(["Role", "0-1 yr", "1-2 yrs", "2-5 yrs", "5+ yrs"]).style(th.title))
-    .block(block(
-        " Role bands (indicative) · Enter: listings ",
-        true,
-        th,
-    ));
+    let mut widths = vec![Constraint::Min(ROLE_MIN)];
+    widths.extend(level_w.iter().map(|&w| Constraint::Length(w)));
+    let role_header = if style == BandStyle::Bare {
+        "Role (₹k/month)"
+    } else {
+        "Role"
+    };
+    let mut header = vec![role_header];
+    header.extend(LEVEL_HEADERS.iter().take(shown));
+    let t = Table::new(rows, widths)
+        .header(Row::new(header).style(th.title))
+        .column_spacing(1)
+        .block(block(
+            " Role bands (indicative) · Enter: listings ",
+            true,
+            th,
+        ));
     frame.render_widget(t, s.roles);
 
-    if s.chart.height > 2 {
+    if s.chart.height == COMPACT_CHART_H && body.width < 100 {
+        compact_chart(frame, s.chart, st);
+    } else if s.chart.height > 2 {
         chart(frame, s.chart, st);
     }
 }
@@ -155,11 +239,135 @@ fn compact(lo: Rupees, hi: Rupees, period: Period) -> String {
     }
 }
 
-fn thousands(n: u32) -> String {
-    if n.is_multiple_of(1000) {
-        (n / 1000).to_string()
-    } else {
-        format!("{:.1}", f64::from(n) / 1000.0)
+/// The articles' market range for a level (monthly), and its source.
+fn market(st: &State, level: Level) -> Option<(Rupees, Rupees, &str)> {
+    let (src, label) = match level {
+        Level::Fresher => ("jobhai-2025", "Fresher"),
+        Level::Junior => ("jobhai-2025", "1-2 years"),
+        Level::Mid => ("nediaz", "Mid jobs"),
+        Level::Senior => ("nediaz", "Top jobs"),
+    };
+    st.data
+        .figures
+        .iter()
+        .find(|f| f.source == src && f.label.starts_with(label))
+        .map(|f| {
+            let (lo, hi) = f.monthly();
+            (lo, hi, f.source.as_str())
+        })
+}
+
+/// The top of a chart's scale: the highest band or market figure.
+fn scale(st: &State, role: &Role) -> u32 {
+    Level::ALL
+        .iter()
+        .filter_map(|&l| {
+            let a = role.band(l).map(|b| b.max.0);
+            let m = market(st, l).map(|m| m.1.0);
+            a.max(m)
+        })
+        .max()
+        .unwrap_or(1)
+}
+
+/// The chart for short, narrow screens: one line per level, the role's
+/// band drawn over the market's range on the same bar.
+fn compact_chart(frame: &mut Frame<'_>, r: Rect, st: &State) {
+    let th = &st.theme;
+    let v = st.index().vocab();
+    let Some(role) = v.roles.get(st.salaries.cursor.selected) else {
+        return;
+    };
+    let b = block(
+        format!(" {} vs the market · █ role ░ market ", role.title),
+        false,
+        th,
+    );
+    let inner = b.inner(r);
+    frame.render_widget(b, r);
+    let scale = scale(st, role);
+    let unit = match st.period {
+        Period::Monthly => "",
+        Period::Annual => " LPA",
+    };
+    let texts: Vec<String> = Level::ALL
+        .iter()
+        .map(|&level| {
+            let band = role
+                .band(level)
+                .map_or_else(|| "—".to_string(), |b| compact(b.min, b.max, st.period));
+            match market(st, level) {
+                Some((lo, hi, _)) => {
+                    format!(" {band} · market {}{unit}", compact(lo, hi, st.period))
+                }
+                None => format!(" {band}{unit}"),
+            }
+        })
+        .collect();
+    let text_w = texts.iter().map(|t| t.width()).max().unwrap_or(0);
+    let bar_w = (inner.width as usize)
+        .saturating_sub(8 + text_w)
+        .clamp(4, 50);
+    let lines: Vec<Line<'_>> = Level::ALL
+        .iter()
+        .zip(texts)
+        .map(|(&level, text)| {
+            let mine = role
+                .band(level)
+                .map(|b| range_bar(b.min.0, b.max.0, scale, bar_w));
+            let theirs = market(st, level).map(|(lo, hi, _)| range_bar(lo.0, hi.0, scale, bar_w));
+            let mut spans = vec![Span::raw(format!("{:<8}", level.short()))];
+            spans.extend(overlay(mine.as_deref(), theirs.as_deref(), bar_w, th));
+            spans.push(Span::raw(text));
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// One bar from two: the role's cells solid and bright, the market's
+/// shaded and dim where the role's do not cover them.
+fn overlay<'a>(
+    mine: Option<&str>,
+    theirs: Option<&str>,
+    width: usize,
+    th: &crate::tui::theme::Theme,
+) -> Vec<Span<'a>> {
+    let filled = |bar: Option<&str>| -> Vec<bool> {
+        match bar {
+            Some(b) => b.chars().map(|c| c != ' ').collect(),
+            None => vec![false; width],
+        }
+    };
+    let (m, t) = (filled(mine), filled(theirs));
+    let mut spans: Vec<Span<'a>> = Vec::new();
+    let mut run = String::new();
+    let mut kind = 0u8;
+    for i in 0..width {
+        let (c, k) = if m.get(i).copied().unwrap_or(false) {
+            ('█', 1)
+        } else if t.get(i).copied().unwrap_or(false) {
+            ('░', 2)
+        } else {
+            (' ', 0)
+        };
+        if k != kind && !run.is_empty() {
+            spans.push(styled_run(std::mem::take(&mut run), kind, th));
+        }
+        kind = k;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(styled_run(run, kind, th));
+    }
+    spans
+}
+
+fn styled_run<'a>(run: String, kind: u8, th: &crate::tui::theme::Theme) -> Span<'a> {
+    match kind {
+        1 => Span::styled(run, th.accent),
+        2 => Span::styled(run, th.muted),
+        _ => Span::raw(run),
     }
 }
 
@@ -173,32 +381,8 @@ fn chart(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let b = block(format!(" {} vs the market ", role.title), false, th);
     let inner = b.inner(r);
     frame.render_widget(b, r);
-    // market ranges per level, from the articles (monthly)
-    let market = |level: Level| -> Option<(Rupees, Rupees, &str)> {
-        let (src, label) = match level {
-            Level::Fresher => ("jobhai-2025", "Fresher"),
-            Level::Junior => ("jobhai-2025", "1-2 years"),
-            Level::Mid => ("nediaz", "Mid jobs"),
-            Level::Senior => ("nediaz", "Top jobs"),
-        };
-        st.data
-            .figures
-            .iter()
-            .find(|f| f.source == src && f.label.starts_with(label))
-            .map(|f| {
-                let (lo, hi) = f.monthly();
-                (lo, hi, f.source.as_str())
-            })
-    };
-    let scale = Level::ALL
-        .iter()
-        .filter_map(|&l| {
-            let a = role.band(l).map(|b| b.max.0);
-            let m = market(l).map(|m| m.1.0);
-            a.max(m)
-        })
-        .max()
-        .unwrap_or(1);
+    let market = |level: Level| market(st, level);
+    let scale = scale(st, role);
     let bar_w = (inner.width as usize).saturating_sub(10 + 24).clamp(4, 50);
     let mut lines = Vec::new();
     for &level in Level::ALL {

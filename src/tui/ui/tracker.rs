@@ -14,7 +14,7 @@ use crate::tracker::{Application, DOCUMENTS, stats};
 use crate::tui::state::{State, TrackerView};
 use crate::tui::theme::Theme;
 use crate::tui::update::tracker::{
-    COLUMNS, column, column_title, list_rect, listed, next_date, selected,
+    column, column_title, columns_for, list_rect, listed, next_date, selected,
 };
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
@@ -46,12 +46,12 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
 
 fn board(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let th = &st.theme;
-    let w = body.width / COLUMNS as u16;
-    let narrow = w < 16;
-    for c in 0..COLUMNS {
+    let n = columns_for(body.width);
+    let w = body.width / n as u16;
+    for c in 0..n {
         let x = body.x + w * c as u16;
-        let width = if c == COLUMNS - 1 {
-            body.width - w * (COLUMNS as u16 - 1)
+        let width = if c == n - 1 {
+            body.width - w * (n as u16 - 1)
         } else {
             w
         };
@@ -59,7 +59,7 @@ fn board(frame: &mut Frame<'_>, body: Rect, st: &State) {
         let apps = column(st, c);
         let focused = c == st.tracker.column;
         let b = block(
-            format!("{} {}", column_title(c, narrow), apps.len()),
+            column_title(st, c, n, usize::from(width.saturating_sub(2))),
             focused,
             th,
         );

@@ -58,6 +58,15 @@ pub fn salary(min: Option<Rupees>, max: Option<Rupees>, period: Period) -> Strin
     format_range(min, max, period)
 }
 
+/// Rupees in thousands for tight columns: "18", "10.5".
+pub fn thousands(n: u32) -> String {
+    if n.is_multiple_of(1000) {
+        (n / 1000).to_string()
+    } else {
+        format!("{:.1}", f64::from(n) / 1000.0)
+    }
+}
+
 /// A rectangle of `w`×`h` centred in `area` (clamped to it).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);

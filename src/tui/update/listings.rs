@@ -225,17 +225,28 @@ fn results_keys(st: &mut State, action: Action) -> Vec<Effect> {
     }
 }
 
+/// How far the listing detail scrolls at this size (0 when it is hidden).
+fn detail_max(st: &State) -> u16 {
+    panes(st)
+        .detail
+        .map_or(0, |r| crate::tui::ui::detail::listing_max_scroll(st, r))
+}
+
 fn detail_keys(st: &mut State, action: Action) -> Vec<Effect> {
     let page = panes(st)
         .detail
         .map_or(10, |r| layout::inner_rows(r) as u16);
+    let max = detail_max(st);
     let s = &mut st.listings.detail_scroll;
+    // a resize may have left it past the end
+    *s = (*s).min(max);
     match action {
         Action::Up => *s = s.saturating_sub(1),
-        Action::Down => *s = s.saturating_add(1).min(500),
+        Action::Down => *s = s.saturating_add(1).min(max),
         Action::PageUp => *s = s.saturating_sub(page),
-        Action::PageDown => *s = s.saturating_add(page).min(500),
+        Action::PageDown => *s = s.saturating_add(page).min(max),
         Action::Top => *s = 0,
+        Action::Bottom => *s = max,
         Action::Open => st.listings.pane = Pane::Results,
         _ => {}
     }
@@ -353,8 +364,9 @@ fn scroll(st: &mut State, column: u16, row: u16, delta: isize) -> Vec<Effect> {
     if let Some(r) = p.detail
         && layout::contains(r, column, row)
     {
+        let max = crate::tui::ui::detail::listing_max_scroll(st, r);
         let s = &mut st.listings.detail_scroll;
-        *s = (*s as isize + delta).clamp(0, 500) as u16;
+        *s = ((*s).min(max) as isize + delta).clamp(0, max as isize) as u16;
         return Vec::new();
     }
     let (len, rows) = (st.listings.results.total(), result_rows(st));

@@ -20,6 +20,7 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             st.height = height;
             listings::refit(st);
             roles::refit(st);
+            tracker::refit(st);
             return Vec::new();
         }
         Action::Searched {

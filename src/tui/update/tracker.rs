@@ -8,37 +8,100 @@ use crate::tui::form::{Form, Output, Step};
 use crate::tui::layout;
 use crate::tui::state::{State, TrackerSort, TrackerView};
 
-/// The board's columns: the pipeline, then closed (rejected, withdrawn).
-pub const COLUMNS: usize = 7;
+/// The most columns the board has: the pipeline, rejected, withdrawn.
+pub const COLUMNS: usize = 8;
+/// The narrowest board column: below it rejected and withdrawn share one
+/// "closed" column (its header counts both).
+const MIN_COLUMN: u16 = 12;
 
-pub fn column_of(s: Status) -> usize {
-    Status::PIPELINE
-        .iter()
-        .position(|&p| p == s)
-        .unwrap_or(COLUMNS - 1)
+/// Columns on a board `width` wide: a column per stage when each gets
+/// [`MIN_COLUMN`], else seven with closed ones together.
+pub fn columns_for(width: u16) -> usize {
+    if width / COLUMNS as u16 >= MIN_COLUMN {
+        COLUMNS
+    } else {
+        COLUMNS - 1
+    }
 }
 
-/// A column's title; short forms for narrow columns.
-pub fn column_title(c: usize, narrow: bool) -> &'static str {
-    if narrow {
-        [
-            "Saved", "Applied", "Screen", "Intvw", "Offer", "Accept", "Closed",
-        ]
-        .get(c)
-        .copied()
-        .unwrap_or("Closed")
-    } else {
-        Status::PIPELINE.get(c).map_or("Closed", |s| s.label())
+/// Columns on the board at the current size.
+pub fn columns(st: &State) -> usize {
+    columns_for(root(st).body.width)
+}
+
+/// The column a stage goes in on a board of `n` columns.
+pub fn column_of(s: Status, n: usize) -> usize {
+    match s {
+        Status::Rejected => 6,
+        Status::Withdrawn => n - 1,
+        _ => Status::PIPELINE.iter().position(|&p| p == s).unwrap_or(0),
     }
+}
+
+/// The stages a column holds on a board of `n` columns.
+fn column_stages(c: usize, n: usize) -> &'static [Status] {
+    const ALL: [Status; 8] = [
+        Status::Saved,
+        Status::Applied,
+        Status::Screening,
+        Status::Interview,
+        Status::Offer,
+        Status::Accepted,
+        Status::Rejected,
+        Status::Withdrawn,
+    ];
+    if n < COLUMNS && c == n - 1 {
+        &ALL[6..]
+    } else {
+        ALL.get(c..=c).unwrap_or(&[])
+    }
+}
+
+/// A column's title with its count, as long as fits in `room` columns:
+/// "HR screening 2", else "Screen 2". Closed together, both counts:
+/// "Rejected 2 · Withdrawn 1", "Rej 2 · Wd 1" or "Rej 2 Wd 1".
+pub fn column_title(st: &State, c: usize, n: usize, room: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let count = |s: Status| st.tracker.apps.iter().filter(|a| a.status == s).count();
+    let candidates: Vec<String> = match column_stages(c, n) {
+        [one] => {
+            let short = match one {
+                Status::Saved => "Saved",
+                Status::Applied => "Applied",
+                Status::Screening => "Screen",
+                Status::Interview => "Intvw",
+                Status::Offer => "Offer",
+                Status::Accepted => "Accept",
+                Status::Rejected => "Reject",
+                Status::Withdrawn => "Withdrn",
+            };
+            let n = count(*one);
+            vec![format!("{} {n}", one.label()), format!("{short} {n}")]
+        }
+        _ => {
+            let (r, w) = (count(Status::Rejected), count(Status::Withdrawn));
+            vec![
+                format!("Rejected {r} · Withdrawn {w}"),
+                format!("Rej {r} · Wd {w}"),
+                format!("Rej {r} Wd {w}"),
+            ]
+        }
+    };
+    let last = candidates.last().cloned().unwrap_or_default();
+    candidates
+        .into_iter()
+        .find(|t| t.width() <= room)
+        .unwrap_or(last)
 }
 
 /// Applications in a board column, most recently changed first.
 pub fn column(st: &State, c: usize) -> Vec<&Application> {
+    let stages = column_stages(c, columns(st));
     let mut v: Vec<&Application> = st
         .tracker
         .apps
         .iter()
-        .filter(|a| column_of(a.status) == c)
+        .filter(|a| stages.contains(&a.status))
         .collect();
     v.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id)));
     v
@@ -247,7 +310,7 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             if st.tracker.view == TrackerView::Board =>
         {
             let c = st.tracker.column as isize + if action == Action::Left { -1 } else { 1 };
-            st.tracker.column = c.clamp(0, COLUMNS as isize - 1) as usize;
+            st.tracker.column = c.clamp(0, columns(st) as isize - 1) as usize;
             st.tracker.selected = None;
             reselect(st);
         }
@@ -295,8 +358,9 @@ fn click(st: &mut State, column: u16, row: u16) {
     let body = root(st).body;
     match st.tracker.view {
         TrackerView::Board => {
-            let w = (body.width / COLUMNS as u16).max(1);
-            let c = ((column.saturating_sub(body.x)) / w).min(COLUMNS as u16 - 1) as usize;
+            let n = columns(st);
+            let w = (body.width / n as u16).max(1);
+            let c = ((column.saturating_sub(body.x)) / w).min(n as u16 - 1) as usize;
             st.tracker.column = c;
             // each card is two lines, below the column's top border
             let i = row.saturating_sub(body.y + 1) as usize / 2;
@@ -319,6 +383,15 @@ fn column_apps(st: &State, c: usize) -> Vec<i64> {
     column(st, c).iter().map(|a| a.id).collect()
 }
 
+/// Keeps the board's column on the board after a resize.
+pub(super) fn refit(st: &mut State) {
+    let n = columns(st);
+    if st.tracker.column >= n {
+        st.tracker.column = n - 1;
+    }
+    reselect(st);
+}
+
 /// After the applications were (re)loaded: keep the selection sensible.
 pub fn loaded(st: &mut State, apps: Vec<Application>) {
     st.tracker.apps = apps;
@@ -327,7 +400,7 @@ pub fn loaded(st: &mut State, apps: Vec<Application>) {
         && st.tracker.view == TrackerView::Board
     {
         // follow the application to its new column
-        st.tracker.column = column_of(a.status);
+        st.tracker.column = column_of(a.status, columns(st));
     }
     reselect(st);
 }

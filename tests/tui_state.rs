@@ -51,6 +51,47 @@ fn starts_in_the_search_box_with_everything_listed() {
 }
 
 #[test]
+fn pay_in_another_currency_shows_as_given_in_the_results_and_detail() {
+    use backdesk::import::{InputFormat, Matcher, parse};
+    let mut store = Store::open_in_memory().expect("store");
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/nested-graph.jsonld"
+    ))
+    .expect("fixture");
+    let file = parse("nested-graph.jsonld", InputFormat::Json, &bytes).expect("parses");
+    let m = Matcher::new(backdesk::session::load_vocab(&store).expect("vocab"));
+    let p = m.plan(
+        "nested-graph.jsonld",
+        "nested-graph.jsonld",
+        file,
+        jiff::civil::date(2025, 3, 20),
+    );
+    store
+        .upsert_imported(&p.source, &p.listings)
+        .expect("write");
+    let mut d = Driver::new(
+        Session::new(store).expect("session"),
+        &Config::default(),
+        120,
+        36,
+    )
+    .expect("driver");
+    typed(&mut d, "mis executive remote");
+    assert_eq!(d.state.listings.results.total(), 1);
+    key(&mut d, KeyCode::Enter);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
+    t.draw(|f| backdesk::tui::ui::render(f, &d.state))
+        .expect("draw");
+    let screen = format!("{}", t.backend());
+    assert!(screen.contains("USD 1,"), "{screen}");
+    assert!(
+        screen.contains("USD 1,200–1,500 a month (not") && screen.contains("any experience"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn a_search_with_a_wrong_letter_offers_a_correction() {
     let mut d = driver(120, 36);
     typed(&mut d, "payrall pune");

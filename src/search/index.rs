@@ -491,11 +491,16 @@ impl Index {
         }
     }
 
+    /// Pay in another currency, as shown ("USD 1,200–1,500 a month").
+    pub fn foreign_pay(&self, row: usize) -> Option<&str> {
+        self.foreign_pay.get(&(row as u32)).map(String::as_str)
+    }
+
     /// A row's salary for a table: rupees in `period`, or the pay in
     /// another currency as given.
     pub fn salary_text(&self, row: usize, period: crate::money::Period) -> String {
-        match self.foreign_pay.get(&(row as u32)) {
-            Some(label) => label.clone(),
+        match self.foreign_pay(row) {
+            Some(label) => label.to_string(),
             None => {
                 let (lo, hi) = self.salary(row);
                 crate::money::format_range(lo, hi, period)

@@ -224,7 +224,10 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
                 cells.push(Cell::from(highlighted(city, &marks.marks(city), base, hl)));
             }
             let (lo, hi) = ix.salary(row);
-            cells.push(Cell::from(if cols.compact {
+            // pay in another currency as given (the cell cuts it to fit)
+            cells.push(Cell::from(if let Some(pay) = ix.foreign_pay(row) {
+                pay.to_string()
+            } else if cols.compact {
                 compact_salary(lo, hi, st.period)
             } else {
                 salary(lo, hi, st.period)

@@ -225,6 +225,66 @@ fn the_role_sheet_is_a_printable_page() {
 }
 
 #[test]
+fn the_role_sheet_has_a_path_through_every_next_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("b.db");
+    let sheet = |role: &str| {
+        out(cli(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(["role", role, "--format", "md"]))
+    };
+    let md = sheet("data-entry-specialist");
+    let paths: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("- Data Entry Specialist (₹"))
+        .collect();
+    // entry work → MIS executive / accounts assistant / HR / data analyst /
+    // team leader / manager, as the articles describe it
+    for next in [
+        "MIS Executive",
+        "Back Office Executive",
+        "Accounts Assistant",
+        "Back Office Team Leader",
+    ] {
+        let step = format!("Data Entry Specialist (₹10,000–15,000, 0-1 yr) → {next} (₹");
+        assert!(
+            paths.iter().any(|p| p.starts_with(&format!("- {step}"))),
+            "no path through {next}:\n{md}"
+        );
+    }
+    for further in [
+        "Data Analyst (₹",
+        "HR Executive (₹",
+        "Back Office Operations Manager (₹",
+    ] {
+        assert!(
+            paths.iter().any(|p| p.contains(further)),
+            "{further}:\n{md}"
+        );
+    }
+    assert!(md.contains("Next steps: "), "{md}");
+    assert!(
+        md.contains("more paths through the same next steps, also reaching "),
+        "{md}"
+    );
+    let md = sheet("back-office-executive");
+    for next in [
+        "Accounts Assistant (₹",
+        "HR Executive (₹",
+        "MIS Executive (₹",
+        "Back Office Team Leader (₹",
+    ] {
+        assert!(
+            md.lines().any(|l| l.starts_with(&format!(
+                "- Back Office Executive (₹10,000–18,000, 0-1 yr) → {next}"
+            ))),
+            "no path through {next}:\n{md}"
+        );
+    }
+}
+
+#[test]
 fn saved_searches_count_what_is_new_since_last_opened() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("b.db");

@@ -231,3 +231,50 @@ fn devanagari_and_rupee_keep_columns_aligned() {
     assert!(saw_devanagari);
     assert!(screen(&d).contains('₹'));
 }
+
+/// The text inside `r` (borders left out), rows joined with spaces and
+/// runs of spaces collapsed, so wrapped lines read as one.
+fn text_in(d: &Driver, r: ratatui::layout::Rect) -> String {
+    let (w, h) = (d.state.width, d.state.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| render(f, &d.state)).expect("draw");
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in r.y + 1..r.y + r.height.saturating_sub(1) {
+        for x in r.x + 1..r.x + r.width.saturating_sub(1) {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn role_detail_has_a_path_through_every_next_step() {
+    use backdesk::tui::layout;
+    let mut d = driver(160, 100);
+    keys(
+        &mut d,
+        &[KeyCode::Esc, KeyCode::Char('2'), KeyCode::Char('/')],
+    );
+    typed(&mut d, "data entry specialist");
+    keys(&mut d, &[KeyCode::Enter]);
+    let body = layout::root(ratatui::layout::Rect::new(0, 0, 160, 100)).body;
+    let p = layout::panes(body, layout::Focus::Detail, backdesk::tui::update::SIDEBAR);
+    let text = text_in(&d, p.detail.expect("detail"));
+    assert!(text.starts_with("Data Entry Specialist"), "{text}");
+    let paths = text
+        .split_once("Paths up")
+        .map(|(_, p)| p)
+        .unwrap_or_default();
+    for next in [
+        "Data Entry Specialist ₹10,000–15,000 → MIS Executive ₹",
+        "Data Entry Specialist ₹10,000–15,000 → Back Office Team Leader ₹",
+        "Data Entry Specialist ₹10,000–15,000 → Back Office Executive ₹",
+        "Data Entry Specialist ₹10,000–15,000 → Accounts Assistant ₹",
+        "→ Data Analyst ₹",
+        "more paths through the same next steps",
+    ] {
+        assert!(paths.contains(next), "missing {next:?} in {paths}");
+    }
+}

@@ -428,7 +428,7 @@ pub fn role_sheet_md(
     sources: &[crate::catalog::Source],
     figures: &[MarketFigure],
 ) -> String {
-    use crate::catalog::{Level, career_paths, path_bands};
+    use crate::catalog::{Level, also_reached, career_paths, diverse_paths, path_bands};
     let role = sheet.role;
     let title_of = |id: &str| {
         vocab
@@ -484,11 +484,17 @@ pub fn role_sheet_md(
     }
     o.push_str("\n## Where it leads\n\n");
     let start = role.bands.first().map_or(Level::Fresher, |b| b.level);
-    let paths = career_paths(&vocab.roles, pos, 3);
-    if paths.is_empty() {
+    let all = career_paths(&vocab.roles, pos, 3);
+    if all.is_empty() {
         o.push_str("A senior role: people grow within it.\n");
+    } else {
+        let next: Vec<String> = role.leads_to.iter().map(|r| title_of(r)).collect();
+        o.push_str(&format!(
+            "Next steps: {}.\n\nOne path per next step, with the pay at each step:\n\n",
+            next.join(", ")
+        ));
     }
-    for p in paths.iter().take(6) {
+    let path_line = |p: &[usize]| {
         let bands = path_bands(&vocab.roles, p, start);
         let steps: Vec<String> = p
             .iter()
@@ -506,7 +512,27 @@ pub fn role_sheet_md(
                 }
             })
             .collect();
-        o.push_str(&format!("- {}\n", steps.join(" → ")));
+        format!("- {}\n", steps.join(" → "))
+    };
+    let best = diverse_paths(&vocab.roles, pos, &all, start);
+    for p in &best {
+        o.push_str(&path_line(p));
+    }
+    let more = all.len().saturating_sub(best.len());
+    if more > 0 {
+        let also: Vec<&str> = also_reached(&all, &best)
+            .into_iter()
+            .map(|r| vocab.roles[r].title.as_str())
+            .collect();
+        o.push_str(&format!(
+            "\n+{more} more path{} through the same next steps",
+            if more == 1 { "" } else { "s" }
+        ));
+        if also.is_empty() {
+            o.push_str(".\n");
+        } else {
+            o.push_str(&format!(", also reaching {}.\n", also.join(", ")));
+        }
     }
     if !sheet.comes_from.is_empty() {
         let from: Vec<String> = sheet.comes_from.iter().map(|r| title_of(r)).collect();

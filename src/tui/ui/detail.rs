@@ -303,13 +303,14 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
         .bands
         .first()
         .map_or(crate::catalog::Level::Fresher, |b| b.level);
-    let paths = crate::catalog::career_paths(&v.roles, pos, 3);
+    let all = crate::catalog::career_paths(&v.roles, pos, 3);
+    let paths = crate::catalog::diverse_paths(&v.roles, pos, &all, start);
     if !paths.is_empty() {
         out.push(Line::from(Span::styled(
-            "Paths up (pay at each step)",
+            "Paths up, one per next step (pay at each step)",
             th.title,
         )));
-        for p in paths.iter().take(4) {
+        for p in &paths {
             let bands = crate::catalog::path_bands(&v.roles, p, start);
             let steps: Vec<String> = p
                 .iter()
@@ -324,6 +325,21 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
                 })
                 .collect();
             out.push(Line::from(format!("• {}", steps.join(" → "))));
+        }
+        let more = all.len().saturating_sub(paths.len());
+        if more > 0 {
+            let also: Vec<&str> = crate::catalog::also_reached(&all, &paths)
+                .into_iter()
+                .map(|r| v.roles[r].title.as_str())
+                .collect();
+            let mut note = format!(
+                "+{more} more path{} through the same next steps",
+                if more == 1 { "" } else { "s" }
+            );
+            if !also.is_empty() {
+                note.push_str(&format!(", also to {}", also.join(", ")));
+            }
+            out.push(Line::from(Span::styled(note, th.muted)));
         }
     }
     let n = st.data.role_counts.get(pos).copied().unwrap_or(0);

@@ -1,6 +1,6 @@
 //! Drawing: a pure function of the state. One file per screen.
 
-mod detail;
+pub(crate) mod detail;
 mod form;
 mod help;
 mod import;

@@ -93,6 +93,7 @@ fn roles_at_both_sizes() {
         keys(&mut d, &[KeyCode::Esc, KeyCode::Char('2')]);
         let s = screen(&d);
         assert!(s.contains("Data Entry Specialist"), "{s}");
+        assert!(s.contains(" jobs"), "the counts are labelled: {s}");
         snap!(format!("roles_{w}x{h}"), &d);
     }
     let mut d = driver(120, 36);

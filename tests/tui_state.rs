@@ -592,10 +592,33 @@ fn roles_compare_side_by_side_and_sort_by_fit() {
     let mut d = profiled(dir.path(), false);
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('2'));
+    // the list labels its numbers: the fit and the listings
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
+    t.draw(|f| backdesk::tui::ui::render(f, &d.state))
+        .expect("draw");
+    let screen = format!("{}", t.backend());
+    let v = d.state.index().vocab();
+    let p = d.state.profile.clone().expect("profile");
+    let first = &v.roles[d.state.roles.found[0]];
+    let fit = backdesk::fit::role_fit(&p, first, &v.skills).score;
+    let jobs = d.state.data.role_counts[d.state.roles.found[0]];
+    let row = screen
+        .lines()
+        .find(|l| l.contains(first.title.as_str()) && l.contains(" jobs"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        row.contains(&format!("fit {fit:>3} · {jobs:>3} jobs")),
+        "{row}"
+    );
     key(&mut d, KeyCode::Char(' '));
     key(&mut d, KeyCode::Down);
     key(&mut d, KeyCode::Char(' '));
     assert_eq!(d.state.roles.compare.len(), 2);
+    assert_eq!(
+        d.state.roles.pane(),
+        RolePane::Detail,
+        "the comparison opens"
+    );
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
     t.draw(|f| backdesk::tui::ui::render(f, &d.state))
         .expect("draw");

@@ -668,3 +668,24 @@ fn saved_searches_from_the_app() {
     assert_eq!(d.state.listings.query.text, "tally");
     assert_eq!(d.state.listings.input.text(), "tally");
 }
+
+#[test]
+fn role_detail_scroll_stops_at_the_end() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('2'));
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.state.roles.pane(), RolePane::Detail);
+    key(&mut d, KeyCode::Char('G'));
+    let end = d.state.roles.detail_scroll;
+    assert!(end > 0 && end < 200, "{end}");
+    for _ in 0..5 {
+        key(&mut d, KeyCode::PageDown);
+        key(&mut d, KeyCode::Char('j'));
+    }
+    assert_eq!(d.state.roles.detail_scroll, end);
+    key(&mut d, KeyCode::Char('k'));
+    assert_eq!(d.state.roles.detail_scroll, end - 1, "one up is one up");
+    key(&mut d, KeyCode::Char('g'));
+    assert_eq!(d.state.roles.detail_scroll, 0);
+}

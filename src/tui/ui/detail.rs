@@ -354,16 +354,23 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
 pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let th = &st.theme;
     let focused = st.roles.pane() == RolePane::Detail;
-    let v = st.index().vocab();
     if compare_open(st) {
         compare_roles(frame, r, st);
         return;
     }
     let title = match st.roles.compare.len() {
-        n @ 2.. => format!(" Role · {n} marked: Enter compares "),
+        n @ 2.. => format!(" Role · Enter compares {n} "),
         _ => " Role ".to_string(),
     };
     let b = block(title, focused, th);
+    let p = role_paragraph(st, r);
+    let scroll = st.roles.detail_scroll.min(role_max_scroll(st, r));
+    frame.render_widget(p.block(b).scroll((scroll, 0)), r);
+}
+
+/// The selected role's detail for the pane `r`, unscrolled.
+fn role_paragraph<'a>(st: &'a State, r: Rect) -> Paragraph<'a> {
+    let v = st.index().vocab();
     let lines = match st
         .roles
         .found
@@ -373,13 +380,18 @@ pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
         Some(role) => role_lines(role, st, r.width.saturating_sub(2) as usize),
         None => vec![Line::from(Span::styled("No role selected.", Style::new()))],
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(b)
-            .wrap(Wrap { trim: false })
-            .scroll((st.roles.detail_scroll, 0)),
-        r,
-    );
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// How far the role detail in the pane `r` scrolls before its last line
+/// sits at the bottom (the comparison's, when that is open).
+pub fn role_max_scroll(st: &State, r: Rect) -> u16 {
+    if compare_open(st) {
+        return compare_max_scroll(st, r);
+    }
+    let lines = role_paragraph(st, r).line_count(r.width.saturating_sub(2));
+    let shown = usize::from(r.height.saturating_sub(2));
+    u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
 }
 
 /// Whether the Roles screen shows the comparison: two or three roles

@@ -9,7 +9,7 @@ use crate::tui::action::{Action, Effect, Tab};
 use crate::tui::layout::{self, Focus, Panes};
 use crate::tui::sidebar::{self, Group, Mark, SideKind, SideLine};
 use crate::tui::state::{Pane, RolePane, State};
-use crate::tui::ui::detail::{compare_max_scroll, compare_open};
+use crate::tui::ui::detail::{compare_open, role_max_scroll};
 
 pub(crate) fn panes(st: &State) -> Panes {
     panes_in(st, root(st).body)
@@ -281,10 +281,7 @@ fn toggle_compare(st: &mut State) {
 
 /// How far the role detail (or the comparison) scrolls.
 fn detail_max(st: &State) -> u16 {
-    match panes(st).detail {
-        Some(r) if compare_open(st) => compare_max_scroll(st, r),
-        _ => 500,
-    }
+    panes(st).detail.map_or(0, |r| role_max_scroll(st, r))
 }
 
 fn detail_keys(st: &mut State, action: Action) {
@@ -300,7 +297,7 @@ fn detail_keys(st: &mut State, action: Action) {
         Action::PageUp => *s = s.saturating_sub(page),
         Action::PageDown => *s = s.saturating_add(page).min(max),
         Action::Top => *s = 0,
-        Action::Bottom if max < 500 => *s = max,
+        Action::Bottom => *s = max,
         Action::Open => st.roles.pane = Some(RolePane::List),
         _ => {}
     }

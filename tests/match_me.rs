@@ -225,6 +225,156 @@ fn the_role_sheet_is_a_printable_page() {
 }
 
 #[test]
+fn the_role_sheet_has_a_path_through_every_next_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("b.db");
+    let sheet = |role: &str| {
+        out(cli(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(["role", role, "--format", "md"]))
+    };
+    let md = sheet("data-entry-specialist");
+    let paths: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("- Data Entry Specialist (₹"))
+        .collect();
+    // entry work → MIS executive / accounts assistant / HR / data analyst /
+    // team leader / manager, as the articles describe it
+    for next in [
+        "MIS Executive",
+        "Back Office Executive",
+        "Accounts Assistant",
+        "Back Office Team Leader",
+    ] {
+        let step = format!("Data Entry Specialist (₹10,000–15,000, 0-1 yr) → {next} (₹");
+        assert!(
+            paths.iter().any(|p| p.starts_with(&format!("- {step}"))),
+            "no path through {next}:\n{md}"
+        );
+    }
+    for further in [
+        "Data Analyst (₹",
+        "HR Executive (₹",
+        "Back Office Operations Manager (₹",
+    ] {
+        assert!(
+            paths.iter().any(|p| p.contains(further)),
+            "{further}:\n{md}"
+        );
+    }
+    assert!(md.contains("Next steps: "), "{md}");
+    assert!(
+        md.contains("more paths through the same next steps, also reaching "),
+        "{md}"
+    );
+    let md = sheet("back-office-executive");
+    for next in [
+        "Accounts Assistant (₹",
+        "HR Executive (₹",
+        "MIS Executive (₹",
+        "Back Office Team Leader (₹",
+    ] {
+        assert!(
+            md.lines().any(|l| l.starts_with(&format!(
+                "- Back Office Executive (₹10,000–18,000, 0-1 yr) → {next}"
+            ))),
+            "no path through {next}:\n{md}"
+        );
+    }
+}
+
+#[test]
+fn roles_carry_the_fit_of_the_roles_tab_with_a_profile() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = with_profile(dir.path());
+    let db = dir.path().join("b.db");
+    let roles = |args: &[&str], cfg: Option<&std::path::Path>| {
+        let mut c = cli(dir.path());
+        c.arg("--db").arg(&db);
+        if let Some(cfg) = cfg {
+            c.arg("--config").arg(cfg);
+        }
+        out(c.arg("roles").args(args))
+    };
+    let rows: Vec<Value> =
+        serde_json::from_str(&roles(&["--format", "json"], Some(&cfg))).expect("json");
+    assert_eq!(rows.len(), 48);
+    // the default order stays the catalogue's
+    assert_eq!(rows[0]["id"], "data-entry-specialist");
+    // the same score as the app: backdesk::fit::role_fit
+    let (config, _) = backdesk::config::Config::parse(PROFILE, "c.toml").expect("config");
+    let catalog = backdesk::catalog::Catalog::embedded_without_listings().expect("catalog");
+    let (p, _) =
+        backdesk::fit::FitProfile::resolve(&config.profile, &catalog.skills, &catalog.cities);
+    for r in &rows {
+        let role = catalog
+            .roles
+            .iter()
+            .find(|x| r["id"] == x.id.as_str())
+            .expect("role");
+        let fit = backdesk::fit::role_fit(&p, role, &catalog.skills);
+        assert_eq!(r["fit"].as_u64(), Some(u64::from(fit.score)), "{}", role.id);
+        let missing: Vec<&str> = r["missing_skills"]
+            .as_array()
+            .expect("missing_skills")
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        for s in &role.skills {
+            let have = ["Excel", "Tally", "GST"].contains(&s.as_str());
+            assert_eq!(missing.contains(&s.as_str()), !have, "{} {s}", role.id);
+        }
+    }
+    // --sort fit: best fit first
+    let by_fit: Vec<Value> =
+        serde_json::from_str(&roles(&["--sort", "fit", "--format", "json"], Some(&cfg)))
+            .expect("json");
+    let fits: Vec<u64> = by_fit.iter().filter_map(|r| r["fit"].as_u64()).collect();
+    assert_eq!(fits.len(), 48);
+    assert!(fits.windows(2).all(|w| w[0] >= w[1]), "{fits:?}");
+    // the table has a Fit column, in that order
+    let table = roles(&["--sort", "fit"], Some(&cfg));
+    let header = table.lines().next().expect("header");
+    assert!(header.contains("Fit"), "{table}");
+    let first = table.lines().nth(2).expect("a row");
+    assert!(
+        first.contains(by_fit[0]["id"].as_str().expect("id"))
+            && first.contains(&format!(" {} ", fits[0])),
+        "{table}"
+    );
+    // --sort listings: most first
+    let by_jobs: Vec<Value> =
+        serde_json::from_str(&roles(&["--sort", "listings", "--format", "json"], None))
+            .expect("json");
+    let jobs: Vec<u64> = by_jobs
+        .iter()
+        .filter_map(|r| r["listings"].as_u64())
+        .collect();
+    assert!(jobs.windows(2).all(|w| w[0] >= w[1]), "{jobs:?}");
+    // without a profile: no Fit, and sorting by it is a usage error
+    assert!(
+        by_jobs
+            .iter()
+            .all(|r| r.get("fit").is_none() && r.get("missing_skills").is_none())
+    );
+    assert!(
+        !roles(&[], None)
+            .lines()
+            .next()
+            .expect("header")
+            .contains("Fit")
+    );
+    cli(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .args(["roles", "--sort", "fit"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a profile"));
+}
+
+#[test]
 fn saved_searches_count_what_is_new_since_last_opened() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("b.db");

@@ -244,7 +244,22 @@ fn check_panes(buf: &Buffer, st: &State) {
     let sidebar = backdesk::tui::update::SIDEBAR;
     let p = match st.tab {
         Tab::Listings => layout::panes(body, focus_of(st.listings.pane), sidebar),
-        Tab::Roles => layout::panes(body, role_focus_of(st.roles.pane()), sidebar),
+        Tab::Roles => {
+            let p = layout::panes(body, role_focus_of(st.roles.pane()), sidebar);
+            if st.roles.compare.len() >= 2 && st.roles.pane() == RolePane::Detail {
+                // the comparison takes everything below the search box
+                let top = p.search.y + p.search.height;
+                let rest = Rect::new(body.x, top, body.width, body.bottom() - top);
+                layout::Panes {
+                    search: p.search,
+                    side: None,
+                    main: None,
+                    detail: Some(rest),
+                }
+            } else {
+                p
+            }
+        }
         _ => return,
     };
     if p.search.height >= 3 {

@@ -104,6 +104,7 @@ fn roles_at_both_sizes() {
         keys(&mut d, &[KeyCode::Esc, KeyCode::Char('2')]);
         let s = screen(&d);
         assert!(s.contains("Data Entry Specialist"), "{s}");
+        assert!(s.contains(" jobs"), "the counts are labelled: {s}");
         snap!(format!("roles_{w}x{h}"), &d);
     }
     let mut d = driver(120, 36);
@@ -344,5 +345,227 @@ fn devanagari_leaves_nothing_behind_on_a_change_of_screen() {
                 );
             }
         }
+    }
+}
+
+/// The text inside `r` (borders left out), rows joined with spaces and
+/// runs of spaces collapsed, so wrapped lines read as one.
+fn text_in(d: &Driver, r: ratatui::layout::Rect) -> String {
+    let (w, h) = (d.state.width, d.state.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| render(f, &d.state)).expect("draw");
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in r.y + 1..r.y + r.height.saturating_sub(1) {
+        for x in r.x + 1..r.x + r.width.saturating_sub(1) {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn role_detail_has_a_path_through_every_next_step() {
+    use backdesk::tui::layout;
+    let mut d = driver(160, 100);
+    keys(
+        &mut d,
+        &[KeyCode::Esc, KeyCode::Char('2'), KeyCode::Char('/')],
+    );
+    typed(&mut d, "data entry specialist");
+    keys(&mut d, &[KeyCode::Enter]);
+    let body = layout::root(ratatui::layout::Rect::new(0, 0, 160, 100)).body;
+    let p = layout::panes(body, layout::Focus::Detail, backdesk::tui::update::SIDEBAR);
+    let text = text_in(&d, p.detail.expect("detail"));
+    assert!(text.starts_with("Data Entry Specialist"), "{text}");
+    let paths = text
+        .split_once("Paths up")
+        .map(|(_, p)| p)
+        .unwrap_or_default();
+    for next in [
+        "Data Entry Specialist ₹10,000–15,000 → MIS Executive ₹",
+        "Data Entry Specialist ₹10,000–15,000 → Back Office Team Leader ₹",
+        "Data Entry Specialist ₹10,000–15,000 → Back Office Executive ₹",
+        "Data Entry Specialist ₹10,000–15,000 → Accounts Assistant ₹",
+        "→ Data Analyst ₹",
+        "more paths through the same next steps",
+    ] {
+        assert!(paths.contains(next), "missing {next:?} in {paths}");
+    }
+}
+
+/// The screen as rows of cells (one string per cell).
+fn cells(d: &Driver) -> Vec<Vec<String>> {
+    let (w, h) = (d.state.width, d.state.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| render(f, &d.state)).expect("draw");
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect())
+        .collect()
+}
+
+fn joined(cells: &[String]) -> String {
+    cells.concat()
+}
+
+/// Marks Data Entry Specialist, Administrative Assistant and Back Office
+/// Executive, reads the whole comparison by scrolling it a row at a time,
+/// and checks every title, band and duty is there, whole.
+fn compare_reads_whole(w: u16, h: u16) {
+    use backdesk::money::{Period, format_range};
+    use backdesk::tui::state::RolePane;
+    let mut d = driver(w, h);
+    keys(
+        &mut d,
+        &[KeyCode::Esc, KeyCode::Char('2'), KeyCode::Char(' ')],
+    );
+    keys(&mut d, &[KeyCode::Down, KeyCode::Char(' ')]);
+    assert_eq!(
+        d.state.roles.pane(),
+        RolePane::Detail,
+        "two marked: compare opens"
+    );
+    // back to the list for a third
+    keys(&mut d, &[KeyCode::BackTab]);
+    assert_eq!(d.state.roles.pane(), RolePane::List);
+    assert_eq!(d.state.roles.compare.len(), 2, "the marks stay");
+    keys(&mut d, &[KeyCode::Down, KeyCode::Down, KeyCode::Char(' ')]);
+    assert_eq!(d.state.roles.pane(), RolePane::Detail);
+    let v = d.state.index().vocab();
+    let roles: Vec<_> = d
+        .state
+        .roles
+        .compare
+        .iter()
+        .map(|&i| v.roles[i].clone())
+        .collect();
+    let titles: Vec<&str> = roles.iter().map(|r| r.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Data Entry Specialist",
+            "Administrative Assistant",
+            "Back Office Executive"
+        ]
+    );
+    // the pane: below the search box, full width; inner rows 1..
+    let first = cells(&d);
+    let top = (0..h as usize)
+        .find(|&y| joined(&first[y]).contains(" Compare "))
+        .expect("the compare pane");
+    let bottom = (top + 1..h as usize)
+        .find(|&y| first[y][0] == "┗")
+        .expect("its bottom");
+    assert_eq!(first[top][0], "┏", "it starts at the left edge");
+    let inner = |s: &Vec<Vec<String>>, y: usize| s[y][1..w as usize - 1].to_vec();
+    // the header: title rows down to the rule
+    let rule = (top + 1..bottom)
+        .find(|&y| inner(&first, y).iter().all(|c| c == "─"))
+        .expect("the rule under the titles");
+    let header: Vec<Vec<String>> = (top + 1..rule).map(|y| inner(&first, y)).collect();
+    // columns start where each title's first word does in the first row
+    let row0 = joined(&header[0]);
+    let mut starts: Vec<usize> = Vec::new();
+    for t in &titles {
+        let word = t.split(' ').next().expect("a word");
+        let byte = row0.find(word).unwrap_or_else(|| panic!("{t} in {row0:?}"));
+        starts.push(row0[..byte].chars().count());
+    }
+    let col = |row: &[String], i: usize| -> String {
+        let end = starts.get(i + 1).copied().unwrap_or(row.len());
+        joined(&row[starts[i]..end]).trim().to_string()
+    };
+    for (i, t) in titles.iter().enumerate() {
+        let text: Vec<String> = header.iter().map(|r| col(r, i)).collect();
+        assert_eq!(text.join(" ").trim(), *t, "the whole title at {w}x{h}");
+    }
+    // read every body row: one j shows one more at the bottom
+    let mut body: Vec<Vec<String>> = (rule + 1..bottom).map(|y| inner(&first, y)).collect();
+    for _ in 0..200 {
+        let before = d.state.roles.detail_scroll;
+        keys(&mut d, &[KeyCode::Char('j')]);
+        if d.state.roles.detail_scroll == before {
+            break;
+        }
+        body.push(inner(&cells(&d), bottom - 1));
+    }
+    let max = d.state.roles.detail_scroll;
+    keys(
+        &mut d,
+        &[KeyCode::PageDown, KeyCode::Char('G'), KeyCode::Char('j')],
+    );
+    assert_eq!(
+        d.state.roles.detail_scroll, max,
+        "the scroll stops at the end"
+    );
+    keys(&mut d, &[KeyCode::Char('g')]);
+    assert_eq!(d.state.roles.detail_scroll, 0);
+    let label = |row: &[String]| joined(&row[..starts[0]]).trim().to_string();
+    for level in backdesk::catalog::Level::ALL {
+        let row = body
+            .iter()
+            .find(|r| label(r) == level.short())
+            .unwrap_or_else(|| panic!("no {} row at {w}x{h}", level.short()));
+        for (i, r) in roles.iter().enumerate() {
+            let cell = col(row, i);
+            match r.band(*level) {
+                Some(b) => {
+                    let full = format_range(Some(b.min), Some(b.max), Period::Monthly);
+                    let k = |n: u32| {
+                        if n.is_multiple_of(1000) {
+                            format!("{}k", n / 1000)
+                        } else {
+                            format!("{:.1}k", f64::from(n) / 1000.0)
+                        }
+                    };
+                    let compact = format!("{}–{}", k(b.min.0), k(b.max.0));
+                    assert!(
+                        cell == full || cell == compact,
+                        "{} {}: {cell:?} at {w}x{h}",
+                        r.title,
+                        level.short()
+                    );
+                }
+                None => assert_eq!(cell, "—"),
+            }
+        }
+    }
+    // the duties are there, each role's first one whole
+    let duties = body
+        .iter()
+        .position(|r| label(r) == "What you do")
+        .unwrap_or_else(|| panic!("no What you do row at {w}x{h}"));
+    for (i, r) in roles.iter().enumerate() {
+        let text: Vec<String> = body[duties..].iter().map(|row| col(row, i)).collect();
+        let text = text
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for duty in &r.responsibilities {
+            assert!(
+                text.contains(duty.as_str()),
+                "{duty:?} of {} in {text}",
+                r.title
+            );
+        }
+    }
+}
+
+#[test]
+fn compare_shows_every_title_band_and_duty_whole() {
+    for (w, h) in [(120, 36), (80, 24), (60, 20), (200, 60)] {
+        compare_reads_whole(w, h);
+    }
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut d = driver(w, h);
+        keys(
+            &mut d,
+            &[KeyCode::Esc, KeyCode::Char('2'), KeyCode::Char(' ')],
+        );
+        keys(&mut d, &[KeyCode::Down, KeyCode::Char(' ')]);
+        snap!(format!("roles_compare_{w}x{h}"), &d);
     }
 }

@@ -654,10 +654,33 @@ fn roles_compare_side_by_side_and_sort_by_fit() {
     let mut d = profiled(dir.path(), false);
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('2'));
+    // the list labels its numbers: the fit and the listings
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
+    t.draw(|f| backdesk::tui::ui::render(f, &d.state))
+        .expect("draw");
+    let screen = format!("{}", t.backend());
+    let v = d.state.index().vocab();
+    let p = d.state.profile.clone().expect("profile");
+    let first = &v.roles[d.state.roles.found[0]];
+    let fit = backdesk::fit::role_fit(&p, first, &v.skills).score;
+    let jobs = d.state.data.role_counts[d.state.roles.found[0]];
+    let row = screen
+        .lines()
+        .find(|l| l.contains(first.title.as_str()) && l.contains(" jobs"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        row.contains(&format!("fit {fit:>3} · {jobs:>3} jobs")),
+        "{row}"
+    );
     key(&mut d, KeyCode::Char(' '));
     key(&mut d, KeyCode::Down);
     key(&mut d, KeyCode::Char(' '));
     assert_eq!(d.state.roles.compare.len(), 2);
+    assert_eq!(
+        d.state.roles.pane(),
+        RolePane::Detail,
+        "the comparison opens"
+    );
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
     t.draw(|f| backdesk::tui::ui::render(f, &d.state))
         .expect("draw");
@@ -832,4 +855,25 @@ fn rejected_and_withdrawn_have_columns_when_the_board_is_wide() {
         }
         assert_eq!(d.state.tracker.column, columns(&d.state) - 1);
     }
+}
+
+#[test]
+fn role_detail_scroll_stops_at_the_end() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('2'));
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.state.roles.pane(), RolePane::Detail);
+    key(&mut d, KeyCode::Char('G'));
+    let end = d.state.roles.detail_scroll;
+    assert!(end > 0 && end < 200, "{end}");
+    for _ in 0..5 {
+        key(&mut d, KeyCode::PageDown);
+        key(&mut d, KeyCode::Char('j'));
+    }
+    assert_eq!(d.state.roles.detail_scroll, end);
+    key(&mut d, KeyCode::Char('k'));
+    assert_eq!(d.state.roles.detail_scroll, end - 1, "one up is one up");
+    key(&mut d, KeyCode::Char('g'));
+    assert_eq!(d.state.roles.detail_scroll, 0);
 }

@@ -8,7 +8,7 @@ mod types;
 mod unknown;
 
 pub use kinds::{Benefit, CompanyKind, EmploymentType, Industry, Level, Shift, WorkMode};
-pub use paths::{career_paths, path_bands};
+pub use paths::{also_reached, career_paths, diverse_paths, path_bands};
 pub use types::*;
 pub use unknown::{UnknownValue, suggest};
 

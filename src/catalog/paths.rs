@@ -56,6 +56,73 @@ pub fn path_bands<'a>(roles: &'a [Role], path: &[usize], from: Level) -> Vec<Opt
         .collect()
 }
 
+/// The paths worth showing first: one per direct next step of `start`, in
+/// `leads_to` order, so every way out of the role is represented. For each
+/// next step, of the maximal paths through it (`all`, from
+/// [`career_paths`]) the one that brings the most roles not shown yet
+/// (beyond the next steps themselves),
+/// then the best pay at its end (for someone starting at `from`), then the
+/// fewest steps. The rest of `all` is left out (say how many).
+pub fn diverse_paths(
+    roles: &[Role],
+    start: usize,
+    all: &[Vec<usize>],
+    from: Level,
+) -> Vec<Vec<usize>> {
+    let mut firsts: Vec<usize> = Vec::new();
+    for id in &roles[start].leads_to {
+        if let Some(p) = roles.iter().position(|r| &r.id == id)
+            && !firsts.contains(&p)
+            && p != start
+        {
+            firsts.push(p);
+        }
+    }
+    let top_pay = |p: &[usize]| {
+        path_bands(roles, p, from)
+            .last()
+            .copied()
+            .flatten()
+            .map_or(0, |b| b.max.0)
+    };
+    // the next steps each get a line: count what lies beyond them
+    let mut shown: Vec<usize> = vec![start];
+    shown.extend(&firsts);
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for first in firsts {
+        let best = all
+            .iter()
+            .filter(|p| p.len() > 1 && p[0] == start && p[1] == first)
+            .max_by_key(|p| {
+                let new = p.iter().filter(|r| !shown.contains(r)).count();
+                (new, top_pay(p), std::cmp::Reverse(p.len()))
+            });
+        if let Some(p) = best {
+            for &r in p {
+                if !shown.contains(&r) {
+                    shown.push(r);
+                }
+            }
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Roles that paths in `all` reach but none of `shown` goes through, in
+/// the order first met.
+pub fn also_reached(all: &[Vec<usize>], shown: &[Vec<usize>]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for p in all {
+        for &r in p.iter().skip(1) {
+            if !out.contains(&r) && !shown.iter().any(|s| s.contains(&r)) {
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +156,16 @@ mod tests {
             .position(|r| r.id == "mis-executive")
             .expect("mis");
         assert!(paths.iter().any(|p| p.contains(&mis)));
+        // one path per next step, each step of leads_to represented
+        let shown = diverse_paths(&c.roles, start, &paths, Level::Fresher);
+        let firsts: Vec<&str> = shown.iter().map(|p| c.roles[p[1]].id.as_str()).collect();
+        let mut want: Vec<&str> = c.roles[start].leads_to.iter().map(String::as_str).collect();
+        let mut got = firsts.clone();
+        want.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want);
+        assert!(firsts.contains(&"mis-executive") && firsts.contains(&"team-leader"));
+        assert!(shown.iter().all(|p| paths.contains(p)));
         // pay never steps down along a path
         for p in &paths {
             let bands = path_bands(&c.roles, p, Level::Fresher);

@@ -209,8 +209,24 @@ pub struct RolesArgs {
     /// Roles needing this skill (all of those given)
     #[arg(long, value_name = "S")]
     pub skill: Vec<String>,
+    /// relevance (default), fit (best fit to your profile first), listings (most first) or name
+    #[arg(long, value_enum, default_value_t = RoleSort::Relevance, value_name = "ORDER")]
+    pub sort: RoleSort,
     #[arg(long, value_enum, default_value_t = TableJson::Table)]
     pub format: TableJson,
+}
+
+/// How `backdesk roles` orders its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleSort {
+    /// Best match to the words given (catalogue order without words)
+    Relevance,
+    /// Best fit to the profile first (needs a profile)
+    Fit,
+    /// Most open listings first
+    Listings,
+    /// By title, A to Z
+    Name,
 }
 
 #[derive(Debug, Args)]

@@ -4,8 +4,11 @@ use serde::Serialize;
 
 use super::format::json;
 use super::table::{Column, Table, output_width};
-use super::{Context, RoleArgs, RolesArgs, SalaryArgs, SheetFormat, TableJson, emit, usage};
+use super::{
+    Context, RoleArgs, RoleSort, RolesArgs, SalaryArgs, SheetFormat, TableJson, emit, usage,
+};
 use crate::catalog::{Band, Category, FigurePeriod, MarketFigure, Role, UnknownValue};
+use crate::fit::{Fit, FitProfile, role_fit, skill_position};
 use crate::money::{Period, Rupees, format_lpa, format_range, group_indian};
 use crate::search::roles::{RoleQuery, search_roles};
 use crate::search::{Facet, Index, Query};
@@ -103,8 +106,34 @@ pub fn list(ctx: &Context, a: &RolesArgs) -> anyhow::Result<()> {
             .map_err(|e| usage(e.to_string()))?;
         rq.skills.push(key);
     }
-    let found = search_roles(&vocab.roles, &vocab.categories, &rq);
+    let mut found = search_roles(&vocab.roles, &vocab.categories, &rq);
     let counts = listing_counts(&session.index);
+    let count = |i: usize| counts.get(i).copied().unwrap_or(0);
+    // the same fit the app's Roles tab shows
+    let (profile, warnings) =
+        FitProfile::resolve(&ctx.config().profile, &vocab.skills, &vocab.cities);
+    for w in warnings {
+        eprintln!("backdesk: warning: {w}");
+    }
+    let profile = (!profile.is_empty()).then_some(profile);
+    let fits: Vec<Option<Fit>> = vocab
+        .roles
+        .iter()
+        .map(|r| profile.as_ref().map(|p| role_fit(p, r, &vocab.skills)))
+        .collect();
+    let score = |i: usize| fits.get(i).and_then(|f| f.as_ref()).map_or(0, |f| f.score);
+    match a.sort {
+        RoleSort::Relevance => {}
+        RoleSort::Fit if profile.is_none() => {
+            return Err(usage(
+                "sorting by fit needs a profile: set [profile] in the config (see config.example.toml)",
+            ));
+        }
+        // stable: ties keep the order of relevance
+        RoleSort::Fit => found.sort_by_key(|&i| std::cmp::Reverse(score(i))),
+        RoleSort::Listings => found.sort_by_key(|&i| std::cmp::Reverse(count(i))),
+        RoleSort::Name => found.sort_by_key(|&i| vocab.roles[i].title.to_lowercase()),
+    }
     match a.format {
         TableJson::Json => {
             #[derive(Serialize)]
@@ -113,32 +142,51 @@ pub fn list(ctx: &Context, a: &RolesArgs) -> anyhow::Result<()> {
                 role: &'a Role,
                 category_name: &'a str,
                 listings: u32,
+                /// 0-100, with a profile.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                fit: Option<u8>,
+                #[serde(skip_serializing_if = "Option::is_none")]
+                fit_reasons: Option<&'a [String]>,
+                /// The role's skills the profile does not list, with a profile.
+                #[serde(skip_serializing_if = "Option::is_none")]
+                missing_skills: Option<Vec<&'a str>>,
             }
             let rows: Vec<Row<'_>> = found
                 .iter()
-                .map(|&i| Row {
-                    role: &vocab.roles[i],
-                    category_name: category_name(&vocab.categories, &vocab.roles[i].category),
-                    listings: counts.get(i).copied().unwrap_or(0),
+                .map(|&i| {
+                    let role = &vocab.roles[i];
+                    let fit = fits.get(i).and_then(|f| f.as_ref());
+                    Row {
+                        role,
+                        category_name: category_name(&vocab.categories, &role.category),
+                        listings: count(i),
+                        fit: fit.map(|f| f.score),
+                        fit_reasons: fit.map(|f| f.reasons.as_slice()),
+                        missing_skills: profile
+                            .as_ref()
+                            .map(|p| missing_skills(p, role, &vocab.skills)),
+                    }
                 })
                 .collect();
             emit(&json(&rows)?)
         }
         TableJson::Table => {
-            let mut t = Table::new(vec![
-                Column::left("Id"),
-                Column::flex("Role"),
-                Column::left("Starts at"),
-                Column::right("Jobs"),
-            ]);
+            let mut cols = vec![Column::left("Id"), Column::flex("Role")];
+            if profile.is_some() {
+                cols.push(Column::right("Fit"));
+            }
+            cols.push(Column::left("Starts at"));
+            cols.push(Column::right("Jobs"));
+            let mut t = Table::new(cols);
             for &i in &found {
                 let r = &vocab.roles[i];
-                t.row(vec![
-                    r.id.clone(),
-                    r.title.clone(),
-                    band_text(r.bands.first()),
-                    counts.get(i).copied().unwrap_or(0).to_string(),
-                ]);
+                let mut row = vec![r.id.clone(), r.title.clone()];
+                if profile.is_some() {
+                    row.push(score(i).to_string());
+                }
+                row.push(band_text(r.bands.first()));
+                row.push(count(i).to_string());
+                t.row(row);
             }
             let mut out = if t.is_empty() {
                 "No roles match.\n".to_string()
@@ -146,12 +194,30 @@ pub fn list(ctx: &Context, a: &RolesArgs) -> anyhow::Result<()> {
                 t.render(output_width())
             };
             out.push_str(&format!(
-                "\n{} roles · monthly pay for the first level each role hires at (indicative)\n",
-                found.len()
+                "\n{} roles · monthly pay for the first level each role hires at (indicative){}\n",
+                found.len(),
+                if profile.is_some() {
+                    " · Fit: 0-100 to your profile"
+                } else {
+                    ""
+                }
             ));
             emit(&out)
         }
     }
+}
+
+/// The role's skills that the profile does not list.
+fn missing_skills<'a>(
+    p: &FitProfile,
+    role: &'a Role,
+    skills: &[crate::catalog::Skill],
+) -> Vec<&'a str> {
+    role.skills
+        .iter()
+        .filter(|s| skill_position(skills, s).is_none_or(|i| p.skills & (1 << i) == 0))
+        .map(String::as_str)
+        .collect()
 }
 
 /// Everything about one role, for JSON output.
@@ -428,7 +494,7 @@ pub fn role_sheet_md(
     sources: &[crate::catalog::Source],
     figures: &[MarketFigure],
 ) -> String {
-    use crate::catalog::{Level, career_paths, path_bands};
+    use crate::catalog::{Level, also_reached, career_paths, diverse_paths, path_bands};
     let role = sheet.role;
     let title_of = |id: &str| {
         vocab
@@ -484,11 +550,17 @@ pub fn role_sheet_md(
     }
     o.push_str("\n## Where it leads\n\n");
     let start = role.bands.first().map_or(Level::Fresher, |b| b.level);
-    let paths = career_paths(&vocab.roles, pos, 3);
-    if paths.is_empty() {
+    let all = career_paths(&vocab.roles, pos, 3);
+    if all.is_empty() {
         o.push_str("A senior role: people grow within it.\n");
+    } else {
+        let next: Vec<String> = role.leads_to.iter().map(|r| title_of(r)).collect();
+        o.push_str(&format!(
+            "Next steps: {}.\n\nOne path per next step, with the pay at each step:\n\n",
+            next.join(", ")
+        ));
     }
-    for p in paths.iter().take(6) {
+    let path_line = |p: &[usize]| {
         let bands = path_bands(&vocab.roles, p, start);
         let steps: Vec<String> = p
             .iter()
@@ -506,7 +578,27 @@ pub fn role_sheet_md(
                 }
             })
             .collect();
-        o.push_str(&format!("- {}\n", steps.join(" → ")));
+        format!("- {}\n", steps.join(" → "))
+    };
+    let best = diverse_paths(&vocab.roles, pos, &all, start);
+    for p in &best {
+        o.push_str(&path_line(p));
+    }
+    let more = all.len().saturating_sub(best.len());
+    if more > 0 {
+        let also: Vec<&str> = also_reached(&all, &best)
+            .into_iter()
+            .map(|r| vocab.roles[r].title.as_str())
+            .collect();
+        o.push_str(&format!(
+            "\n+{more} more path{} through the same next steps",
+            if more == 1 { "" } else { "s" }
+        ));
+        if also.is_empty() {
+            o.push_str(".\n");
+        } else {
+            o.push_str(&format!(", also reaching {}.\n", also.join(", ")));
+        }
     }
     if !sheet.comes_from.is_empty() {
         let from: Vec<String> = sheet.comes_from.iter().map(|r| title_of(r)).collect();

@@ -322,13 +322,14 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
         .bands
         .first()
         .map_or(crate::catalog::Level::Fresher, |b| b.level);
-    let paths = crate::catalog::career_paths(&v.roles, pos, 3);
+    let all = crate::catalog::career_paths(&v.roles, pos, 3);
+    let paths = crate::catalog::diverse_paths(&v.roles, pos, &all, start);
     if !paths.is_empty() {
         out.push(Line::from(Span::styled(
-            "Paths up (pay at each step)",
+            "Paths up, one per next step (pay at each step)",
             th.title,
         )));
-        for p in paths.iter().take(4) {
+        for p in &paths {
             let bands = crate::catalog::path_bands(&v.roles, p, start);
             let steps: Vec<String> = p
                 .iter()
@@ -344,6 +345,21 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
                 .collect();
             out.push(Line::from(format!("• {}", steps.join(" → "))));
         }
+        let more = all.len().saturating_sub(paths.len());
+        if more > 0 {
+            let also: Vec<&str> = crate::catalog::also_reached(&all, &paths)
+                .into_iter()
+                .map(|r| v.roles[r].title.as_str())
+                .collect();
+            let mut note = format!(
+                "+{more} more path{} through the same next steps",
+                if more == 1 { "" } else { "s" }
+            );
+            if !also.is_empty() {
+                note.push_str(&format!(", also to {}", also.join(", ")));
+            }
+            out.push(Line::from(Span::styled(note, th.muted)));
+        }
     }
     let n = st.data.role_counts.get(pos).copied().unwrap_or(0);
     out.push(Line::default());
@@ -357,15 +373,23 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
 pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let th = &st.theme;
     let focused = st.roles.pane() == RolePane::Detail;
-    let v = st.index().vocab();
-    if st.roles.compare.len() >= 2 {
-        let b = block(" Compare · Esc clears ", focused, th);
-        let inner = b.inner(r);
-        frame.render_widget(b, r);
-        compare_roles(frame, inner, st);
+    if compare_open(st) {
+        compare_roles(frame, r, st);
         return;
     }
-    let b = block(" Role ", focused, th);
+    let title = match st.roles.compare.len() {
+        n @ 2.. => format!(" Role · Enter compares {n} "),
+        _ => " Role ".to_string(),
+    };
+    let b = block(title, focused, th);
+    let p = role_paragraph(st, r);
+    let scroll = st.roles.detail_scroll.min(role_max_scroll(st, r));
+    frame.render_widget(p.block(b).scroll((scroll, 0)), r);
+}
+
+/// The selected role's detail for the pane `r`, unscrolled.
+fn role_paragraph<'a>(st: &'a State, r: Rect) -> Paragraph<'a> {
+    let v = st.index().vocab();
     let lines = match st
         .roles
         .found
@@ -375,24 +399,102 @@ pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
         Some(role) => role_lines(role, st, r.width.saturating_sub(2) as usize),
         None => vec![Line::from(Span::styled("No role selected.", Style::new()))],
     };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(b)
-            .wrap(Wrap { trim: false })
-            .scroll((st.roles.detail_scroll, 0)),
-        r,
-    );
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
-/// Two or three roles side by side: pay per level, open listings, fit,
-/// skills (✓ the ones you have), where they lead and what the work is.
-fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
-    use ratatui::layout::Constraint;
-    use ratatui::widgets::{Cell, Row, Table};
+/// How far the role detail in the pane `r` scrolls before its last line
+/// sits at the bottom (the comparison's, when that is open).
+pub fn role_max_scroll(st: &State, r: Rect) -> u16 {
+    if compare_open(st) {
+        return compare_max_scroll(st, r);
+    }
+    let lines = role_paragraph(st, r).line_count(r.width.saturating_sub(2));
+    let shown = usize::from(r.height.saturating_sub(2));
+    u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
+}
+
+/// Whether the Roles screen shows the comparison: two or three roles
+/// marked and the detail pane focused. It then takes the whole width below
+/// the search box.
+pub fn compare_open(st: &State) -> bool {
+    st.roles.compare.len() >= 2 && st.roles.pane() == RolePane::Detail
+}
+
+/// A salary range short enough for a narrow cell: "10k–15k", "1.2–1.8 LPA".
+fn compact_range(lo: crate::money::Rupees, hi: crate::money::Rupees, period: Period) -> String {
+    fn k(n: u32) -> String {
+        if n.is_multiple_of(1000) {
+            format!("{}k", n / 1000)
+        } else {
+            format!("{:.1}k", f64::from(n) / 1000.0)
+        }
+    }
+    match period {
+        Period::Monthly if lo == hi => k(lo.0),
+        Period::Monthly => format!("{}–{}", k(lo.0), k(hi.0)),
+        Period::Annual => salary(Some(lo), Some(hi), Period::Annual),
+    }
+}
+
+/// Wraps `text` at spaces into lines at most `width` columns wide; a word
+/// longer than that is broken between characters (never inside one).
+fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let width = width.max(1);
+    let mut out = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        if line.width() + word.width() <= width {
+            line.push_str(word);
+            continue;
+        }
+        for c in word.chars() {
+            let w = c.width().unwrap_or(0);
+            if line.width() + w > width && !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            line.push(c);
+        }
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
+/// `text` padded with spaces to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// The comparison laid out for an inner width: the header (the roles'
+/// titles, never cut) and the rows under it, every cell wrapped to the
+/// exact width of its column.
+pub struct CompareView {
+    pub header: Vec<Line<'static>>,
+    pub body: Vec<Line<'static>>,
+}
+
+/// Lays out the comparison of the marked roles for `width` columns.
+pub fn compare_view(st: &State, width: u16) -> CompareView {
     let th = &st.theme;
     let v = st.index().vocab();
     let picked: Vec<usize> = st.roles.compare.clone();
     let roles: Vec<&Role> = picked.iter().filter_map(|&i| v.roles.get(i)).collect();
+    let n = roles.len().max(1);
+    let width = usize::from(width);
+    let label_w = if width >= 70 { 13 } else { 11 };
+    let gap = if width >= label_w + n * 16 { 2 } else { 1 };
+    let col_w = (width.saturating_sub(label_w) / n)
+        .saturating_sub(gap)
+        .max(1);
     let title_of = |id: &str| {
         v.roles
             .iter()
@@ -404,16 +506,25 @@ fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
             crate::fit::skill_position(&v.skills, s).is_some_and(|i| p.skills & (1 << i) != 0)
         })
     };
-    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    // full rupees when every band fits its column, else "10k–15k"
+    let full = |b: &crate::catalog::Band| salary(Some(b.min), Some(b.max), st.period);
+    let compact = roles
+        .iter()
+        .flat_map(|r| &r.bands)
+        .any(|b| unicode_width::UnicodeWidthStr::width(full(b).as_str()) > col_w);
+    // each cell is a list of paragraphs, each wrapped on its own
+    let mut rows: Vec<(String, Vec<Vec<String>>)> = Vec::new();
     rows.push((
         "Department".into(),
         roles
             .iter()
             .map(|r| {
-                v.categories
-                    .iter()
-                    .find(|c| c.id == r.category)
-                    .map_or(r.category.clone(), |c| c.name.clone())
+                vec![
+                    v.categories
+                        .iter()
+                        .find(|c| c.id == r.category)
+                        .map_or(r.category.clone(), |c| c.name.clone()),
+                ]
             })
             .collect(),
     ));
@@ -422,9 +533,12 @@ fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
             level.short().to_string(),
             roles
                 .iter()
-                .map(|r| match r.band(*level) {
-                    Some(b) => salary(Some(b.min), Some(b.max), st.period),
-                    None => "—".into(),
+                .map(|r| {
+                    vec![match r.band(*level) {
+                        Some(b) if compact => compact_range(b.min, b.max, st.period),
+                        Some(b) => full(b),
+                        None => "—".into(),
+                    }]
                 })
                 .collect(),
         ));
@@ -433,7 +547,7 @@ fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
         "Open listings".into(),
         picked
             .iter()
-            .map(|&i| st.data.role_counts.get(i).copied().unwrap_or(0).to_string())
+            .map(|&i| vec![st.data.role_counts.get(i).copied().unwrap_or(0).to_string()])
             .collect(),
     ));
     if let Some(p) = st.profile.as_deref() {
@@ -441,7 +555,12 @@ fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
             "Your fit".into(),
             roles
                 .iter()
-                .map(|r| format!("{}/100", crate::fit::role_fit(p, r, &v.skills).score))
+                .map(|r| {
+                    vec![format!(
+                        "{}/100",
+                        crate::fit::role_fit(p, r, &v.skills).score
+                    )]
+                })
                 .collect(),
         ));
     }
@@ -450,17 +569,19 @@ fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
         roles
             .iter()
             .map(|r| {
-                r.skills
-                    .iter()
-                    .map(|s| {
-                        if owned(s) {
-                            format!("✓{s}")
-                        } else {
-                            s.clone()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                vec![
+                    r.skills
+                        .iter()
+                        .map(|s| {
+                            if owned(s) {
+                                format!("✓{s}")
+                            } else {
+                                s.clone()
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ]
             })
             .collect(),
     ));
@@ -468,13 +589,7 @@ fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
         "Next roles".into(),
         roles
             .iter()
-            .map(|r| {
-                r.leads_to
-                    .iter()
-                    .map(|id| title_of(id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
+            .map(|r| r.leads_to.iter().map(|id| title_of(id)).collect())
             .collect(),
     ));
     rows.push((
@@ -484,46 +599,103 @@ fn compare_roles(frame: &mut Frame<'_>, area: Rect, st: &State) {
             .map(|r| {
                 r.responsibilities
                     .iter()
-                    .take(3)
                     .map(|x| format!("• {x}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                    .collect()
             })
             .collect(),
     ));
-    let n = roles.len().max(1) as u16;
-    let col_w = (area.width.saturating_sub(14) / n).max(8) as usize;
-    let table_rows: Vec<Row<'_>> = rows
-        .into_iter()
-        .map(|(label, cells)| {
-            let mut height = 1;
-            let mut cs = vec![Cell::from(Span::styled(label, th.title))];
-            for c in cells {
-                let lines: Vec<Line<'static>> = super::form::wrap_words(&c, col_w)
+    // bullets hang: their continuation lines are indented under the text
+    let cell_lines = |paragraphs: &[String]| -> Vec<String> {
+        paragraphs
+            .iter()
+            .flat_map(|p| match p.strip_prefix("• ") {
+                Some(rest) if col_w >= 16 => wrap_cell(rest, col_w - 2)
                     .into_iter()
-                    .map(Line::from)
-                    .collect();
-                height = height.max(lines.len().max(1) as u16);
-                cs.push(Cell::from(lines));
+                    .enumerate()
+                    .map(|(i, l)| format!("{}{l}", if i == 0 { "• " } else { "  " }))
+                    .collect(),
+                _ => wrap_cell(p, col_w),
+            })
+            .collect()
+    };
+    let spacer = " ".repeat(gap);
+    let mut header = Vec::new();
+    let titles: Vec<Vec<String>> = roles.iter().map(|r| wrap_cell(&r.title, col_w)).collect();
+    let h = titles.iter().map(Vec::len).max().unwrap_or(1);
+    for k in 0..h {
+        let mut spans = vec![Span::raw(" ".repeat(label_w))];
+        for t in &titles {
+            spans.push(Span::raw(spacer.clone()));
+            let text = t.get(k).map_or("", String::as_str);
+            spans.push(Span::styled(pad(text, col_w), th.accent));
+        }
+        header.push(Line::from(spans));
+    }
+    header.push(Line::from(Span::styled("─".repeat(width), th.muted)));
+    let mut body = Vec::new();
+    let mut last_tall = false;
+    for (label, cells) in rows {
+        let labels = wrap_cell(&label, label_w);
+        let cells: Vec<Vec<String>> = cells.iter().map(|c| cell_lines(c)).collect();
+        let height = cells
+            .iter()
+            .map(Vec::len)
+            .chain([labels.len()])
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        // a blank line around rows of more than one line
+        if !body.is_empty() && (height > 1 || last_tall) {
+            body.push(Line::default());
+        }
+        last_tall = height > 1;
+        for k in 0..height {
+            let label = labels.get(k).map_or("", String::as_str);
+            let mut spans = vec![Span::styled(pad(label, label_w), th.title)];
+            for c in &cells {
+                spans.push(Span::raw(spacer.clone()));
+                spans.push(Span::raw(pad(c.get(k).map_or("", String::as_str), col_w)));
             }
-            Row::new(cs).height(height)
-        })
-        .collect();
-    let mut widths = vec![Constraint::Length(13)];
-    widths.extend(roles.iter().map(|_| Constraint::Fill(1)));
-    let header: Vec<Cell<'_>> = std::iter::once(Cell::from(""))
-        .chain(
-            roles
-                .iter()
-                .map(|r| Cell::from(Span::styled(r.title.clone(), th.accent))),
+            body.push(Line::from(spans));
+        }
+    }
+    CompareView { header, body }
+}
+
+/// How far the comparison in the pane `r` scrolls: its rows less those
+/// that show under the header.
+pub fn compare_max_scroll(st: &State, r: Rect) -> u16 {
+    let view = compare_view(st, r.width.saturating_sub(2));
+    let shown = usize::from(r.height.saturating_sub(2)).saturating_sub(view.header.len());
+    u16::try_from(view.body.len().saturating_sub(shown)).unwrap_or(u16::MAX)
+}
+
+/// Two or three roles side by side: pay per level, open listings, fit,
+/// skills (✓ the ones you have), where they lead and what the work is.
+/// The titles stay on top; the rows scroll under them.
+fn compare_roles(frame: &mut Frame<'_>, r: Rect, st: &State) {
+    let th = &st.theme;
+    let view = compare_view(st, r.width.saturating_sub(2));
+    let inner_h = usize::from(r.height.saturating_sub(2));
+    let shown = inner_h.saturating_sub(view.header.len());
+    let max = view.body.len().saturating_sub(shown);
+    let scroll = usize::from(st.roles.detail_scroll).min(max);
+    let place = if max == 0 {
+        String::new()
+    } else {
+        format!(
+            "rows {}-{} of {} · j k scroll · ",
+            scroll + 1,
+            (scroll + shown).min(view.body.len()),
+            view.body.len()
         )
-        .collect();
-    frame.render_widget(
-        Table::new(table_rows, widths)
-            .header(Row::new(header))
-            .column_spacing(1),
-        area,
-    );
+    };
+    let b = block(format!(" Compare · {place}Esc clears "), true, th);
+    let inner = b.inner(r);
+    frame.render_widget(b, r);
+    let mut lines = view.header;
+    lines.extend(view.body.into_iter().skip(scroll).take(shown));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 #[cfg(test)]

@@ -63,19 +63,24 @@ fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
         .map(|(i, &ri)| {
             let role = &v.roles[ri];
             let n = st.data.role_counts.get(ri).copied().unwrap_or(0);
-            let mark = if r.compare.contains(&ri) { "◆ " } else { "" };
+            // the mark keeps its place so the numbers stay in line
+            let mark = if r.compare.contains(&ri) {
+                "◆ "
+            } else {
+                "  "
+            };
             let count = match st.profile.as_deref() {
                 Some(p) => format!(
-                    "{:>3} {n:>4}",
+                    "fit {:>3} · {n:>3} jobs",
                     crate::fit::role_fit(p, role, &v.skills).score
                 ),
-                None => format!("{n:>4}"),
+                None => format!("{n:>3} jobs"),
             };
             let count = format!("{mark}{count}");
-            let title = crate::display::truncate(&role.title, w.saturating_sub(count.len() + 1));
-            let pad = w.saturating_sub(
-                unicode_width::UnicodeWidthStr::width(title.as_str()) + count.len(),
-            );
+            let count_w = unicode_width::UnicodeWidthStr::width(count.as_str());
+            let title = crate::display::truncate(&role.title, w.saturating_sub(count_w + 1));
+            let pad =
+                w.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()) + count_w);
             let line = Line::from(vec![
                 Span::raw(title),
                 Span::raw(" ".repeat(pad)),

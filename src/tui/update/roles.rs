@@ -9,6 +9,7 @@ use crate::tui::action::{Action, Effect, Tab};
 use crate::tui::layout::{self, Focus, Panes};
 use crate::tui::sidebar::{self, Group, Mark, SideKind, SideLine};
 use crate::tui::state::{Pane, RolePane, State};
+use crate::tui::ui::detail::{compare_open, role_max_scroll};
 
 pub(crate) fn panes(st: &State) -> Panes {
     panes_in(st, root(st).body)
@@ -16,7 +17,24 @@ pub(crate) fn panes(st: &State) -> Panes {
 
 /// The panes in `body` (drawing passes the frame's own area).
 pub(crate) fn panes_in(st: &State, body: ratatui::layout::Rect) -> Panes {
-    layout::panes(body, roles_focus(st), SIDEBAR)
+    let p = layout::panes(body, roles_focus(st), SIDEBAR);
+    if !compare_open(st) {
+        return p;
+    }
+    // the comparison needs the room: all of it below the search box
+    let top = p.search.y + p.search.height;
+    let detail = ratatui::layout::Rect::new(
+        body.x,
+        top,
+        body.width,
+        (body.y + body.height).saturating_sub(top),
+    );
+    Panes {
+        search: p.search,
+        side: None,
+        main: None,
+        detail: Some(detail),
+    }
 }
 
 /// Roles visible in the list (its size whenever it shows, as for listings).
@@ -163,7 +181,11 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
     let pane = st.roles.pane();
     match action {
         Action::FocusSearch => st.roles.pane = Some(RolePane::Search),
-        Action::Escape if pane == RolePane::List && !st.roles.compare.is_empty() => {
+        Action::Escape
+            if (pane == RolePane::List || compare_open(st)) && !st.roles.compare.is_empty() =>
+        {
+            st.roles.pane = Some(RolePane::List);
+            st.roles.detail_scroll = 0;
             st.roles.compare.clear();
             st.flash("Comparison cleared");
         }
@@ -244,21 +266,38 @@ fn toggle_compare(st: &mut State) {
         c.push(role);
     }
     let n = st.roles.compare.len();
+    if n >= 2 && st.roles.compare.contains(&role) {
+        // a role added: show them side by side
+        st.roles.pane = Some(RolePane::Detail);
+        st.roles.detail_scroll = 0;
+    }
     st.flash(match n {
         0 => "Comparison cleared".to_string(),
         1 => "Marked for comparing: mark one or two more with Space".to_string(),
-        _ => format!("Comparing {n} roles; Esc clears"),
+        2 => "Comparing 2 · Shift-Tab to mark a third".to_string(),
+        _ => format!("Comparing {n} · j k scroll, Esc clears"),
     });
 }
 
+/// How far the role detail (or the comparison) scrolls.
+fn detail_max(st: &State) -> u16 {
+    panes(st).detail.map_or(0, |r| role_max_scroll(st, r))
+}
+
 fn detail_keys(st: &mut State, action: Action) {
+    let max = detail_max(st);
+    let page = panes(st)
+        .detail
+        .map_or(10, |r| r.height.saturating_sub(6).max(1));
     let s = &mut st.roles.detail_scroll;
+    *s = (*s).min(max);
     match action {
         Action::Up => *s = s.saturating_sub(1),
-        Action::Down => *s = s.saturating_add(1).min(500),
-        Action::PageUp => *s = s.saturating_sub(10),
-        Action::PageDown => *s = s.saturating_add(10).min(500),
+        Action::Down => *s = s.saturating_add(1).min(max),
+        Action::PageUp => *s = s.saturating_sub(page),
+        Action::PageDown => *s = s.saturating_add(page).min(max),
         Action::Top => *s = 0,
+        Action::Bottom => *s = max,
         Action::Open => st.roles.pane = Some(RolePane::List),
         _ => {}
     }
@@ -352,8 +391,9 @@ fn click(st: &mut State, column: u16, row: u16) {
 
 fn scroll(st: &mut State, delta: isize) {
     if st.roles.pane() == RolePane::Detail {
+        let max = detail_max(st);
         let s = &mut st.roles.detail_scroll;
-        *s = (*s as isize + delta).clamp(0, 500) as u16;
+        *s = (*s as isize + delta).clamp(0, max as isize) as u16;
     } else {
         let (len, rows) = (st.roles.found.len(), list_rows(st));
         st.roles.cursor.scroll(delta, len, rows);

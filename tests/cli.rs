@@ -189,6 +189,34 @@ fn table_output_fits_80_columns_and_uses_indian_grouping() {
         text.contains("₹1,"),
         "a lakh-plus salary grouped the Indian way: {text}"
     );
+    // every other text output fits too: long sentences are wrapped
+    for args in [
+        &["salary"][..],
+        &["salary", "bookkeeper"],
+        &["role", "bookkeeper"],
+        &["role", "mis-executive"],
+        &["roles"],
+        &["apps", "list"],
+    ] {
+        let out = env
+            .cmd()
+            .arg("--db")
+            .arg(env.db())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(text.lines().count() > 1, "{args:?}: {text}");
+        for line in text.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= 80,
+                "{args:?}: {line:?}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -276,23 +276,22 @@ pub fn show(ctx: &Context, a: &RoleArgs) -> anyhow::Result<()> {
             if let Some(hi) = &role.title_hi {
                 o.push_str(&format!("{hi}\n"));
             }
-            o.push_str(&format!("id: {}\n\n{}\n\n", role.id, role.summary));
-            o.push_str("What you do\n");
+            let w = output_width();
+            o.push_str(&format!("id: {}\n\n", role.id));
+            o.push_str(&wrapped(&role.summary, w, 0, 0));
+            o.push_str("\nWhat you do\n");
             for r in &role.responsibilities {
-                o.push_str(&format!("  • {r}\n"));
+                o.push_str(&wrapped(&format!("• {r}"), w, 2, 4));
             }
-            o.push_str(&format!("\nSkills and tools: {}\n", role.skills.join(", ")));
-            o.push_str(&format!(
-                "Qualifications:   {}\n",
-                role.qualifications.join("; ")
-            ));
+            let field =
+                |name: &str, value: String| wrapped(&format!("{name:<18}{value}"), w, 0, 18);
+            o.push('\n');
+            o.push_str(&field("Skills and tools:", role.skills.join(", ")));
+            o.push_str(&field("Qualifications:", role.qualifications.join("; ")));
             let industries: Vec<&str> = role.industries.iter().map(|i| i.label()).collect();
-            o.push_str(&format!("Hired by:         {}\n", industries.join(", ")));
+            o.push_str(&field("Hired by:", industries.join(", ")));
             if !role.title_variants.is_empty() {
-                o.push_str(&format!(
-                    "Also advertised as: {}\n",
-                    role.title_variants.join(", ")
-                ));
+                o.push_str(&field("Also known as:", role.title_variants.join(", ")));
             }
             o.push_str("\nSalary (indicative, per month → per year)\n");
             for b in &role.bands {
@@ -305,26 +304,23 @@ pub fn show(ctx: &Context, a: &RoleArgs) -> anyhow::Result<()> {
             }
             let leads: Vec<String> = role.leads_to.iter().map(|r| title_of(r)).collect();
             let from: Vec<String> = comes_from.iter().map(|r| title_of(r)).collect();
-            o.push_str(&format!(
-                "\nLeads to:   {}\n",
-                if leads.is_empty() {
+            let or_dash = |v: Vec<String>| {
+                if v.is_empty() {
                     "—".to_string()
                 } else {
-                    leads.join(", ")
+                    v.join(", ")
                 }
-            ));
-            o.push_str(&format!(
-                "Comes from: {}\n",
-                if from.is_empty() {
-                    "—".to_string()
-                } else {
-                    from.join(", ")
-                }
-            ));
+            };
+            o.push('\n');
+            o.push_str(&field("Leads to:", or_dash(leads)));
+            o.push_str(&field("Comes from:", or_dash(from)));
             if !role.named_in.is_empty() {
-                o.push_str(&format!(
-                    "Named in:   {} (see `backdesk salary` for the sources)\n",
-                    role.named_in.join(", ")
+                o.push_str(&field(
+                    "Named in:",
+                    format!(
+                        "{} (see `backdesk salary` for the sources)",
+                        role.named_in.join(", ")
+                    ),
                 ));
             }
             o.push_str(&format!(
@@ -410,7 +406,8 @@ pub fn salary(ctx: &Context, a: &SalaryArgs) -> anyhow::Result<()> {
                 figure_text(f),
             ]);
         }
-        let mut out = t.render(output_width());
+        let width = output_width();
+        let mut out = t.render(width);
         out.push_str("\nMarket-wide figures exactly as the articles publish them:\n");
         for s in &sources {
             if figures.iter().any(|f| f.source == s.id) {
@@ -419,20 +416,16 @@ pub fn salary(ctx: &Context, a: &SalaryArgs) -> anyhow::Result<()> {
                 } else {
                     s.published.clone()
                 };
-                out.push_str(&format!(
-                    "  {:<12} {} ({}, {date})\n",
-                    s.id, s.title, s.publisher
-                ));
+                let line = format!("{:<12} {} ({}, {date})", s.id, s.title, s.publisher);
+                out.push_str(&wrapped(&line, width, 2, 15));
             }
         }
         for f in figures
             .iter()
             .filter_map(|f| f.note.as_ref().map(|n| (f, n)))
         {
-            out.push_str(&format!(
-                "  note on {} '{}': {}\n",
-                f.0.source, f.0.label, f.1
-            ));
+            let line = format!("note on {} '{}': {}", f.0.source, f.0.label, f.1);
+            out.push_str(&wrapped(&line, width, 2, 4));
         }
         out.push_str("Per-role bands: backdesk salary ROLE\n");
         return emit(&out);
@@ -479,10 +472,15 @@ pub fn salary(ctx: &Context, a: &SalaryArgs) -> anyhow::Result<()> {
         role.title,
         category_name(&categories, &role.category)
     );
-    out.push_str(&t.render(output_width()));
-    out.push_str(
-        "\nIndicative bands, consistent with the articles' market figures (backdesk salary).\n",
-    );
+    let width = output_width();
+    out.push_str(&t.render(width));
+    out.push('\n');
+    out.push_str(&wrapped(
+        "Indicative bands, consistent with the articles' market figures (backdesk salary).",
+        width,
+        0,
+        0,
+    ));
     emit(&out)
 }
 
@@ -626,4 +624,16 @@ pub fn role_sheet_md(
         jiff::Zoned::now().date()
     ));
     o
+}
+
+/// `text` wrapped to `width` columns, its first line indented by `first`
+/// spaces and the rest by `rest`, with a line break at the end.
+fn wrapped(text: &str, width: usize, first: usize, rest: usize) -> String {
+    let (first, rest) = (" ".repeat(first), " ".repeat(rest));
+    let opts = textwrap::Options::new(width.max(20))
+        .initial_indent(&first)
+        .subsequent_indent(&rest);
+    let mut out = textwrap::fill(text, opts);
+    out.push('\n');
+    out
 }

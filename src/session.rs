@@ -27,9 +27,9 @@ pub fn build_index_as_of(store: &Store, today: jiff::civil::Date) -> Result<Inde
     let rows = usize::try_from(store.listing_count()?).unwrap_or(0);
     // about 80 bytes of searchable text a listing
     b.reserve(rows, rows * 80);
-    store.for_each_listing_facts(|f| b.push(f))?;
+    let foreign = store.for_each_listing_facts(|f| b.push(f))?;
     let mut ix = b.finish();
-    ix.set_foreign_pay(store.foreign_pay()?);
+    ix.set_foreign_pay(foreign);
     Ok(ix)
 }
 

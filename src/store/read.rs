@@ -388,21 +388,25 @@ impl Store {
     }
 
     /// Calls `f` with the searchable and filterable facts of every listing,
-    /// in id order, without allocating per row.
-    pub fn for_each_listing_facts(&self, mut f: impl FnMut(&ListingFacts<'_>)) -> Result<()> {
+    /// in id order, without allocating per row. Salaries in the facts are
+    /// rupees only; listings paid in another currency come back, with
+    /// their pay as shown (`EUR 4,160–5,200 a month`), from the same scan.
+    pub fn for_each_listing_facts(
+        &self,
+        mut f: impl FnMut(&ListingFacts<'_>),
+    ) -> Result<Vec<(i64, String)>> {
         use crate::catalog::{EmploymentType, Shift, WorkMode};
         let mut st = self
             .conn()
             .prepare(
                 "SELECT id, title, role_id, company, company_id, location, city_id, work_mode,
                    employment_type, shift, exp_min, exp_max,
-                   CASE WHEN currency = 'INR' THEN salary_min END,
-                   CASE WHEN currency = 'INR' THEN salary_max END,
-                   skills, languages, posted, source
+                   salary_min, salary_max, skills, languages, posted, source, currency
                  FROM listings ORDER BY id",
             )
             .map_err(|e| self.err(e))?;
         let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        let mut foreign = Vec::new();
         while let Some(row) = rows.next().map_err(|e| self.err(e))? {
             let get_str = |i: usize| -> rusqlite::Result<&str> {
                 row.get_ref(i)?
@@ -413,6 +417,17 @@ impl Store {
             let mut read = || -> rusqlite::Result<()> {
                 let posted = get_str(16)?;
                 let role = get_str(2)?;
+                let amount = |i: usize| -> rusqlite::Result<Option<u32>> {
+                    Ok(row
+                        .get::<_, Option<i64>>(i)?
+                        .and_then(|n| u32::try_from(n).ok()))
+                };
+                let (lo, hi) = (amount(12)?, amount(13)?);
+                let currency = get_str(18)?;
+                let rupees = currency == "INR";
+                if !rupees && (lo.is_some() || hi.is_some()) {
+                    foreign.push((row.get(0)?, crate::money::format_foreign(currency, lo, hi)));
+                }
                 let facts = ListingFacts {
                     id: row.get(0)?,
                     title: get_str(1)?,
@@ -428,12 +443,8 @@ impl Store {
                     shift: stored!(Shift, get_str(9)?, Shift::Day),
                     experience_min: row.get::<_, i64>(10)?.clamp(0, 60) as u8,
                     experience_max: row.get::<_, i64>(11)?.clamp(0, 60) as u8,
-                    salary_min: row
-                        .get::<_, Option<i64>>(12)?
-                        .and_then(|n| u32::try_from(n).ok()),
-                    salary_max: row
-                        .get::<_, Option<i64>>(13)?
-                        .and_then(|n| u32::try_from(n).ok()),
+                    salary_min: lo.filter(|_| rupees),
+                    salary_max: hi.filter(|_| rupees),
                     skills: get_str(14)?,
                     languages: get_str(15)?,
                     posted: posted.parse().unwrap_or(jiff::civil::date(1970, 1, 1)),
@@ -444,28 +455,7 @@ impl Store {
             };
             read().map_err(|e| self.err(e))?;
         }
-        Ok(())
-    }
-
-    /// Listings paid in another currency, with their pay as shown
-    /// (`EUR 4,160–5,200 a month`): the index keeps rupees only.
-    pub fn foreign_pay(&self) -> Result<Vec<(i64, String)>> {
-        let mut st = self
-            .conn()
-            .prepare(
-                "SELECT id, currency, salary_min, salary_max FROM listings
-                 WHERE currency <> 'INR' AND (salary_min IS NOT NULL OR salary_max IS NOT NULL)",
-            )
-            .map_err(|e| self.err(e))?;
-        let amount = |v: Option<i64>| v.and_then(|n| u32::try_from(n).ok());
-        st.query_map([], |r| {
-            let currency: String = r.get(1)?;
-            let label =
-                crate::money::format_foreign(&currency, amount(r.get(2)?), amount(r.get(3)?));
-            Ok((r.get(0)?, label))
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| self.err(e))
+        Ok(foreign)
     }
 
     /// Row counts of every table and listings per source.

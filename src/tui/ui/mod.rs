@@ -73,6 +73,11 @@ pub fn terminal_cells(buf: &mut ratatui::buffer::Buffer) {
         let mut x = area.left();
         while x < area.right() {
             let cell = &buf[(x, y)];
+            if cell.symbol().len() == 1 {
+                // ASCII: one byte, one cell (most of every frame)
+                x += 1;
+                continue;
+            }
             let width = cell.symbol().width().max(1) as u16;
             if width > 1
                 && let Some(pieces) = spacing_pieces(cell.symbol())

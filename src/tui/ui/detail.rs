@@ -383,7 +383,7 @@ pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
     };
     let b = block(title, focused, th);
     let p = role_paragraph(st, r);
-    let scroll = st.roles.detail_scroll.min(role_max_scroll(st, r));
+    let scroll = st.roles.detail_scroll.min(max_scroll(&p, r));
     frame.render_widget(p.block(b).scroll((scroll, 0)), r);
 }
 
@@ -408,9 +408,7 @@ pub fn role_max_scroll(st: &State, r: Rect) -> u16 {
     if compare_open(st) {
         return compare_max_scroll(st, r);
     }
-    let lines = role_paragraph(st, r).line_count(r.width.saturating_sub(2));
-    let shown = usize::from(r.height.saturating_sub(2));
-    u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
+    max_scroll(&role_paragraph(st, r), r)
 }
 
 /// Whether the Roles screen shows the comparison: two or three roles

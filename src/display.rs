@@ -70,6 +70,20 @@ pub fn experience(min: u8, max: u8) -> String {
     }
 }
 
+/// `text` in lines of at most `width` columns (as terminals count them),
+/// broken at spaces, filled greedily; a word longer than a line is cut
+/// between characters, never inside one.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let opts = textwrap::Options::new(width.max(1))
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    textwrap::wrap(text, opts)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
+
 /// "today", "3d", "5w", "4mo": how long ago a listing was posted.
 pub fn age(days: i32) -> String {
     match days {
@@ -83,6 +97,14 @@ pub fn age(days: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_only_overlong_words() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("Scheduling, Email", 11), ["Scheduling,", "Email"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("डेटा एंट्री", 4), ["डेटा", "एंट्री"]);
+    }
 
     #[test]
     fn experience_ranges_read_as_people_write_them() {

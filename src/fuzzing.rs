@@ -34,16 +34,7 @@ pub fn import(format: crate::import::InputFormat, bytes: &[u8]) {
     use crate::import::{Matcher, parse};
     thread_local! {
         // the matcher caches lookups in a RefCell: one per thread
-        static MATCHER: Matcher = {
-            let c = catalogue().clone();
-            Matcher::new(crate::search::Vocab {
-                categories: c.categories,
-                roles: c.roles,
-                cities: c.cities,
-                companies: c.companies,
-                skills: c.skills,
-            })
-        };
+        static MATCHER: Matcher = Matcher::new(crate::search::Vocab::of(catalogue()));
     }
     let Ok(file) = parse("fuzz", format, bytes) else {
         return;

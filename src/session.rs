@@ -73,13 +73,7 @@ pub fn synthetic_builder(
     use crate::catalog::generate::{Generator, Sources};
     use crate::catalog::{Catalog, ListingFacts};
     let cat = Catalog::embedded_without_listings()?;
-    let vocab = Vocab {
-        categories: cat.categories.clone(),
-        roles: cat.roles.clone(),
-        cities: cat.cities.clone(),
-        companies: cat.companies.clone(),
-        skills: cat.skills.clone(),
-    };
+    let vocab = Vocab::of(&cat);
     let mut g = Generator::new(
         Sources {
             roles: &cat.roles,

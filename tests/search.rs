@@ -604,13 +604,7 @@ fn vocab() -> &'static backdesk::search::Vocab {
     static V: OnceLock<backdesk::search::Vocab> = OnceLock::new();
     V.get_or_init(|| {
         let c = backdesk::catalog::Catalog::embedded_without_listings().expect("catalogue");
-        backdesk::search::Vocab {
-            categories: c.categories,
-            roles: c.roles,
-            cities: c.cities,
-            companies: c.companies,
-            skills: c.skills,
-        }
+        backdesk::search::Vocab::of(&c)
     })
 }
 

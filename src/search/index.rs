@@ -25,6 +25,19 @@ pub struct Vocab {
     pub skills: Vec<Skill>,
 }
 
+impl Vocab {
+    /// The vocabularies of a catalogue (without its listings).
+    pub fn of(cat: &crate::catalog::Catalog) -> Vocab {
+        Vocab {
+            categories: cat.categories.clone(),
+            roles: cat.roles.clone(),
+            cities: cat.cities.clone(),
+            companies: cat.companies.clone(),
+            skills: cat.skills.clone(),
+        }
+    }
+}
+
 const NONE16: u16 = u16::MAX;
 const NONE32: u32 = u32::MAX;
 /// Skills beyond this many (imported free text) are searchable but not a facet.

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::exec::{FacetSet, never};
 use super::index::Index;
 use super::query::Query;
-use super::text::TextQuery;
+use super::text::{TextQuery, is_subsequence};
 
 /// Lowercase ASCII words of the searchable text, with how many times each
 /// occurs, built once per index the first time a search finds nothing.
@@ -100,11 +100,6 @@ impl Words {
         }
         best.map(|(_, v)| v)
     }
-}
-
-fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
-    let mut it = hay.iter();
-    needle.iter().all(|n| it.any(|h| h == n))
 }
 
 impl Index {

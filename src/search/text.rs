@@ -266,7 +266,7 @@ fn in_one_word(needle: &str, hay: &str) -> bool {
     false
 }
 
-fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
+pub(crate) fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
     let mut it = hay.iter();
     needle.iter().all(|n| it.any(|h| h == n))
 }

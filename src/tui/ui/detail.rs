@@ -36,6 +36,23 @@ fn heading<'a>(text: &'a str, th: &Theme) -> Line<'a> {
     Line::from(Span::styled(text, th.accent))
 }
 
+/// "Your fit 72/100" and its reasons, after a blank line.
+fn fit_lines(fit: crate::fit::Fit, th: &Theme) -> Vec<Line<'static>> {
+    let mut out = vec![
+        Line::default(),
+        Line::from(vec![
+            Span::styled("Your fit ", th.accent),
+            Span::styled(format!("{}/100", fit.score), th.title),
+        ]),
+    ];
+    out.extend(
+        fit.reasons
+            .into_iter()
+            .map(|r| Line::from(format!("• {r}"))),
+    );
+    out
+}
+
 fn field<'a>(name: &'a str, value: String, th: &Theme) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{name}: "), th.title),
@@ -114,15 +131,7 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         out.push(field("Role", role.title.clone(), th));
     }
     if let (Some(p), Some(row)) = (st.profile.as_deref(), st.index().row_of(l.id)) {
-        let fit = st.index().fit(row, p);
-        out.push(Line::default());
-        out.push(Line::from(vec![
-            Span::styled("Your fit ", th.accent),
-            Span::styled(format!("{}/100", fit.score), th.title),
-        ]));
-        for r in fit.reasons {
-            out.push(Line::from(format!("• {r}")));
-        }
+        out.extend(fit_lines(st.index().fit(row, p), th));
     }
     out.push(Line::default());
     out.push(Line::from(l.description.as_str()));
@@ -249,15 +258,7 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
     out.push(heading("Salary (indicative)", th));
     out.extend(band_chart(role, st.period, width, th));
     if let Some(p) = st.profile.as_deref() {
-        let fit = crate::fit::role_fit(p, role, &v.skills);
-        out.push(Line::default());
-        out.push(Line::from(vec![
-            Span::styled("Your fit ", th.accent),
-            Span::styled(format!("{}/100", fit.score), th.title),
-        ]));
-        for r in fit.reasons {
-            out.push(Line::from(format!("• {r}")));
-        }
+        out.extend(fit_lines(crate::fit::role_fit(p, role, &v.skills), th));
         let gaps: Vec<String> = role
             .skills
             .iter()
@@ -434,38 +435,6 @@ fn compact_range(lo: crate::money::Rupees, hi: crate::money::Rupees, period: Per
     }
 }
 
-/// Wraps `text` at spaces into lines at most `width` columns wide; a word
-/// longer than that is broken between characters (never inside one).
-fn wrap_cell(text: &str, width: usize) -> Vec<String> {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    let width = width.max(1);
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        if line.width() + word.width() <= width {
-            line.push_str(word);
-            continue;
-        }
-        for c in word.chars() {
-            let w = c.width().unwrap_or(0);
-            if line.width() + w > width && !line.is_empty() {
-                out.push(std::mem::take(&mut line));
-            }
-            line.push(c);
-        }
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    out
-}
-
 /// `text` padded with spaces to `width` columns.
 fn pad(text: &str, width: usize) -> String {
     let w = unicode_width::UnicodeWidthStr::width(text);
@@ -607,18 +576,21 @@ pub fn compare_view(st: &State, width: u16) -> CompareView {
         paragraphs
             .iter()
             .flat_map(|p| match p.strip_prefix("• ") {
-                Some(rest) if col_w >= 16 => wrap_cell(rest, col_w - 2)
+                Some(rest) if col_w >= 16 => crate::display::wrap(rest, col_w - 2)
                     .into_iter()
                     .enumerate()
                     .map(|(i, l)| format!("{}{l}", if i == 0 { "• " } else { "  " }))
                     .collect(),
-                _ => wrap_cell(p, col_w),
+                _ => crate::display::wrap(p, col_w),
             })
             .collect()
     };
     let spacer = " ".repeat(gap);
     let mut header = Vec::new();
-    let titles: Vec<Vec<String>> = roles.iter().map(|r| wrap_cell(&r.title, col_w)).collect();
+    let titles: Vec<Vec<String>> = roles
+        .iter()
+        .map(|r| crate::display::wrap(&r.title, col_w))
+        .collect();
     let h = titles.iter().map(Vec::len).max().unwrap_or(1);
     for k in 0..h {
         let mut spans = vec![Span::raw(" ".repeat(label_w))];
@@ -633,7 +605,7 @@ pub fn compare_view(st: &State, width: u16) -> CompareView {
     let mut body = Vec::new();
     let mut last_tall = false;
     for (label, cells) in rows {
-        let labels = wrap_cell(&label, label_w);
+        let labels = crate::display::wrap(&label, label_w);
         let cells: Vec<Vec<String>> = cells.iter().map(|c| cell_lines(c)).collect();
         let height = cells
             .iter()

@@ -83,7 +83,9 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
             }
         }
         if let Some(e) = &field.error {
-            for part in wrap_words(e, (inner.width as usize).saturating_sub(label_w).max(10)) {
+            for part in
+                crate::display::wrap(e, (inner.width as usize).saturating_sub(label_w).max(10))
+            {
                 lines.push(Line::from(Span::styled(
                     format!("{:w$}{part}", "", w = label_w),
                     th.bad,
@@ -100,35 +102,5 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
         && x < inner.width
     {
         frame.set_cursor_position((inner.x + x, inner.y + y - scroll));
-    }
-}
-
-/// Splits text into lines of at most `width` columns at spaces.
-pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn wraps_at_spaces() {
-        assert_eq!(
-            super::wrap_words("a bb ccc dddd", 6),
-            ["a bb", "ccc", "dddd"]
-        );
     }
 }

@@ -40,20 +40,11 @@ pub fn column_of(s: Status, n: usize) -> usize {
 
 /// The stages a column holds on a board of `n` columns.
 fn column_stages(c: usize, n: usize) -> &'static [Status] {
-    const ALL: [Status; 8] = [
-        Status::Saved,
-        Status::Applied,
-        Status::Screening,
-        Status::Interview,
-        Status::Offer,
-        Status::Accepted,
-        Status::Rejected,
-        Status::Withdrawn,
-    ];
+    // Status::ALL is pipeline order, rejected and withdrawn last
     if n < COLUMNS && c == n - 1 {
-        &ALL[6..]
+        &Status::ALL[6..]
     } else {
-        ALL.get(c..=c).unwrap_or(&[])
+        Status::ALL.get(c..=c).unwrap_or(&[])
     }
 }
 

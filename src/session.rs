@@ -70,21 +70,11 @@ pub fn synthetic_builder(
     seed: u64,
     today: jiff::civil::Date,
 ) -> Result<IndexBuilder, crate::catalog::CatalogError> {
-    use crate::catalog::generate::{Generator, Sources};
+    use crate::catalog::generate::Generator;
     use crate::catalog::{Catalog, ListingFacts};
     let cat = Catalog::embedded_without_listings()?;
     let vocab = Vocab::of(&cat);
-    let mut g = Generator::new(
-        Sources {
-            roles: &cat.roles,
-            companies: &cat.companies,
-            cities: &cat.cities,
-        },
-        seed,
-        today,
-        1,
-    )
-    .without_descriptions();
+    let mut g = Generator::synthetic(&cat, seed, today, 1);
     let mut b = IndexBuilder::new(vocab, today);
     b.reserve(n, n * 80);
     for _ in 0..n {

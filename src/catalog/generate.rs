@@ -130,6 +130,27 @@ impl<'a> Generator<'a> {
         &items[self.rng.usize(0..items.len())]
     }
 
+    /// The synthetic listings of `db synth` and the benchmarks: the
+    /// catalogue's roles, companies and cities, no descriptions.
+    pub fn synthetic(
+        cat: &'a super::Catalog,
+        seed: u64,
+        as_of: Date,
+        first_id: i64,
+    ) -> Generator<'a> {
+        Generator::new(
+            Sources {
+                roles: &cat.roles,
+                companies: &cat.companies,
+                cities: &cat.cities,
+            },
+            seed,
+            as_of,
+            first_id,
+        )
+        .without_descriptions()
+    }
+
     /// Leaves descriptions short (a sentence naming the role and place),
     /// for millions of synthetic listings.
     pub fn without_descriptions(mut self) -> Self {

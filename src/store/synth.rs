@@ -6,7 +6,7 @@ use rusqlite::params;
 
 use super::{Result, Store};
 use crate::catalog::Catalog;
-use crate::catalog::generate::{Generator, Sources};
+use crate::catalog::generate::Generator;
 
 /// What a synthesis did.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,17 +41,7 @@ impl Store {
             .map_err(&err)?;
         let first_id = max + 1;
         let today = jiff::Zoned::now().date();
-        let mut g = Generator::new(
-            Sources {
-                roles: &cat.roles,
-                companies: &cat.companies,
-                cities: &cat.cities,
-            },
-            seed,
-            today,
-            first_id,
-        )
-        .without_descriptions();
+        let mut g = Generator::synthetic(&cat, seed, today, first_id);
         let city_name: std::collections::HashMap<u32, &str> =
             cat.cities.iter().map(|c| (c.id, c.name.as_str())).collect();
         let company_name: std::collections::HashMap<u32, &str> = cat

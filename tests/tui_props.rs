@@ -691,6 +691,28 @@ fn awkward_text_in_the_search_box_keeps_the_layout_aligned() {
     }
 }
 
+/// A match on a consonant whose vowel sign follows ("ड" in "डेटा"): the
+/// highlight must take the whole cluster, or the vowel sign starts a span
+/// of its own, sits in a cell alone and the terminal shifts the row left.
+#[test]
+fn a_match_inside_a_devanagari_cluster_keeps_rows_aligned() {
+    let mut d = driver(157, 11);
+    typed(&mut d, "ड");
+    assert!(
+        d.state.listings.results.total() > 0,
+        "a Hindi title matches"
+    );
+    check_sizes(&mut d, &[(157, 11), (120, 36), (80, 24)]);
+    // the same title in the detail pane, cut at its right edge
+    let mut d = driver(110, 30);
+    typed(&mut d, "ड s");
+    assert!(
+        d.state.listings.results.total() > 0,
+        "a Hindi title matches"
+    );
+    check_sizes(&mut d, &[(110, 30), (111, 30), (109, 30)]);
+}
+
 #[test]
 fn awkward_text_in_the_roles_search_box() {
     for (name, text) in AWKWARD {

@@ -4,9 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::widgets::{block, range_bar, salary};
+use super::wrap;
 use crate::catalog::{Listing, Role};
 use crate::money::{Period, Rupees};
 use crate::tui::state::{Pane, RolePane, State};
@@ -175,7 +176,7 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
 }
 
 /// The detail paragraph of the selected listing (or the hint to pick one).
-fn listing_paragraph<'a>(st: &'a State) -> Paragraph<'a> {
+fn listing_paragraph(st: &State, r: Rect) -> Paragraph<'static> {
     let lines = match &st.listings.detail {
         Some(l) => {
             let role = l
@@ -189,12 +190,11 @@ fn listing_paragraph<'a>(st: &'a State) -> Paragraph<'a> {
             st.theme.muted,
         ))],
     };
-    Paragraph::new(lines).wrap(Wrap { trim: false })
+    wrap::paragraph(lines, r.width.saturating_sub(2), false)
 }
 
-/// How far a bordered paragraph in `r` scrolls before its last line sits
-/// at the bottom: wrapped lines (counted as the draw wraps them) less the
-/// lines that show.
+/// How far a bordered, pre-wrapped paragraph in `r` scrolls before its
+/// last line sits at the bottom: its lines less the lines that show.
 pub fn max_scroll(p: &Paragraph<'_>, r: Rect) -> u16 {
     let inner_w = r.width.saturating_sub(2);
     let lines = p.line_count(inner_w);
@@ -204,13 +204,13 @@ pub fn max_scroll(p: &Paragraph<'_>, r: Rect) -> u16 {
 
 /// How far the listing detail in `r` scrolls.
 pub fn listing_max_scroll(st: &State, r: Rect) -> u16 {
-    max_scroll(&listing_paragraph(st), r)
+    max_scroll(&listing_paragraph(st, r), r)
 }
 
 pub fn listing(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let focused = st.listings.pane == Pane::Detail;
     let b = block(" Detail ", focused, &st.theme);
-    let p = listing_paragraph(st);
+    let p = listing_paragraph(st, r);
     // never past the end, even after a resize made the pane taller
     let scroll = st.listings.detail_scroll.min(max_scroll(&p, r));
     frame.render_widget(p.block(b).scroll((scroll, 0)), r);
@@ -389,7 +389,7 @@ pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
 }
 
 /// The selected role's detail for the pane `r`, unscrolled.
-fn role_paragraph<'a>(st: &'a State, r: Rect) -> Paragraph<'a> {
+fn role_paragraph(st: &State, r: Rect) -> Paragraph<'static> {
     let v = st.index().vocab();
     let lines = match st
         .roles
@@ -400,7 +400,7 @@ fn role_paragraph<'a>(st: &'a State, r: Rect) -> Paragraph<'a> {
         Some(role) => role_lines(role, st, r.width.saturating_sub(2) as usize),
         None => vec![Line::from(Span::styled("No role selected.", Style::new()))],
     };
-    Paragraph::new(lines).wrap(Wrap { trim: false })
+    wrap::paragraph(lines, r.width.saturating_sub(2), false)
 }
 
 /// How far the role detail in the pane `r` scrolls before its last line

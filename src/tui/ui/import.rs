@@ -3,9 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::widgets::{block, centered};
+use super::wrap;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
@@ -28,9 +29,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
             ratatui::style::Style::new()
         };
         frame.render_widget(
-            Paragraph::new(report.as_str())
+            wrap::paragraph(report.as_str(), inner.width, false)
                 .style(style)
-                .wrap(Wrap { trim: false })
                 .scroll((p.scroll, 0)),
             inner,
         );

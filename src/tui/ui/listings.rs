@@ -4,10 +4,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 use super::detail;
 use super::widgets::{block, highlighted, salary};
+use super::wrap;
 use crate::display::age;
 use crate::money::group_indian;
 use crate::tui::input::TextInput;
@@ -274,12 +275,7 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
             (None, false) => "No listings match. Try fewer or shorter words.".into(),
         };
         let area = Rect::new(r.x + 2, r.y + 2, r.width.saturating_sub(4), 2);
-        frame.render_widget(
-            Paragraph::new(msg)
-                .style(th.muted)
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        frame.render_widget(wrap::paragraph(msg, area.width, true).style(th.muted), area);
     }
 }
 

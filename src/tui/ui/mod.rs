@@ -10,6 +10,7 @@ mod roles;
 pub mod salaries;
 mod tracker;
 pub mod widgets;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};

@@ -4,10 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{block, range_bar, salary, thousands};
+use super::wrap;
 use crate::catalog::{FigurePeriod, Level, MarketFigure, Role};
 use crate::money::{Period, Rupees};
 use crate::tui::state::State;
@@ -416,5 +417,5 @@ fn chart(frame: &mut Frame<'_>, r: Rect, st: &State) {
         "bright: this role (indicative) · dim: market figure from the article",
         th.muted,
     )));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    frame.render_widget(wrap::paragraph(lines, inner.width, false), inner);
 }

@@ -4,9 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Row, Table};
 
 use super::widgets::{block, salary};
+use super::wrap;
 use crate::display::truncate;
 use crate::money::Period;
 use crate::tracker::dates::format_datetime;
@@ -24,12 +25,13 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         let inner = b.inner(body);
         frame.render_widget(b, body);
         frame.render_widget(
-            Paragraph::new(
+            wrap::paragraph(
                 "Nothing saved yet. On the Listings tab press s to save a listing or a to mark it \
                  applied; here, n adds a job you saw elsewhere.",
+                inner.width,
+                true,
             )
-            .style(th.muted)
-            .wrap(Wrap { trim: true }),
+            .style(th.muted),
             inner,
         );
     } else {
@@ -153,9 +155,8 @@ fn detail(frame: &mut Frame<'_>, r: Rect, st: &State) {
         return;
     };
     frame.render_widget(
-        Paragraph::new(app_lines(a, th))
+        wrap::paragraph(app_lines(a, th), r.width.saturating_sub(2), false)
             .block(b)
-            .wrap(Wrap { trim: false })
             .scroll((st.tracker.detail_scroll, 0)),
         r,
     );

@@ -26,29 +26,36 @@ pub fn block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
 }
 
 /// `text` with the characters at `marks` (char positions) in `hl`.
+///
+/// Works on grapheme clusters: a cluster is highlighted when any of its
+/// characters is marked, so a span never starts with a combining mark or a
+/// vowel sign (a match on "ड" in "डेटा" takes "डे"). Such a span would put
+/// the mark in a cell of its own, which the terminal joins to the previous
+/// cell, shifting the rest of the row one column left.
 pub fn highlighted<'a>(text: &'a str, marks: &[usize], base: Style, hl: Style) -> Line<'a> {
+    use unicode_segmentation::UnicodeSegmentation;
     if marks.is_empty() {
         return Line::from(Span::styled(text, base));
     }
+    let style = |on: bool| if on { base.patch(hl) } else { base };
     let mut spans = Vec::new();
-    let mut run = String::new();
-    let mut run_hl = false;
-    for (i, c) in text.chars().enumerate() {
-        let is_hl = marks.binary_search(&i).is_ok();
-        if is_hl != run_hl && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_hl { base.patch(hl) } else { base },
-            ));
+    let (mut start, mut run_hl) = (0usize, false);
+    let mut chars = 0usize;
+    for (at, g) in text.grapheme_indices(true) {
+        let n = g.chars().count();
+        let is_hl = marks
+            .get(marks.partition_point(|&m| m < chars)..)
+            .and_then(|rest| rest.first())
+            .is_some_and(|&m| m < chars + n);
+        chars += n;
+        if is_hl != run_hl && at > start {
+            spans.push(Span::styled(&text[start..at], style(run_hl)));
+            start = at;
         }
         run_hl = is_hl;
-        run.push(c);
     }
-    if !run.is_empty() {
-        spans.push(Span::styled(
-            run,
-            if run_hl { base.patch(hl) } else { base },
-        ));
+    if start < text.len() {
+        spans.push(Span::styled(&text[start..], style(run_hl)));
     }
     Line::from(spans)
 }
@@ -107,6 +114,23 @@ mod tests {
         assert_eq!(l.spans.len(), 2);
         assert_eq!(l.spans[0].content, "Pay");
         assert_eq!(l.spans[1].content, "roll");
+    }
+
+    #[test]
+    fn highlights_whole_clusters() {
+        let (base, hl) = (Style::new(), Style::new().bold());
+        // "ड" marked, its vowel sign "े" (char 1) comes along
+        let l = highlighted("डेटा", &[0], base, hl);
+        let parts: Vec<_> = l
+            .spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect();
+        assert_eq!(parts, [("डे", base.patch(hl)), ("टा", base)]);
+        // a mark on the combining accent alone lights its whole cluster
+        let l = highlighted("cafe\u{301} x", &[4], base, hl);
+        let parts: Vec<_> = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(parts, ["caf", "e\u{301}", " x"]);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! A one-line text input: a string and a cursor (in characters).
+//! A text input: a string and a cursor (in characters, always on a
+//! grapheme-cluster boundary, so "डे" or "👩‍💻" is stepped over whole).
 
 use ratatui::buffer::CellWidth;
 use ratatui::style::Style;
@@ -97,6 +98,35 @@ impl TextInput {
         self.text.chars().count()
     }
 
+    /// Char positions where the grapheme clusters start, and the end.
+    fn stops(&self) -> impl Iterator<Item = usize> + '_ {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut at = 0;
+        self.text
+            .graphemes(true)
+            .map(move |g| {
+                let start = at;
+                at += g.chars().count();
+                start
+            })
+            .chain(std::iter::once(self.len()))
+    }
+
+    /// The cluster boundary before the cursor (0 at the start).
+    fn prev_stop(&self) -> usize {
+        self.stops()
+            .take_while(|&s| s < self.cursor)
+            .last()
+            .unwrap_or(0)
+    }
+
+    /// The cluster boundary after the cursor (the end at the end).
+    fn next_stop(&self) -> usize {
+        self.stops()
+            .find(|&s| s > self.cursor)
+            .unwrap_or_else(|| self.len())
+    }
+
     /// Inserts text at the cursor: control characters and bidi overrides
     /// dropped, line breaks and tabs become spaces, the total capped at
     /// [`MAX_INPUT`]. Returns false when something had to be dropped for
@@ -132,22 +162,37 @@ impl TextInput {
         self.insert_str(c.encode_utf8(&mut buf))
     }
 
+    /// Deletes back one character: the last vowel sign or accent of a
+    /// cluster alone (how Indic keyboards correct a matra), but an emoji
+    /// sequence (joined, with a skin tone, a flag) as a whole, which
+    /// would otherwise leave invisible pieces behind.
     pub fn backspace(&mut self) {
         if self.cursor == 0 {
             return;
         }
-        let start = self.byte_at(self.cursor - 1);
+        let from = self.prev_stop();
         let end = self.byte_at(self.cursor);
+        let cluster = &self.text[self.byte_at(from)..end];
+        let whole = cluster.chars().any(|c| {
+            matches!(c, '\u{200d}' | '\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}' | '\u{1f1e6}'..='\u{1f1ff}')
+        });
+        let start = if whole {
+            self.byte_at(from)
+        } else {
+            self.byte_at(self.cursor - 1)
+        };
+        let removed = self.text[start..end].chars().count();
         self.text.replace_range(start..end, "");
-        self.cursor -= 1;
+        self.cursor -= removed;
     }
 
+    /// Deletes the cluster after the cursor.
     pub fn delete(&mut self) {
         if self.cursor >= self.len() {
             return;
         }
         let start = self.byte_at(self.cursor);
-        let end = self.byte_at(self.cursor + 1);
+        let end = self.byte_at(self.next_stop());
         self.text.replace_range(start..end, "");
     }
 
@@ -177,11 +222,11 @@ impl TextInput {
     }
 
     pub fn left(&mut self) {
-        self.cursor = self.cursor.saturating_sub(1);
+        self.cursor = self.prev_stop();
     }
 
     pub fn right(&mut self) {
-        self.cursor = (self.cursor + 1).min(self.len());
+        self.cursor = self.next_stop();
     }
 
     pub fn home(&mut self) {
@@ -278,6 +323,40 @@ mod tests {
         t.backspace();
         assert_eq!(t.text(), "डेटा ");
         assert!(t.cursor_column() <= 5);
+    }
+
+    #[test]
+    fn the_cursor_steps_over_whole_clusters() {
+        let mut t = TextInput::with("aडेटा👩‍💻b");
+        let stops = |t: &mut TextInput| {
+            t.home();
+            let mut v = vec![t.cursor()];
+            for _ in 0..8 {
+                t.right();
+                v.push(t.cursor());
+            }
+            v
+        };
+        // a, डे, टा, 👩‍💻 (three chars), b
+        assert_eq!(stops(&mut t), [0, 1, 3, 5, 8, 9, 9, 9, 9]);
+        t.left();
+        t.left();
+        assert_eq!(t.cursor(), 5);
+        // delete takes the whole emoji sequence
+        t.delete();
+        assert_eq!(t.text(), "aडेटाb");
+        // backspace takes a vowel sign alone, an emoji sequence whole
+        t.end();
+        t.left();
+        t.backspace();
+        assert_eq!(t.text(), "aडेटb");
+        assert_eq!(t.cursor(), 4);
+        let mut t = TextInput::with("x👩‍💻");
+        t.backspace();
+        assert_eq!((t.text(), t.cursor()), ("x", 1));
+        let mut t = TextInput::with("🇮🇳");
+        t.backspace();
+        assert_eq!((t.text(), t.cursor()), ("", 0));
     }
 
     #[test]

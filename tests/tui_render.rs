@@ -569,3 +569,35 @@ fn compare_shows_every_title_band_and_duty_whole() {
         snap!(format!("roles_compare_{w}x{h}"), &d);
     }
 }
+
+/// A large catalogue says it is loading, centred, in Indian grouping; the
+/// message fits any size down to one cell.
+#[test]
+fn loading_screen() {
+    for (w, h) in [(80u16, 24u16), (20, 3), (1, 1)] {
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        t.draw(|f| backdesk::tui::ui::loading(f, 1_002_000))
+            .expect("draw");
+        let buf = t.backend().buffer().clone();
+        let rows: Vec<String> = (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        if w == 80 {
+            assert_eq!(rows[12].trim(), "Loading 10,02,000 listings…");
+            let lead = rows[12].len() - rows[12].trim_start().len();
+            let trail = rows[12].len() - rows[12].trim_end().len();
+            assert!(lead.abs_diff(trail) <= 1, "centred: {:?}", rows[12]);
+            assert!(
+                rows.iter()
+                    .enumerate()
+                    .all(|(y, r)| y == 12 || r.trim().is_empty())
+            );
+        } else {
+            // cut to the width, never past it
+            assert!(
+                rows.iter().all(|r| r.chars().count() == usize::from(w)),
+                "{rows:?}"
+            );
+        }
+    }
+}

@@ -382,9 +382,9 @@ pub fn tui(cli: &Cli) -> anyhow::Result<crate::tui::Exit> {
         ));
     }
     let ctx = Context::new(cli)?;
-    let session = ctx.open_session()?;
+    let store = ctx.open_store()?;
     crate::tui::run(
-        session,
+        store,
         crate::tui::Options {
             config: ctx.config().clone(),
             config_path: ctx.config_path.clone(),

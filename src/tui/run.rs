@@ -22,6 +22,7 @@ use super::update::update;
 use crate::fit::FitProfile;
 use crate::search::{Index, Query, Searcher};
 use crate::session::Session;
+use crate::store::Store;
 
 enum Msg {
     Term(Event),
@@ -170,12 +171,21 @@ fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Runs the TUI until the user quits or a signal arrives.
-pub fn run(mut session: Session, opts: super::Options) -> anyhow::Result<Exit> {
+/// Catalogues from this many listings up say they are loading: building
+/// the index takes about a second per 400,000 listings on a modest laptop.
+const SAY_LOADING_FROM: u64 = 50_000;
+
+/// Runs the TUI on `store` until the user quits or a signal arrives.
+pub fn run(store: Store, opts: super::Options) -> anyhow::Result<Exit> {
     let (tx, rx) = mpsc::channel::<Msg>();
     spawn_signals(tx.clone())?;
     let mut term = terminal::setup()?;
     let _guard = Guard;
+    let listings = u64::try_from(store.listing_count()?).unwrap_or(0);
+    if listings >= SAY_LOADING_FROM {
+        term.draw(|f| ui::loading(f, listings))?;
+    }
+    let mut session = Session::new(store)?;
     let size = term.size()?;
     let mut st = initial_state(&session, &opts, size.width, size.height)?;
     spawn_input(tx.clone());

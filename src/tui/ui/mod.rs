@@ -114,6 +114,15 @@ fn spacing_pieces(symbol: &str) -> Option<Vec<String>> {
     (pieces.len() > 1 && pieces.len() == symbol.width()).then_some(pieces)
 }
 
+/// The screen while a large catalogue is read into memory.
+pub fn loading(frame: &mut Frame<'_>, listings: u64) {
+    let area = frame.area();
+    let msg = format!("Loading {} listings…", group_indian(listings));
+    let p = wrap::paragraph(msg, area.width, true).alignment(Alignment::Center);
+    let top = area.y + area.height / 2;
+    frame.render_widget(p, Rect::new(area.x, top, area.width, 1.min(area.height)));
+}
+
 fn too_small(frame: &mut Frame<'_>, area: Rect) {
     let msg = format!(
         "terminal too small (need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{})",

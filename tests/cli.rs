@@ -68,6 +68,42 @@ fn first_run_creates_the_database_in_the_platform_data_dir() {
         .stdout(predicate::str::contains(db.display().to_string()));
 }
 
+/// The streamed JSON array reads as one pretty-printed document: the
+/// objects indented inside it, as `serde_json::to_string_pretty` writes.
+#[test]
+fn search_json_is_indented_as_one_document() {
+    let env = Env::new();
+    for limit in ["3", "0"] {
+        let q = if limit == "0" { "zzqqxx" } else { "payroll" };
+        let out = env
+            .cmd()
+            .arg("--db")
+            .arg(env.db())
+            .args(["search", q, "--format", "json", "--limit", limit])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).expect("UTF-8");
+        let v: Value = serde_json::from_str(&text).expect("valid JSON");
+        let n = v.as_array().expect("array").len();
+        if n == 0 {
+            assert_eq!(text, "[]\n");
+            continue;
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!((lines[0], lines[lines.len() - 1]), ("[", "]"));
+        let inner = &lines[1..lines.len() - 1];
+        assert!(inner.iter().all(|l| l.starts_with("  ")), "{text}");
+        assert_eq!(inner.iter().filter(|l| **l == "  {").count(), n, "{text}");
+        assert!(
+            inner.iter().any(|l| l.starts_with("    \"title\": ")),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn search_json_has_the_documented_fields() {
     let env = Env::new();

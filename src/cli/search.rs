@@ -160,7 +160,16 @@ fn stream(
                     .map(|d| (d * 10.0).round() / 10.0),
                 fit_reasons: f.map(|f| f.reasons),
             };
-            serde_json::to_writer_pretty(&mut out, &row)?;
+            // indented as one array would be (strings never hold a raw
+            // line break, so every line of the object gets two spaces)
+            let obj = serde_json::to_string_pretty(&row)?;
+            for (i, line) in obj.lines().enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(b"  ")?;
+                out.write_all(line.as_bytes())?;
+            }
         }
     }
     out.write_all(if first { b"]\n" } else { b"\n]\n" })?;

@@ -176,7 +176,7 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
 }
 
 /// The detail paragraph of the selected listing (or the hint to pick one).
-fn listing_paragraph(st: &State, r: Rect) -> Paragraph<'static> {
+fn listing_wrapped(st: &State, r: Rect) -> Vec<Line<'static>> {
     let lines = match &st.listings.detail {
         Some(l) => {
             let role = l
@@ -190,30 +190,29 @@ fn listing_paragraph(st: &State, r: Rect) -> Paragraph<'static> {
             st.theme.muted,
         ))],
     };
-    wrap::paragraph(lines, r.width.saturating_sub(2), false)
+    wrap::lines(&lines, r.width.saturating_sub(2), false)
 }
 
-/// How far a bordered, pre-wrapped paragraph in `r` scrolls before its
-/// last line sits at the bottom: its lines less the lines that show.
-pub fn max_scroll(p: &Paragraph<'_>, r: Rect) -> u16 {
-    let inner_w = r.width.saturating_sub(2);
-    let lines = p.line_count(inner_w);
+/// How far `lines` (wrapped) in a bordered pane `r` scroll before the last
+/// sits at the bottom: the lines less those that show.
+pub fn max_scroll(lines: &[Line<'_>], r: Rect) -> u16 {
+    let lines = lines.len();
     let shown = usize::from(r.height.saturating_sub(2));
     u16::try_from(lines.saturating_sub(shown)).unwrap_or(u16::MAX)
 }
 
 /// How far the listing detail in `r` scrolls.
 pub fn listing_max_scroll(st: &State, r: Rect) -> u16 {
-    max_scroll(&listing_paragraph(st, r), r)
+    max_scroll(&listing_wrapped(st, r), r)
 }
 
 pub fn listing(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let focused = st.listings.pane == Pane::Detail;
     let b = block(" Detail ", focused, &st.theme);
-    let p = listing_paragraph(st, r);
+    let lines = listing_wrapped(st, r);
     // never past the end, even after a resize made the pane taller
-    let scroll = st.listings.detail_scroll.min(max_scroll(&p, r));
-    frame.render_widget(p.block(b).scroll((scroll, 0)), r);
+    let scroll = st.listings.detail_scroll.min(max_scroll(&lines, r));
+    frame.render_widget(Paragraph::new(lines).block(b).scroll((scroll, 0)), r);
 }
 
 /// Range bars of a role's bands on a common scale.
@@ -383,13 +382,13 @@ pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
         _ => " Role ".to_string(),
     };
     let b = block(title, focused, th);
-    let p = role_paragraph(st, r);
-    let scroll = st.roles.detail_scroll.min(max_scroll(&p, r));
-    frame.render_widget(p.block(b).scroll((scroll, 0)), r);
+    let lines = role_wrapped(st, r);
+    let scroll = st.roles.detail_scroll.min(max_scroll(&lines, r));
+    frame.render_widget(Paragraph::new(lines).block(b).scroll((scroll, 0)), r);
 }
 
 /// The selected role's detail for the pane `r`, unscrolled.
-fn role_paragraph(st: &State, r: Rect) -> Paragraph<'static> {
+fn role_wrapped(st: &State, r: Rect) -> Vec<Line<'static>> {
     let v = st.index().vocab();
     let lines = match st
         .roles
@@ -400,7 +399,7 @@ fn role_paragraph(st: &State, r: Rect) -> Paragraph<'static> {
         Some(role) => role_lines(role, st, r.width.saturating_sub(2) as usize),
         None => vec![Line::from(Span::styled("No role selected.", Style::new()))],
     };
-    wrap::paragraph(lines, r.width.saturating_sub(2), false)
+    wrap::lines(&lines, r.width.saturating_sub(2), false)
 }
 
 /// How far the role detail in the pane `r` scrolls before its last line
@@ -409,7 +408,7 @@ pub fn role_max_scroll(st: &State, r: Rect) -> u16 {
     if compare_open(st) {
         return compare_max_scroll(st, r);
     }
-    max_scroll(&role_paragraph(st, r), r)
+    max_scroll(&role_wrapped(st, r), r)
 }
 
 /// Whether the Roles screen shows the comparison: two or three roles

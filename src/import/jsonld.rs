@@ -372,12 +372,9 @@ fn experience_text(t: &str, notes: &mut Vec<String>) -> Option<(u8, u8)> {
     e
 }
 
+/// A value quoted in a note: at most 60 columns, cut between clusters.
 pub(super) fn shorten(t: &str) -> String {
-    if t.chars().count() > 60 {
-        format!("{}…", t.chars().take(59).collect::<String>())
-    } else {
-        t.to_string()
-    }
+    crate::display::truncate(t, 60)
 }
 
 /// `baseSalary`: a `MonetaryAmount` whose `value` is a `QuantitativeValue`

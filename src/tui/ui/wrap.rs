@@ -45,17 +45,32 @@ pub fn lines(input: &[Line<'_>], width: u16, trim: bool) -> Vec<Line<'static>> {
     }
     let mut out = Vec::new();
     for line in input {
-        let graphemes: Vec<Grapheme<'_>> = line
-            .spans
-            .iter()
-            .flat_map(|s| s.styled_graphemes(Style::default()))
-            .map(|g| Grapheme {
-                symbol: g.symbol,
-                style: g.style,
-                width: g.symbol.cell_width(),
-            })
-            .filter(|g| g.width > 0 && g.width <= width)
-            .collect();
+        let mut graphemes: Vec<Grapheme<'_>> = Vec::new();
+        for span in &line.spans {
+            let text = span.content.as_ref();
+            if text.is_ascii() {
+                // one byte, one cell (most of every pane): no segmenting
+                graphemes.extend(
+                    (0..text.len())
+                        .filter(|&i| !text.as_bytes()[i].is_ascii_control())
+                        .map(|i| Grapheme {
+                            symbol: &text[i..=i],
+                            style: span.style,
+                            width: 1,
+                        }),
+                );
+                continue;
+            }
+            graphemes.extend(
+                span.styled_graphemes(Style::default())
+                    .map(|g| Grapheme {
+                        symbol: g.symbol,
+                        style: g.style,
+                        width: g.symbol.cell_width(),
+                    })
+                    .filter(|g| g.width > 0 && g.width <= width),
+            );
+        }
         for row in rows(&graphemes, width, trim) {
             out.push(Line {
                 spans: spans(row),

@@ -877,3 +877,31 @@ fn role_detail_scroll_stops_at_the_end() {
     key(&mut d, KeyCode::Char('g'));
     assert_eq!(d.state.roles.detail_scroll, 0);
 }
+
+/// The Roles sidebar keeps its selected line in view across resizes, and
+/// scrolls back when the whole list fits again (as the Listings one does).
+#[test]
+fn roles_sidebar_follows_a_resize() {
+    let mut d = driver(300, 100);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('2'));
+    key(&mut d, KeyCode::Esc);
+    for _ in 0..4 {
+        if d.state.roles.pane() == RolePane::Filters {
+            break;
+        }
+        key(&mut d, KeyCode::Tab);
+    }
+    assert_eq!(d.state.roles.pane(), RolePane::Filters);
+    key(&mut d, KeyCode::Char('G'));
+    assert_eq!(d.state.roles.side.offset, 0, "everything fits at 300x100");
+    // shorter: the last line (selected) must still show, so it scrolls
+    d.event(&Event::Resize(120, 16));
+    assert!(
+        d.state.roles.side.offset > 0,
+        "scrolled to keep the selection"
+    );
+    // taller again: no blank tail, back to the top
+    d.event(&Event::Resize(300, 100));
+    assert_eq!(d.state.roles.side.offset, 0);
+}

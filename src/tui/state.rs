@@ -165,6 +165,20 @@ pub struct SideState {
     pub expanded: HashSet<String>,
 }
 
+impl SideState {
+    /// Scrolls a sidebar of `len` lines showing `rows` at a time so that
+    /// line `pos` is in view, with no blank space under the last line.
+    pub fn follow(&mut self, pos: usize, rows: usize, len: usize) {
+        let rows = rows.max(1);
+        if pos < self.offset {
+            self.offset = pos;
+        } else if pos >= self.offset + rows {
+            self.offset = pos + 1 - rows;
+        }
+        self.offset = self.offset.min(len.saturating_sub(rows));
+    }
+}
+
 /// Which part of the Roles screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RolePane {

@@ -53,14 +53,8 @@ pub(super) fn refit(st: &mut State) {
 fn fit_side(st: &mut State) {
     let lines = side_lines(st);
     let pos = sidebar::position(&lines, &st.listings.side.at);
-    let rows = side_rows(st).max(1);
-    let side = &mut st.listings.side;
-    if pos < side.offset {
-        side.offset = pos;
-    } else if pos >= side.offset + rows {
-        side.offset = pos + 1 - rows;
-    }
-    side.offset = side.offset.min(lines.len().saturating_sub(rows));
+    let rows = side_rows(st);
+    st.listings.side.follow(pos, rows, lines.len());
 }
 
 /// Asks for a search with the current query.

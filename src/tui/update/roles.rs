@@ -140,6 +140,14 @@ fn refresh(st: &mut State) {
 pub(super) fn refit(st: &mut State) {
     let (len, rows) = (st.roles.found.len(), list_rows(st));
     st.roles.cursor.fit(len, rows);
+    let lines = side_lines(st);
+    let pos = sidebar::position(&lines, &st.roles.side.at);
+    st.roles.side.follow(pos, side_rows(st), lines.len());
+}
+
+/// Lines of the sidebar that show.
+fn side_rows(st: &State) -> usize {
+    panes(st).side.map_or(10, layout::inner_rows)
 }
 
 /// Shows the Listings screen filtered to one role (by catalogue position).
@@ -309,16 +317,11 @@ fn side_keys(st: &mut State, action: Action) {
         return;
     }
     let pos = sidebar::position(&lines, &st.roles.side.at);
-    let rows = panes(st).side.map_or(10, layout::inner_rows).max(1);
+    let rows = side_rows(st).max(1);
     if let Some(d) = movement(&action, rows) {
         let to = (pos as isize + d).clamp(0, lines.len() as isize - 1) as usize;
         st.roles.side.at = Some(lines[to].id.clone());
-        let side = &mut st.roles.side;
-        if to < side.offset {
-            side.offset = to;
-        } else if to >= side.offset + rows {
-            side.offset = to + 1 - rows;
-        }
+        st.roles.side.follow(to, rows, lines.len());
         return;
     }
     match action {

@@ -92,6 +92,8 @@ fn nested_graphs_arrays_of_places_bare_salaries_and_missing_fields() {
         titles,
         [
             "Data Entry Operator – Night Shift",
+            // the same posting's second place
+            "Data Entry Operator – Night Shift",
             "Payroll Executive",
             "MIS Executive (Remote)",
             "Accounts Assistant"
@@ -107,7 +109,13 @@ fn nested_graphs_arrays_of_places_bare_salaries_and_missing_fields() {
 
     let deo = &p.listings[0];
     assert_eq!(deo.location, "Coimbatore");
-    assert!(deo.notes.iter().any(|n| n.contains("Tiruppur")));
+    assert!(
+        deo.notes
+            .iter()
+            .any(|n| n == "one of 2 places of this posting (also: Tiruppur, Tamil Nadu)"),
+        "{:?}",
+        deo.notes
+    );
     assert_eq!(
         (deo.salary_min, deo.salary_max),
         (Some(16_500), Some(16_500))
@@ -124,14 +132,32 @@ fn nested_graphs_arrays_of_places_bare_salaries_and_missing_fields() {
         "Enter purchase orders & invoices into SAP.\nTyping speed 35 wpm."
     );
 
-    let payroll = &p.listings[1];
+    // Tiruppur (not a catalogue city) is a listing of its own, kept as
+    // given, with the same posting's fields and a key of its own
+    let tiruppur = &p.listings[1];
+    assert_eq!(tiruppur.location, "Tiruppur, Tamil Nadu");
+    assert_eq!(tiruppur.state.as_deref(), Some("Tamil Nadu"));
+    assert_eq!(tiruppur.city_id, None);
+    assert_eq!(tiruppur.key, "id:KT-2025-031@tiruppur, tamil nadu");
+    assert_eq!(
+        (tiruppur.number, tiruppur.salary_min, tiruppur.shift),
+        (deo.number, deo.salary_min, deo.shift)
+    );
+    assert!(
+        tiruppur
+            .notes
+            .iter()
+            .any(|n| n.ends_with("(also: Coimbatore)"))
+    );
+
+    let payroll = &p.listings[2];
     assert_eq!(payroll.location, "Coimbatore"); // Kovai is an alias
     assert_eq!(payroll.salary_min, Some(28_000));
     assert_eq!(payroll.experience_min, 3);
     assert_eq!(payroll.key, "id:Kaveri:32");
     assert_eq!(payroll.role_id.as_deref(), Some("payroll-specialist"));
 
-    let mis = &p.listings[2];
+    let mis = &p.listings[3];
     assert_eq!(mis.work_mode, WorkMode::Remote);
     assert_eq!(mis.location, "Remote");
     assert_eq!(mis.currency, "USD");
@@ -142,7 +168,7 @@ fn nested_graphs_arrays_of_places_bare_salaries_and_missing_fields() {
     );
     assert_eq!(mis.skills, ["Advanced Excel", "MIS Reporting", "Power BI"]);
 
-    let acc = &p.listings[3];
+    let acc = &p.listings[4];
     // Thane is not a catalogue city: kept as given, state code spelt out
     assert_eq!(acc.location, "Thane, Maharashtra");
     assert_eq!(acc.city_id, None);
@@ -154,6 +180,65 @@ fn nested_graphs_arrays_of_places_bare_salaries_and_missing_fields() {
     assert!(
         acc.key
             .starts_with("text:accounts assistant|kaveri textiles ltd.|thane")
+    );
+}
+
+/// A posting for several places is a listing in each: catalogue cities
+/// first, the same place spelt twice once, at most `MAX_PLACES`.
+#[test]
+fn a_posting_for_several_places_is_a_listing_in_each() {
+    let s = store();
+    let matcher = Matcher::new(load_vocab(&s).expect("vocab"));
+    let place =
+        |l: &str| format!(r#"{{"address": {{"addressLocality": "{l}", "addressRegion": "MH"}}}}"#);
+    let posting = |places: &[String]| {
+        format!(
+            r#"{{"@type": "JobPosting", "title": "Accounts Executive", "identifier": "AE-1",
+                "hiringOrganization": {{"name": "Example Traders"}}, "datePosted": "2025-03-01",
+                "jobLocation": [{}]}}"#,
+            places.join(", ")
+        )
+    };
+    let run = |json: String| {
+        let parsed =
+            import::parse("places.json", InputFormat::Json, json.as_bytes()).expect("parses");
+        matcher.plan("places.json", "places.json", parsed, date(2025, 3, 20))
+    };
+
+    // Thane is not a catalogue city, Mumbai is and comes first; Bombay is
+    // Mumbai again
+    let p = run(posting(&[place("Thane"), place("Mumbai"), place("Bombay")]));
+    let at: Vec<(&str, bool, &str)> = p
+        .listings
+        .iter()
+        .map(|l| (l.location.as_str(), l.city_id.is_some(), l.key.as_str()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            ("Mumbai", true, "id:AE-1"),
+            ("Thane, Maharashtra", false, "id:AE-1@thane, maharashtra"),
+        ]
+    );
+    assert!(p.skipped.is_empty());
+
+    // twelve places: the first ten, and a note saying so
+    let many: Vec<String> = (1..=12).map(|i| place(&format!("Village {i}"))).collect();
+    let p = run(posting(&many));
+    assert_eq!(p.listings.len(), import::MAX_PLACES);
+    assert!(
+        p.listings[0]
+            .notes
+            .iter()
+            .any(|n| n == "listed for 12 places; imported the first 10"),
+        "{:?}",
+        p.listings[0].notes
+    );
+    let keys: std::collections::HashSet<&str> = p.listings.iter().map(|l| l.key.as_str()).collect();
+    assert_eq!(
+        keys.len(),
+        import::MAX_PLACES,
+        "every listing has its own key"
     );
 }
 
@@ -354,21 +439,21 @@ fn reimporting_updates_and_never_duplicates() {
     let before = s.listing_count().expect("count");
     let p = plan(&s, "nested-graph.jsonld");
     let first = s.upsert_imported(&p.source, &p.listings).expect("write");
-    assert_eq!((first.inserted(), first.updated()), (4, 0));
+    assert_eq!((first.inserted(), first.updated()), (5, 0));
     let again = s.upsert_imported(&p.source, &p.listings).expect("write");
-    assert_eq!((again.inserted(), again.updated()), (0, 4));
+    assert_eq!((again.inserted(), again.updated()), (0, 5));
     let ids =
         |r: &backdesk::store::UpsertReport| r.outcomes.iter().map(|o| o.0).collect::<Vec<_>>();
     assert_eq!(ids(&first), ids(&again));
-    assert_eq!(s.listing_count().expect("count"), before + 4);
+    assert_eq!(s.listing_count().expect("count"), before + 5);
     // the same file under another name is another source
     let other = s
         .upsert_imported("copy.jsonld", &p.listings)
         .expect("write");
-    assert_eq!(other.inserted(), 4);
+    assert_eq!(other.inserted(), 5);
     assert!(ids(&other).iter().all(|id| !ids(&first).contains(id)));
-    assert_eq!(s.remove_source("copy.jsonld").expect("remove"), 4);
-    assert_eq!(s.listing_count().expect("count"), before + 4);
+    assert_eq!(s.remove_source("copy.jsonld").expect("remove"), 5);
+    assert_eq!(s.listing_count().expect("count"), before + 5);
     assert!(s.remove_source("catalog").is_err());
 }
 
@@ -499,7 +584,7 @@ fn cli_imports_reports_and_reimports() {
         .assert()
         .success()
         .stdout(predicate::str::contains("1 new · 0 updated · 0 skipped"))
-        .stdout(predicate::str::contains("4 new · 0 updated · 2 skipped"))
+        .stdout(predicate::str::contains("5 new · 0 updated · 2 skipped"))
         .stdout(predicate::str::contains(
             "skipped #3 \"Store Helper\": no company",
         ))
@@ -512,7 +597,7 @@ fn cli_imports_reports_and_reimports() {
     assert_eq!(f["listings"][0]["city"], "Pune");
     assert!(f["listings"][0]["role"].is_string());
     assert_eq!(env.count("naukri-style-accounts-executive.html"), 1);
-    assert_eq!(env.count("nested-graph.jsonld"), 4);
+    assert_eq!(env.count("nested-graph.jsonld"), 5);
     // the imported listing is searchable like a shipped one
     let hits = env.json(&[
         "search",

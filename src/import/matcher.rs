@@ -13,6 +13,17 @@ use super::{OPEN_ENDED_MAX_YEARS, ParsedFile, Place, Posting};
 use crate::catalog::{EmploymentType, Shift, WorkMode};
 use crate::search::Vocab;
 
+/// A posting for more places than this becomes this many listings.
+pub const MAX_PLACES: usize = 10;
+
+/// One place a posting is for: a catalogue city, or the place as given.
+#[derive(Debug, Clone)]
+struct Spot {
+    city: Option<usize>,
+    location: String,
+    state: Option<String>,
+}
+
 /// A posting ready to be written: matched to the catalogue, with its key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportedListing {
@@ -456,31 +467,36 @@ impl Matcher {
         };
         let mut seen: HashMap<String, usize> = HashMap::new();
         for p in parsed.postings {
-            match self.resolve(p, today) {
-                Err(s) => plan.skipped.push(s),
-                Ok(l) => {
-                    if let Some(&first) = seen.get(&l.key) {
-                        plan.skipped.push(Skipped {
-                            number: l.number,
-                            line: l.line,
-                            title: Some(l.title),
-                            reason: format!(
-                                "the same posting as #{first} in this file (same {})",
-                                key_kind(&l.key)
-                            ),
-                        });
-                    } else {
-                        seen.insert(l.key.clone(), l.number);
-                        plan.listings.push(l);
-                    }
+            let listings = match self.resolve(p, today) {
+                Err(s) => {
+                    plan.skipped.push(s);
+                    continue;
+                }
+                Ok(ls) => ls,
+            };
+            for l in listings {
+                if let Some(&first) = seen.get(&l.key) {
+                    plan.skipped.push(Skipped {
+                        number: l.number,
+                        line: l.line,
+                        title: Some(l.title),
+                        reason: format!(
+                            "the same posting as #{first} in this file (same {})",
+                            key_kind(&l.key)
+                        ),
+                    });
+                } else {
+                    seen.insert(l.key.clone(), l.number);
+                    plan.listings.push(l);
                 }
             }
         }
         plan
     }
 
-    /// One posting to a listing, or why it is skipped.
-    pub fn resolve(&self, p: Posting, today: Date) -> Result<ImportedListing, Skipped> {
+    /// One posting to its listings (one per place, see [`Matcher::spots`]),
+    /// or why it is skipped.
+    pub fn resolve(&self, p: Posting, today: Date) -> Result<Vec<ImportedListing>, Skipped> {
         let p = p.scrubbed();
         let skip = |p: &Posting, reason: &str| Skipped {
             number: p.number,
@@ -502,39 +518,14 @@ impl Matcher {
         };
         let mut notes = p.notes;
 
-        // where
-        let mut city = None;
-        for place in &p.places {
-            if let Some((i, corrected)) = self.match_city(place) {
-                if corrected && let Some(l) = &place.locality {
-                    notes.push(format!(
-                        "place '{l}' taken as {}",
-                        self.vocab.cities[i].name
-                    ));
-                }
-                city = Some(i);
-                break;
-            }
-        }
+        // where: the first place here, the others as copies at the end
+        let spots = self.spots(&p.places, p.remote, &mut notes);
+        let Spot {
+            city,
+            location,
+            state,
+        } = spots[0].clone();
         let city = city.map(|i| &self.vocab.cities[i]);
-        let (location, state) = match city {
-            Some(c) => (c.name.clone(), Some(c.state.clone())),
-            None => self.place_text(p.places.first(), p.remote),
-        };
-        if p.places.len() > 1 {
-            let others: Vec<String> = p
-                .places
-                .iter()
-                .filter_map(|pl| pl.locality.clone().or(pl.region.clone()))
-                .filter(|l| *l != location)
-                .collect();
-            if !others.is_empty() {
-                notes.push(format!(
-                    "listed for several places; kept {location} (also: {})",
-                    others.join(", ")
-                ));
-            }
-        }
         let work_mode = p.work_mode.unwrap_or(if p.remote {
             WorkMode::Remote
         } else {
@@ -582,7 +573,7 @@ impl Matcher {
             &company,
             &location,
         );
-        Ok(ImportedListing {
+        let first = ImportedListing {
             number: p.number,
             line: p.line,
             key,
@@ -615,7 +606,104 @@ impl Matcher {
             apply_url: p.url.unwrap_or_default(),
             notes,
             title,
-        })
+        };
+        Ok(self.one_per_spot(first, &spots))
+    }
+
+    /// Where a posting is, one spot per distinct place: catalogue cities
+    /// first (in the posting's order), then places kept as given, at most
+    /// [`MAX_PLACES`]; with no place, "Remote" or "Not stated".
+    fn spots(&self, places: &[Place], remote: bool, notes: &mut Vec<String>) -> Vec<Spot> {
+        let mut known: Vec<Spot> = Vec::new();
+        let mut other: Vec<Spot> = Vec::new();
+        for place in places {
+            let spot = match self.match_city(place) {
+                Some((i, corrected)) => {
+                    let c = &self.vocab.cities[i];
+                    if corrected && let Some(l) = &place.locality {
+                        notes.push(format!("place '{l}' taken as {}", c.name));
+                    }
+                    Spot {
+                        city: Some(i),
+                        location: c.name.clone(),
+                        state: Some(c.state.clone()),
+                    }
+                }
+                None => {
+                    let (location, state) = self.place_text(Some(place), remote);
+                    Spot {
+                        city: None,
+                        location,
+                        state,
+                    }
+                }
+            };
+            let dup = known
+                .iter()
+                .chain(&other)
+                .any(|s| s.location.eq_ignore_ascii_case(&spot.location));
+            if !dup {
+                if spot.city.is_some() {
+                    known.push(spot);
+                } else {
+                    other.push(spot);
+                }
+            }
+        }
+        known.append(&mut other);
+        if known.len() > MAX_PLACES {
+            notes.push(format!(
+                "listed for {} places; imported the first {MAX_PLACES}",
+                known.len()
+            ));
+            known.truncate(MAX_PLACES);
+        }
+        if known.is_empty() {
+            let (location, state) = self.place_text(None, remote);
+            known.push(Spot {
+                city: None,
+                location,
+                state,
+            });
+        }
+        known
+    }
+
+    /// The listing at each spot: the first as built (its key as before
+    /// places were split, so re-importing an older import updates it), the
+    /// others with their own place and a key of their own.
+    fn one_per_spot(&self, first: ImportedListing, spots: &[Spot]) -> Vec<ImportedListing> {
+        if spots.len() < 2 {
+            return vec![first];
+        }
+        let names: Vec<&str> = spots.iter().map(|s| s.location.as_str()).collect();
+        let mut out = Vec::with_capacity(spots.len());
+        for (i, spot) in spots.iter().enumerate() {
+            let mut l = first.clone();
+            if i > 0 {
+                l.city_id = spot.city.map(|c| self.vocab.cities[c].id);
+                l.location = spot.location.clone();
+                l.state = spot.state.clone();
+                l.key = if first.key.starts_with("text:") {
+                    dedupe_key(None, None, &l.title, &l.company, &l.location)
+                } else {
+                    format!("{}@{}", first.key, l.location.to_lowercase())
+                };
+            }
+            let others: Vec<&str> = names
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, n)| *n)
+                .collect();
+            l.notes.push(format!(
+                "one of {} places of this posting (also: {})",
+                spots.len(),
+                others.join(", ")
+            ));
+            out.push(l);
+        }
+        out
     }
 
     /// A place the catalogue does not have, as text: "Thane, Maharashtra".

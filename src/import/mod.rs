@@ -28,7 +28,7 @@ use crate::catalog::{EmploymentType, Shift, WorkMode};
 
 pub use csvfile::CSV_COLUMNS;
 pub use experience::{OPEN_ENDED_MAX_YEARS, parse_experience};
-pub use matcher::{FilePlan, ImportedListing, Matcher, Skipped};
+pub use matcher::{FilePlan, ImportedListing, MAX_PLACES, Matcher, Skipped};
 pub use salary::{SalaryUnit, monthly};
 pub use text::html_to_text;
 

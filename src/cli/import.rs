@@ -421,8 +421,13 @@ pub fn render_width(r: &Report, width: usize) -> String {
                 s.reason
             ));
         }
+        // a posting split by place carries its notes on each listing
+        let mut said = std::collections::HashSet::new();
         for l in &f.listings {
             for n in &l.notes {
+                if !said.insert((l.number, n)) {
+                    continue;
+                }
                 out.push_str(&format!(
                     "  note {} \"{}\": {n}\n",
                     at(l.number, l.line),

@@ -677,6 +677,12 @@ impl Matcher {
             return vec![first];
         }
         let names: Vec<&str> = spots.iter().map(|s| s.location.as_str()).collect();
+        // the same note on each, so a report can print it once a posting
+        let note = format!(
+            "listed for {} places, a listing in each: {}",
+            spots.len(),
+            names.join("; ")
+        );
         let mut out = Vec::with_capacity(spots.len());
         for (i, spot) in spots.iter().enumerate() {
             let mut l = first.clone();
@@ -690,17 +696,7 @@ impl Matcher {
                     format!("{}@{}", first.key, l.location.to_lowercase())
                 };
             }
-            let others: Vec<&str> = names
-                .iter()
-                .enumerate()
-                .filter(|&(j, _)| j != i)
-                .map(|(_, n)| *n)
-                .collect();
-            l.notes.push(format!(
-                "one of {} places of this posting (also: {})",
-                spots.len(),
-                others.join(", ")
-            ));
+            l.notes.push(note.clone());
             out.push(l);
         }
         out

@@ -380,7 +380,7 @@ pub fn render_width(r: &Report, width: usize) -> String {
                 Column::flex("Company").weight(3),
                 Column::flex("City").weight(2),
                 Column::left("Salary"),
-                Column::left("Posted"),
+                Column::left("Posted").optional(0),
                 Column::flex("Role").weight(3),
             ]);
             for l in &f.listings {

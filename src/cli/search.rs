@@ -288,8 +288,10 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
                 Column::flex("Company").weight(3),
                 Column::flex("City").weight(2),
                 Column::left("Salary"),
-                Column::left("Mode"),
-                Column::left("Posted"),
+                // shown in the detail of `backdesk search --format json`
+                // too; on a narrow terminal the title comes first
+                Column::left("Mode").optional(1),
+                Column::left("Posted").optional(0),
             ];
             if profile.is_some() {
                 cols.insert(1, Column::right("Fit"));

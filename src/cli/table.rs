@@ -20,6 +20,9 @@ pub struct Column {
     pub flex: bool,
     /// How much of the shrinking a flexible column resists (higher keeps more).
     pub weight: usize,
+    /// Left out, lowest first, when keeping it would squeeze a flexible
+    /// column under [`COMFORT`] (or its own width, if narrower).
+    pub optional: Option<u8>,
 }
 
 impl Column {
@@ -29,6 +32,7 @@ impl Column {
             align: Align::Left,
             flex: false,
             weight: 1,
+            optional: None,
         }
     }
     pub fn right(header: &str) -> Column {
@@ -47,6 +51,11 @@ impl Column {
         self.weight = weight.max(1);
         self
     }
+    /// May be left out on a narrow terminal; `rank` 0 goes first.
+    pub fn optional(mut self, rank: u8) -> Column {
+        self.optional = Some(rank);
+        self
+    }
 }
 
 pub struct Table {
@@ -56,6 +65,9 @@ pub struct Table {
 
 const GAP: usize = 2;
 const MIN_FLEX: usize = 6;
+/// A flexible column narrower than this (and than its text) is cramped
+/// enough to leave an optional column out for it.
+pub const COMFORT: usize = 12;
 
 fn pad(s: &str, width: usize, align: Align) -> String {
     let fill = " ".repeat(width.saturating_sub(s.width()));
@@ -81,9 +93,11 @@ impl Table {
         self.rows.is_empty()
     }
 
-    /// Column widths that fit `width` display columns.
-    fn widths(&self, width: usize) -> Vec<usize> {
-        let mut w: Vec<usize> = self
+    /// Which columns show and how wide, to fit `width` display columns:
+    /// flexible columns shrink, widest (by weight) first; when one would
+    /// end up cramped, optional columns are left out, lowest rank first.
+    fn layout(&self, width: usize) -> (Vec<bool>, Vec<usize>) {
+        let natural: Vec<usize> = self
             .columns
             .iter()
             .enumerate()
@@ -97,7 +111,36 @@ impl Table {
                     .unwrap_or(0)
             })
             .collect();
-        let gaps = GAP * self.columns.len().saturating_sub(1);
+        let mut shown = vec![true; self.columns.len()];
+        loop {
+            let w = self.shrink(&natural, &shown, width);
+            let cramped = self
+                .columns
+                .iter()
+                .enumerate()
+                .any(|(i, c)| shown[i] && c.flex && w[i] < natural[i].min(COMFORT));
+            let next = self
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| shown[*i])
+                .filter_map(|(i, c)| c.optional.map(|rank| (rank, i)))
+                .min();
+            match next {
+                Some((_, i)) if cramped => shown[i] = false,
+                _ => return (shown, w),
+            }
+        }
+    }
+
+    /// Widths of the `shown` columns, flexible ones narrowed to fit.
+    fn shrink(&self, natural: &[usize], shown: &[bool], width: usize) -> Vec<usize> {
+        let mut w: Vec<usize> = natural
+            .iter()
+            .zip(shown)
+            .map(|(&n, &s)| if s { n } else { 0 })
+            .collect();
+        let gaps = GAP * shown.iter().filter(|&&s| s).count().saturating_sub(1);
         loop {
             let total: usize = w.iter().sum::<usize>() + gaps;
             if total <= width {
@@ -107,7 +150,7 @@ impl Table {
                 .columns
                 .iter()
                 .enumerate()
-                .filter(|(i, c)| c.flex && w[*i] > MIN_FLEX)
+                .filter(|(i, c)| shown[*i] && c.flex && w[*i] > MIN_FLEX)
                 .max_by_key(|(i, c)| (w[*i] * 10 / c.weight, w[*i]))
                 .map(|(i, _)| i);
             match widest {
@@ -121,11 +164,14 @@ impl Table {
     /// The table as lines of text, at most `width` columns wide when the
     /// fixed columns allow it.
     pub fn render(&self, width: usize) -> String {
-        let w = self.widths(width);
+        let (shown, w) = self.layout(width);
         let mut out = String::new();
         let line = |cells: &[String], out: &mut String| {
             let mut parts = Vec::with_capacity(self.columns.len());
             for (i, c) in self.columns.iter().enumerate() {
+                if !shown[i] {
+                    continue;
+                }
                 let cell = cells.get(i).map(String::as_str).unwrap_or("");
                 parts.push(pad(&truncate(cell, w[i]), w[i], c.align));
             }
@@ -134,7 +180,12 @@ impl Table {
         };
         let headers: Vec<String> = self.columns.iter().map(|c| c.header.clone()).collect();
         line(&headers, &mut out);
-        let rule: Vec<String> = w.iter().map(|&n| "─".repeat(n)).collect();
+        let rule: Vec<String> = w
+            .iter()
+            .zip(&shown)
+            .filter(|(_, s)| **s)
+            .map(|(&n, _)| "─".repeat(n))
+            .collect();
         out.push_str(rule.join(&" ".repeat(GAP)).trim_end());
         out.push('\n');
         for r in &self.rows {
@@ -194,5 +245,44 @@ mod tests {
         }
         assert!(out.contains("₹18,000–25,000"));
         assert!(out.contains('…'));
+    }
+
+    #[test]
+    fn optional_columns_give_way_to_a_cramped_title() {
+        let table = || {
+            let mut t = Table::new(vec![
+                Column::flex("Title"),
+                Column::left("Salary"),
+                Column::left("Posted").optional(0),
+                Column::left("Mode").optional(1),
+            ]);
+            t.row(vec![
+                "Data Entry Operator".into(),
+                "₹18,000–25,000".into(),
+                "2025-03-01".into(),
+                "Office".into(),
+            ]);
+            t
+        };
+        let header = |w: usize| table().render(w).lines().next().unwrap_or("").to_string();
+        // room for all: nothing left out
+        assert_eq!(
+            header(60),
+            "Title                Salary          Posted      Mode"
+        );
+        // the title cut to 12 is not cramped yet
+        assert_eq!(header(48), "Title         Salary          Posted      Mode");
+        // under 12 it would be: Posted (rank 0) goes first
+        assert_eq!(header(44), "Title                Salary          Mode");
+        // then Mode too, and the title takes what is left
+        assert_eq!(header(32), "Title             Salary");
+        let narrow = table().render(30);
+        assert!(
+            narrow.contains("Data Entry Op…  ₹18,000–25,000"),
+            "{narrow}"
+        );
+        for line in narrow.lines() {
+            assert!(line.width() <= 30, "{line:?}");
+        }
     }
 }

@@ -32,7 +32,8 @@ impl Env {
         c
     }
 
-    fn run_json(&self, args: &[&str]) -> Value {
+    /// What a successful `backdesk --db DB ARGS...` prints.
+    fn stdout(&self, args: &[&str]) -> String {
         let out = self
             .cmd()
             .arg("--db")
@@ -43,7 +44,11 @@ impl Env {
             .get_output()
             .stdout
             .clone();
-        serde_json::from_slice(&out).expect("valid JSON")
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn run_json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.stdout(args)).expect("valid JSON")
     }
 }
 
@@ -75,17 +80,7 @@ fn search_json_is_indented_as_one_document() {
     let env = Env::new();
     for limit in ["3", "0"] {
         let q = if limit == "0" { "zzqqxx" } else { "payroll" };
-        let out = env
-            .cmd()
-            .arg("--db")
-            .arg(env.db())
-            .args(["search", q, "--format", "json", "--limit", limit])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let text = String::from_utf8(out).expect("UTF-8");
+        let text = env.stdout(&["search", q, "--format", "json", "--limit", limit]);
         let v: Value = serde_json::from_str(&text).expect("valid JSON");
         let n = v.as_array().expect("array").len();
         if n == 0 {
@@ -183,17 +178,8 @@ fn filters_apply_from_the_command_line() {
 #[test]
 fn csv_output_has_a_header_and_one_line_per_listing() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .arg("--db")
-        .arg(env.db())
-        .args(["search", "tally", "--format", "csv", "--limit", "7"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let mut r = csv::Reader::from_reader(out.as_slice());
+    let out = env.stdout(&["search", "tally", "--format", "csv", "--limit", "7"]);
+    let mut r = csv::Reader::from_reader(out.as_bytes());
     let headers = r.headers().expect("header").clone();
     assert_eq!(&headers[0], "id");
     assert!(headers.iter().any(|h| h == "salary_period"));
@@ -203,17 +189,7 @@ fn csv_output_has_a_header_and_one_line_per_listing() {
 #[test]
 fn table_output_fits_80_columns_and_uses_indian_grouping() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .arg("--db")
-        .arg(env.db())
-        .args(["search", "manager", "--sort", "salary", "--limit", "10"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).expect("utf8");
+    let text = env.stdout(&["search", "manager", "--sort", "salary", "--limit", "10"]);
     for line in text.lines() {
         assert!(
             unicode_width::UnicodeWidthStr::width(line) <= 80,
@@ -234,17 +210,7 @@ fn table_output_fits_80_columns_and_uses_indian_grouping() {
         &["roles"],
         &["apps", "list"],
     ] {
-        let out = env
-            .cmd()
-            .arg("--db")
-            .arg(env.db())
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let text = String::from_utf8(out).expect("utf8");
+        let text = env.stdout(args);
         assert!(text.lines().count() > 1, "{args:?}: {text}");
         for line in text.lines() {
             assert!(

@@ -529,7 +529,8 @@ impl Env {
         c
     }
 
-    fn json(&self, args: &[&str]) -> Value {
+    /// What a successful `backdesk ARGS...` prints.
+    fn stdout(&self, args: &[&str]) -> String {
         let out = self
             .cmd()
             .args(args)
@@ -538,7 +539,11 @@ impl Env {
             .get_output()
             .stdout
             .clone();
-        serde_json::from_slice(&out).expect("JSON")
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.stdout(args)).expect("JSON")
     }
 
     fn write(&self, name: &str, text: &str) -> PathBuf {
@@ -616,16 +621,8 @@ fn cli_imports_reports_and_reimports() {
 #[test]
 fn cli_report_notes_a_split_posting_once() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .args(["import", "--dry-run"])
-        .arg(fixture("nested-graph.jsonld"))
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).expect("UTF-8");
+    let file = fixture("nested-graph.jsonld");
+    let text = env.stdout(&["import", "--dry-run", file.to_str().expect("utf8")]);
     assert_eq!(text.matches("took MONTH for 16500").count(), 1, "{text}");
     assert_eq!(
         text.matches("listed for 2 places, a listing in each: Coimbatore; Tiruppur, Tamil Nadu")
@@ -753,16 +750,9 @@ fn comparable(mut v: Value) -> Value {
 fn cli_search_exports_reimport_unchanged() {
     let env = Env::new();
     for (format, file) in [("json", "export.json"), ("csv", "export.csv")] {
-        let out = env
-            .cmd()
-            .args([
-                "search", "payroll", "--limit", "40", "--source", "catalog", "--format", format,
-            ])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = env.stdout(&[
+            "search", "payroll", "--limit", "40", "--source", "catalog", "--format", format,
+        ]);
         let path = env.dir.path().join(file);
         std::fs::write(&path, &out).expect("write");
         env.cmd().arg("import").arg(&path).assert().success();

@@ -696,21 +696,22 @@ fn awkward_text_in_the_search_box_keeps_the_layout_aligned() {
 /// of its own, sits in a cell alone and the terminal shifts the row left.
 #[test]
 fn a_match_inside_a_devanagari_cluster_keeps_rows_aligned() {
-    let mut d = driver(157, 11);
-    typed(&mut d, "ड");
-    assert!(
-        d.state.listings.results.total() > 0,
-        "a Hindi title matches"
-    );
-    check_sizes(&mut d, &[(157, 11), (120, 36), (80, 24)]);
-    // the same title in the detail pane, cut at its right edge
-    let mut d = driver(110, 30);
-    typed(&mut d, "ड s");
-    assert!(
-        d.state.listings.results.total() > 0,
-        "a Hindi title matches"
-    );
-    check_sizes(&mut d, &[(110, 30), (111, 30), (109, 30)]);
+    // the results row at 157 wide; the same title in the detail pane, cut
+    // at its right edge, at 110
+    let cases: [(&str, &[(u16, u16)]); 2] = [
+        ("ड", &[(157, 11), (120, 36), (80, 24)]),
+        ("ड s", &[(110, 30), (111, 30), (109, 30)]),
+    ];
+    for (query, sizes) in cases {
+        let (w, h) = sizes[0];
+        let mut d = driver(w, h);
+        typed(&mut d, query);
+        assert!(
+            d.state.listings.results.total() > 0,
+            "{query}: a Hindi title matches"
+        );
+        check_sizes(&mut d, sizes);
+    }
 }
 
 #[test]

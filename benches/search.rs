@@ -77,6 +77,28 @@ fn engine(c: &mut Criterion) {
         g.bench_function("suggest-after-nothing", |b| {
             b.iter(|| black_box(ix.suggest(&typo)))
         });
+        // what people type, read before it is matched (places, pay, modes,
+        // departments, synonyms)
+        let typed: Vec<(&str, Query)> = vec![
+            ("understood-hr-jobs-mumbai", Query::text("hr jobs mumbai")),
+            (
+                "understood-accounts-20000",
+                Query::text("accounts job 20000"),
+            ),
+            (
+                "understood-back-office-jobs",
+                Query::text("back office jobs"),
+            ),
+            (
+                "understood-data-entry-fresher-wfh",
+                Query::text("data entry fresher wfh"),
+            ),
+        ];
+        for (name, q) in &typed {
+            g.bench_with_input(BenchmarkId::from_parameter(name), q, |b, q| {
+                b.iter(|| black_box(ix.search_with(q, facets)).total())
+            });
+        }
         g.finish();
         let fresh = synthetic_index(n, 1, TODAY).expect("index");
         let start = std::time::Instant::now();
@@ -139,5 +161,21 @@ fn reference(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, engine, reference);
+/// Reading a query: `interpret` on a ten-word search (no index scan).
+fn understanding(c: &mut Criterion) {
+    let ix = synthetic_index(1_000, 1, TODAY).expect("index");
+    let mut g = c.benchmark_group("interpret");
+    for text in [
+        "part time data entry jobs in pune for freshers above 15k",
+        "ghar baithe accounts ki naukri delhi ncr mein 3 lpa",
+        "payrol executiv hydrabad 2 yrs experience night shift !bpo",
+    ] {
+        g.bench_with_input(BenchmarkId::from_parameter(text), text, |b, t| {
+            b.iter(|| black_box(ix.interpret(t)).parts.len())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, engine, reference, understanding);
 criterion_main!(benches);

@@ -226,6 +226,7 @@ pub fn index() -> &'static Arc<Index> {
                     jiff::civil::date(2025, 6, 30),
                 ][i],
                 source,
+                description: title,
             });
         }
         Arc::new(b.finish())

@@ -104,6 +104,7 @@ pub fn synthetic_builder(
             languages: &languages,
             posted: l.posted,
             source: "synth",
+            description: &l.description,
         });
     }
     Ok(b)

@@ -224,6 +224,18 @@ fn table_output_fits_80_columns_and_uses_indian_grouping() {
 #[test]
 fn a_typo_that_finds_nothing_gets_a_suggestion() {
     let env = Env::new();
+    // understood, a misspelt catalogue word is read as the word it looks like
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "payrall", "pune"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Payroll"))
+        .stdout(predicate::str::contains(
+            "read as: payrall (or payroll) · Pune",
+        ));
+    // as typed, it finds nothing and the suggestion says what was meant
     for (typed, meant) in [
         ("payrall pune", "payroll pune"),
         ("pyaroll pune", "payroll pune"),
@@ -233,7 +245,7 @@ fn a_typo_that_finds_nothing_gets_a_suggestion() {
         env.cmd()
             .arg("--db")
             .arg(env.db())
-            .args(["search", typed])
+            .args(["search", "--literal", typed])
             .assert()
             .success()
             .stdout(predicate::str::contains(format!(
@@ -244,7 +256,15 @@ fn a_typo_that_finds_nothing_gets_a_suggestion() {
     env.cmd()
         .arg("--db")
         .arg(env.db())
-        .args(["search", "payrall", "--city", "Patna", "--mode", "remote"])
+        .args([
+            "search",
+            "--literal",
+            "payrall",
+            "--city",
+            "Patna",
+            "--mode",
+            "remote",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("Did you mean").not());
@@ -252,11 +272,19 @@ fn a_typo_that_finds_nothing_gets_a_suggestion() {
     env.cmd()
         .arg("--db")
         .arg(env.db())
-        .args(["search", "mumbia", "--format", "json"])
+        .args(["search", "--literal", "payrall", "--format", "json"])
         .assert()
         .success()
         .stdout("[]\n")
-        .stderr(predicate::str::contains("did you mean 'mumbai'?"));
+        .stderr(predicate::str::contains("did you mean 'payroll'?"));
+    // a misspelt city is read as the city
+    env.cmd()
+        .arg("--db")
+        .arg(env.db())
+        .args(["search", "mumbia"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("read as: Mumbai"));
 }
 
 #[test]

@@ -26,8 +26,19 @@ fn search_filter_save_quit_in_tmux() {
         s.contains("6 results") && s.contains("Payroll Manager") && s.contains("payrl pune")
     });
 
-    // to the filters, include the first category value
+    // "pune" was read as the city: the sidebar's first group says so
+    t.wait_for("the city read from the text", |s| {
+        s.contains("From the search box") && s.contains("Pune (city)") && s.contains("payrl · Pune")
+    });
+    // Space on it takes the word out of the search box
     t.keys(&["Tab", "Down", "Space"]);
+    t.wait_for("the word taken out", |s| {
+        s.contains("Took “pune” out of the search")
+            && !s.contains("payrl pune")
+            && !s.contains("6 results")
+    });
+    // then include the first category value
+    t.keys(&["Down", "Space"]);
     // the value is marked and the status bar names the filter
     t.wait_for("an included filter", |s| {
         s.contains("[+]") && s.contains("category: ")

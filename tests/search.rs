@@ -189,7 +189,14 @@ fn check_against_reference(q: &Query) {
     check_fixture(fixture(), q);
 }
 
+/// The engine with understanding off (`--literal`) against the reference:
+/// the matching itself. What understanding adds is tested in
+/// tests/queries.rs and tests/understand.rs.
 fn check_fixture(f: &Fixture, q: &Query) {
+    let q = &Query {
+        literal: true,
+        ..q.clone()
+    };
     let got = f.index.search(q);
     let ids: BTreeSet<i64> = got
         .hits
@@ -378,9 +385,10 @@ fn resolving_values_suggests_near_misses() {
 #[test]
 fn roles_are_searchable_by_title_skill_and_department() {
     use backdesk::search::roles::{RoleQuery, search_roles};
-    let v = fixture().index.vocab();
+    let ix = &fixture().index;
+    let v = ix.vocab();
     let find = |q: RoleQuery| -> Vec<&str> {
-        search_roles(&v.roles, &v.categories, &q)
+        search_roles(&v.roles, &v.categories, &q, Some(ix.lexicon()))
             .into_iter()
             .map(|i| v.roles[i].id.as_str())
             .collect()
@@ -414,6 +422,40 @@ fn roles_are_searchable_by_title_skill_and_department() {
         ..Default::default()
     });
     assert!(!tally_not_finance.contains(&"bookkeeper"));
+    // understood as on the Listings tab: a department named alone, a
+    // role by another of its names, words that do not apply to roles
+    let text = |t: &str| {
+        find(RoleQuery {
+            text: t.into(),
+            ..Default::default()
+        })
+    };
+    let accounts = text("accounts jobs in pune");
+    assert_eq!(accounts.len(), 10, "{accounts:?}");
+    assert!(accounts.iter().all(|id| {
+        v.roles
+            .iter()
+            .any(|r| r.id == *id && r.category == "finance")
+    }));
+    assert_eq!(text("deo").first(), Some(&"data-entry-specialist"));
+    assert_eq!(
+        text("computer operator").first(),
+        Some(&"data-entry-specialist")
+    );
+    assert!(text("hr").iter().all(|id| id.starts_with("hr-")
+        || ["recruitment-coordinator", "attendance-executive"].contains(id)));
+    assert_eq!(text("back office").len(), v.roles.len(), "the whole field");
+    // as typed, a word must be in the role
+    let literal = search_roles(
+        &v.roles,
+        &v.categories,
+        &RoleQuery {
+            text: "accounts jobs".into(),
+            ..Default::default()
+        },
+        None,
+    );
+    assert!(literal.is_empty(), "{literal:?}");
 }
 
 // ---- random queries ------------------------------------------------------
@@ -715,6 +757,7 @@ fn random_fixture(rows: &[RandomListing]) -> Fixture {
             languages: &languages,
             posted: l.posted,
             source: &l.source,
+            description: &l.description,
         });
     }
     Fixture {
@@ -816,11 +859,14 @@ fn relevance_puts_title_matches_first_at_scale() {
     // enough rows for the early stop of the cheap scorer to matter
     let ix = backdesk::session::synthetic_index(20_000, 3, jiff::civil::date(2026, 11, 23))
         .expect("index");
-    let r = ix.search(&Query::text("a"));
+    let a = Query {
+        literal: true,
+        ..Query::text("a")
+    };
+    let r = ix.search(&a);
     assert_eq!(
         r.total(),
-        ix.search_with(&Query::text("a"), backdesk::search::FacetSet::NONE)
-            .total()
+        ix.search_with(&a, backdesk::search::FacetSet::NONE).total()
     );
     let top = r.hits[0].row as usize;
     assert!(

@@ -77,7 +77,7 @@ fn pay_in_another_currency_shows_as_given_in_the_results_and_detail() {
         36,
     )
     .expect("driver");
-    typed(&mut d, "mis executive remote");
+    typed(&mut d, "mis executive kaveri");
     assert_eq!(d.state.listings.results.total(), 1);
     key(&mut d, KeyCode::Enter);
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
@@ -94,6 +94,13 @@ fn pay_in_another_currency_shows_as_given_in_the_results_and_detail() {
 #[test]
 fn a_search_with_a_wrong_letter_offers_a_correction() {
     let mut d = driver(120, 36);
+    // read, a misspelt catalogue word finds the word it looks like
+    typed(&mut d, "payrall pune");
+    assert!(d.state.listings.results.total() > 0);
+    ctrl(&mut d, 'u');
+    // as typed (ctrl-l), it finds nothing and the suggestion says what was meant
+    ctrl(&mut d, 'l');
+    assert!(d.state.listings.query.literal);
     typed(&mut d, "payrall pune");
     assert_eq!(d.state.listings.results.total(), 0);
     assert_eq!(
@@ -104,7 +111,18 @@ fn a_search_with_a_wrong_letter_offers_a_correction() {
     t.draw(|f| backdesk::tui::ui::render(f, &d.state))
         .expect("draw");
     let screen = format!("{}", t.backend());
-    assert!(screen.contains("Did you mean 'payroll pune'?"), "{screen}");
+    assert!(
+        screen.contains("Did you mean 'payroll pune'? ctrl-y"),
+        "{screen}"
+    );
+    assert!(screen.contains("words as typed"), "the box says so: {screen}");
+    // one key accepts it
+    ctrl(&mut d, 'y');
+    assert_eq!(d.state.listings.query.text, "payroll pune");
+    assert_eq!(d.state.listings.input.text(), "payroll pune");
+    assert!(d.state.listings.results.total() > 0);
+    ctrl(&mut d, 'l');
+    assert!(!d.state.listings.query.literal);
     // a search that finds something offers nothing
     ctrl(&mut d, 'u');
     typed(&mut d, "payroll pune");

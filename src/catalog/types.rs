@@ -315,4 +315,6 @@ pub struct ListingFacts<'a> {
     pub languages: &'a str,
     pub posted: Date,
     pub source: &'a str,
+    /// Searched only for quoted phrases.
+    pub description: &'a str,
 }

@@ -115,8 +115,11 @@ pub enum SheetFormat {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to look for (left-out letters are fine: "payrl pune"; a typo that finds nothing gets a suggestion)
+    /// What to look for, as you would type it: "hr jobs mumbai", "data entry fresher wfh", "accounts 20k" (places, work modes, pay, experience and departments become filters; left-out letters are fine; '"exact words"' and !word too)
     pub text: Vec<String>,
+    /// Match the words exactly as typed: no places, pay or synonyms read from them
+    #[arg(long)]
+    pub literal: bool,
     /// Department: id or name (finance, "HR Support", ...); repeat for any of several
     #[arg(long, value_name = "C")]
     pub category: Vec<String>,

@@ -38,6 +38,7 @@ pub fn resolve_role<'a>(
             text: t.to_string(),
             ..RoleQuery::default()
         },
+        None,
     );
     // a word that appears in exactly one title wins ("payroll manager")
     let in_title: Vec<usize> = found
@@ -106,7 +107,12 @@ pub fn list(ctx: &Context, a: &RolesArgs) -> anyhow::Result<()> {
             .map_err(|e| usage(e.to_string()))?;
         rq.skills.push(key);
     }
-    let mut found = search_roles(&vocab.roles, &vocab.categories, &rq);
+    let mut found = search_roles(
+        &vocab.roles,
+        &vocab.categories,
+        &rq,
+        Some(session.index.lexicon()),
+    );
     let counts = listing_counts(&session.index);
     let count = |i: usize| counts.get(i).copied().unwrap_or(0);
     // the same fit the app's Roles tab shows

@@ -12,6 +12,7 @@ use crate::search::{Facet, Index, Query, Sort};
 /// index ("no city 'Pnue'; did you mean Pune?").
 pub fn build_query(ix: &Index, a: &SearchArgs, cfg: &Config) -> anyhow::Result<Query> {
     let mut q = Query::text(&a.text.join(" "));
+    q.literal = a.literal;
     let includes: [(Facet, &Vec<String>); 14] = [
         (Facet::Category, &a.category),
         (Facet::Role, &a.role),
@@ -200,6 +201,32 @@ fn merge_saved(saved: &Query, q: &mut Query, a: &SearchArgs) {
     }
 }
 
+/// "read as: payroll · Pune · Remote · ≥ ₹20,000", when the text was
+/// read as more than plain words.
+fn reading_line(ix: &Index, q: &Query, missing: &[String]) -> Option<String> {
+    if q.literal {
+        return (!q.text.trim().is_empty()).then(|| "words matched exactly as typed\n".to_string());
+    }
+    let i = ix.interpret(&q.text);
+    if !i.understood_anything() && missing.is_empty() {
+        return None;
+    }
+    let reading = i.reading();
+    let reading = if reading.is_empty() {
+        "any listing".to_string()
+    } else {
+        reading
+    };
+    let mut line = format!("read as: {reading} (--literal: the words as typed)\n");
+    if !missing.is_empty() {
+        line.push_str(&format!(
+            "no listing has {}: searched without\n",
+            crate::search::understand::quoted_list(missing)
+        ));
+    }
+    Some(line)
+}
+
 pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     let mut session = ctx.open_session()?;
     let ix = session.index.clone();
@@ -341,13 +368,16 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
                 crate::money::group_indian(shown.len() as u64),
                 crate::money::group_indian(results.total() as u64),
                 results.elapsed.as_secs_f64() * 1000.0,
-                q.sort.label(),
+                results.sort.label(),
                 if shown.len() < results.total() {
                     " · --limit 0 shows all"
                 } else {
                     ""
                 }
             ));
+            if let Some(line) = reading_line(&ix, &q, &results.missing) {
+                out.push_str(&line);
+            }
             if let (Some((name, _)), Some(n)) = (&new_since, new_count) {
                 out.push_str(&format!(
                     "saved search '{name}': {n} new since it was last opened\n"

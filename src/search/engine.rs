@@ -12,7 +12,9 @@
 use std::time::Duration;
 
 use super::text::TextQuery;
-use super::{Facet, Index, Query};
+use super::understand::{ExpBounds, ExpFilter, Filter, Interpretation};
+use super::{Facet, Index, Query, Selection, Sort};
+use std::collections::BTreeMap;
 
 /// A matching listing: its row in the index and its text score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +72,11 @@ pub struct Results {
     /// For a search that found nothing: a corrected text that finds
     /// something (set by [`super::Searcher`], see `Index::suggest`).
     pub suggestion: Option<String>,
+    /// The order the hits are in (the query's, or the text's "latest").
+    pub sort: super::Sort,
+    /// Words of the text no listing has, left out of the search so the
+    /// rest could find something ("sector 62").
+    pub missing: Vec<String>,
 }
 
 impl Results {
@@ -108,7 +115,8 @@ impl Check {
 pub(crate) struct Compiled {
     pub(crate) checks: Vec<Check>,
     pub(crate) text: TextQuery,
-    exp: Option<u8>,
+    pub(crate) sort: Sort,
+    exp: ExpBounds,
     sal_min: Option<u32>,
     sal_max: Option<u32>,
     min_posted: Option<i32>,
@@ -117,9 +125,76 @@ pub(crate) struct Compiled {
     within_km: Option<f64>,
 }
 
+/// A query with what its text was read as added to its filters.
+///
+/// The rule for a filter set by hand and one read from the text: values of
+/// the same facet add up (`--city Pune` and the word `mumbai`: either
+/// city); a value both included and excluded is excluded; pay and
+/// experience conditions all hold together.
+pub(crate) struct Effective {
+    pub(crate) facets: BTreeMap<Facet, Selection>,
+    pub(crate) text: TextQuery,
+    pub(crate) exp: ExpBounds,
+    pub(crate) sal_min: Option<u32>,
+    pub(crate) sal_max: Option<u32>,
+    /// The order: the query's, or one the text asks for ("latest") when
+    /// the query's is the default.
+    pub(crate) sort: Sort,
+}
+
+impl Effective {
+    pub(crate) fn new(q: &Query, interp: Option<&Interpretation>) -> Effective {
+        let mut e = Effective {
+            facets: q.facets.clone(),
+            text: match interp {
+                Some(i) => TextQuery::understood(i),
+                None => TextQuery::parse(&q.text),
+            },
+            exp: q.experience_years.map(ExpBounds::years).unwrap_or_default(),
+            sal_min: q.salary_at_least.map(|r| r.0),
+            sal_max: q.salary_at_most.map(|r| r.0),
+            sort: match (q.sort, interp.and_then(|i| i.sort.as_ref())) {
+                (Sort::Relevance, Some((_, s))) => *s,
+                (s, _) => s,
+            },
+        };
+        for p in interp.map_or(&[][..], |i| i.parts.as_slice()) {
+            match &p.filter {
+                Filter::Facet { facet, keys, .. } => {
+                    let sel = e.facets.entry(*facet).or_default();
+                    for k in keys {
+                        if p.negated {
+                            sel.exclude.insert(k.clone());
+                        } else {
+                            sel.include.insert(k.clone());
+                        }
+                    }
+                }
+                Filter::Pay(pay) if !p.negated => {
+                    let (lo, hi) = pay.bounds();
+                    e.sal_min = e.sal_min.max(lo.map(|r| r.0));
+                    e.sal_max = match (e.sal_max, hi.map(|r| r.0)) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
+                }
+                Filter::Experience(x) if !p.negated => e.exp = e.exp.and(x.bounds()),
+                // "not experienced": open to freshers
+                Filter::Experience(ExpFilter::Experienced) => {
+                    e.exp = e.exp.and(ExpFilter::Years(0).bounds());
+                }
+                Filter::Pay(_) | Filter::Experience(_) => {}
+            }
+        }
+        e
+    }
+}
+
 impl Compiled {
     pub(crate) fn new(ix: &Index, q: &Query) -> Compiled {
-        let checks = q
+        let interp = (!q.literal).then(|| ix.interpret(&q.text));
+        let eff = Effective::new(q, interp.as_ref());
+        let checks = eff
             .facets
             .iter()
             .filter(|(_, s)| !s.is_empty())
@@ -168,10 +243,11 @@ impl Compiled {
         });
         Compiled {
             checks,
-            text: TextQuery::parse(&q.text),
-            exp: q.experience_years,
-            sal_min: q.salary_at_least.map(|r| r.0),
-            sal_max: q.salary_at_most.map(|r| r.0),
+            text: eff.text,
+            sort: eff.sort,
+            exp: eff.exp,
+            sal_min: eff.sal_min,
+            sal_max: eff.sal_max,
             min_posted: q
                 .posted_within_days
                 .map(|d| ix.today - i32::try_from(d).unwrap_or(i32::MAX / 2)),
@@ -183,9 +259,7 @@ impl Compiled {
     /// The non-facet conditions: experience, salary, date, distance.
     #[inline]
     pub(crate) fn ranges_pass(&self, ix: &Index, row: usize) -> bool {
-        if let Some(y) = self.exp
-            && !(ix.exp_min[row] <= y && y <= ix.exp_max[row])
-        {
+        if !self.exp.passes(ix.exp_min[row], ix.exp_max[row]) {
             return false;
         }
         if let Some(m) = self.sal_min {

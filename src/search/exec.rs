@@ -150,6 +150,7 @@ impl Index {
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<u32>> {
         let need = text.letter_mask();
+        let describe = text.needs_description();
         let parts = par_chunks(from, 16_384, |chunk| {
             let mut out = Vec::new();
             for (i, &row) in chunk.iter().enumerate() {
@@ -160,12 +161,7 @@ impl Index {
                 if self.letters[r] & need != need {
                     continue;
                 }
-                let hit = if self.ascii[r] {
-                    text.matches_ascii(self.hay(r).as_bytes())
-                } else {
-                    text.matches(self.hay(r))
-                };
-                if hit {
+                if text.matches_row(self.hay(r), &self.row_facts(r, describe)) {
                     out.push(row);
                 }
             }
@@ -276,7 +272,7 @@ impl Index {
                 counting_sort_desc(&rows, &scores)
             }
             // without a profile, best fit is best match
-            (Sort::Relevance | Sort::Fit, _) if !cq.text.is_empty() => {
+            (Sort::Relevance | Sort::Fit, _) if cq.text.ranks() => {
                 self.rank_relevance(&cq.text, rows)
             }
             (Sort::Distance, _) if cq.city_km.is_some() => {
@@ -327,7 +323,12 @@ impl Index {
                 Some(
                     c.iter()
                         .map(|&r| {
-                            text.quick_score(self.hay(r as usize), self.title_len(r as usize))
+                            let r = r as usize;
+                            text.quick_score(
+                                self.hay(r),
+                                self.title_len(r),
+                                &self.row_facts(r, false),
+                            )
                         })
                         .collect::<Vec<u8>>(),
                 )
@@ -345,22 +346,41 @@ impl Index {
         let mut sorted = counting_sort_desc(&rows[..scored], &quick);
         // 3. skim ranks the top rows (a single letter gains nothing from it);
         //    unscored rows follow, newest first
-        let one_letter = text
-            .words()
-            .iter()
-            .map(|w| w.chars().count())
-            .sum::<usize>()
-            <= 1;
+        let one_letter =
+            text.words().map(|w| w.chars().count()).sum::<usize>() <= 1 && !text.ranks_by_phrase();
         let top = if one_letter {
             0
         } else {
             sorted.len().min(SKIM_TOP)
         };
         let scorer = Scorer::default();
-        for h in &mut sorted[..top] {
-            h.score = scorer.score(text, self.hay(h.row as usize)).unwrap_or(0);
+        // with alternatives or phrases to rank by: rows matching every word
+        // as typed first, then by the cheap score (which knows the title),
+        // then by skim; otherwise by skim
+        let mixed = text.has_alternatives() || text.ranks_by_phrase();
+        let mut keyed: Vec<(usize, i64, Hit)> = sorted[..top]
+            .iter()
+            .map(|h| {
+                let hay = self.hay(h.row as usize);
+                let alt = if mixed { text.alternative_only(hay) } else { 0 };
+                let skim = scorer.score(text, hay).unwrap_or(0);
+                let quick = if mixed { h.score } else { 0 };
+                (
+                    alt,
+                    quick,
+                    Hit {
+                        row: h.row,
+                        score: skim,
+                    },
+                )
+            })
+            .collect();
+        keyed.sort_by_key(|(alt, quick, h)| {
+            (*alt, std::cmp::Reverse(*quick), std::cmp::Reverse(h.score))
+        });
+        for (slot, (_, _, h)) in sorted[..top].iter_mut().zip(keyed) {
+            *slot = h;
         }
-        sorted[..top].sort_by_key(|h| std::cmp::Reverse(h.score));
         sorted.extend(rows[scored..].iter().map(|&row| Hit { row, score: 0 }));
         sorted
     }
@@ -374,14 +394,14 @@ impl Index {
         cancel: &(dyn Fn() -> bool + Sync),
     ) -> Option<(Results, Option<TextRows>)> {
         let start = Instant::now();
-        let cq = Compiled::new(self, q);
-        let salary_order = q.sort == Sort::Salary;
+        let mut cq = Compiled::new(self, q);
+        let salary_order = cq.sort == Sort::Salary;
         let base: &[u32] = if salary_order {
             &self.by_salary
         } else {
             &self.all
         };
-        let text_rows = if cq.text.is_empty() {
+        let text_rows = if !cq.text.filters() {
             None
         } else {
             let rows = match prev {
@@ -397,21 +417,73 @@ impl Index {
                 rows,
             })
         };
-        let candidates: &[u32] = text_rows.as_ref().map_or(base, |t| t.rows.as_slice());
+        // words that are in no listing at all ("sector 62", "CA firm")
+        // cannot be met: search without them, and say so
+        let mut missing = Vec::new();
+        let mut relaxed = None;
+        if let Some(t) = &text_rows
+            && t.rows.is_empty()
+            && !q.literal
+            && cq.text.group_count() > 1
+        {
+            let gone = self.unmatched_groups(&cq.text, base, cancel)?;
+            if !gone.is_empty() && gone.len() < cq.text.group_count() {
+                missing = gone.iter().map(|&g| cq.text.group_text(g)).collect();
+                cq.text = cq.text.without_groups(&gone);
+                relaxed = Some(self.text_rows(&cq.text, base, cancel)?);
+            }
+        }
+        let candidates: &[u32] = match &relaxed {
+            Some(rows) => rows,
+            None => text_rows.as_ref().map_or(base, |t| t.rows.as_slice()),
+        };
         let (hits, counts) = self.filter_and_count(&cq, candidates, facets, cancel)?;
         if cancel() {
             return None;
         }
-        let hits = self.rank(&cq, q.sort, profile, hits);
+        let hits = self.rank(&cq, cq.sort, profile, hits);
         Some((
             Results {
                 hits,
                 facets: counts,
                 elapsed: start.elapsed(),
                 suggestion: None,
+                sort: cq.sort,
+                missing,
             },
             text_rows,
         ))
+    }
+
+    /// The groups of `text` that no row of `rows` matches on its own.
+    fn unmatched_groups(
+        &self,
+        text: &TextQuery,
+        rows: &[u32],
+        cancel: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<usize>> {
+        let mut gone = Vec::new();
+        for g in (0..text.group_count()).filter(|&g| text.droppable(g)) {
+            let one = text.only_group(g);
+            let need = one.letter_mask();
+            let mut found = false;
+            for (i, &row) in rows.iter().enumerate() {
+                if i % CANCEL_EVERY == 0 && cancel() {
+                    return None;
+                }
+                let r = row as usize;
+                if self.letters[r] & need == need
+                    && one.matches_row(self.hay(r), &self.row_facts(r, false))
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                gone.push(g);
+            }
+        }
+        Some(gone)
     }
 }
 
@@ -423,9 +495,24 @@ pub struct Highlighter {
 }
 
 impl Highlighter {
+    /// Marks the words of `text` as typed (understanding off).
     pub fn new(text: &str) -> Highlighter {
         Highlighter {
             query: TextQuery::parse(text),
+            scorer: Scorer::default(),
+        }
+    }
+
+    /// Marks what `q` matches on `ix`: its free words and their
+    /// alternatives, not the words read as filters.
+    pub fn for_query(ix: &Index, q: &Query) -> Highlighter {
+        let query = if q.literal {
+            TextQuery::parse(&q.text)
+        } else {
+            TextQuery::understood(&ix.interpret(&q.text))
+        };
+        Highlighter {
+            query,
             scorer: Scorer::default(),
         }
     }

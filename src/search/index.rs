@@ -14,6 +14,8 @@ use crate::catalog::{
 };
 use crate::fit::{Fit, FitProfile, Offer};
 use crate::money::Rupees;
+use crate::search::text::RowFacts;
+use crate::search::understand::{Interpretation, Lexicon, interpret};
 
 /// The catalogue vocabularies an index is built against.
 #[derive(Debug, Clone, Default)]
@@ -177,7 +179,9 @@ impl IndexBuilder {
                     .map_or(NONE16, |p| p as u16)
             })
             .collect();
+        let lexicon = Lexicon::new(&vocab);
         let ix = Index {
+            lexicon,
             today: day_number(today),
             today_date: Some(today),
             foreign_pay: HashMap::default(),
@@ -245,6 +249,7 @@ impl IndexBuilder {
         let ix = &mut self.ix;
         ix.hay.reserve(text);
         ix.hay_end.reserve(rows);
+        ix.desc_end.reserve(rows);
         ix.ascii.reserve(rows);
         ix.letters.reserve(rows);
         ix.title_len.reserve(rows);
@@ -327,6 +332,8 @@ impl IndexBuilder {
             ix.hay.push(' ');
             ix.hay.push_str(s);
         }
+        ix.desc.push_str(f.description);
+        ix.desc_end.push(ix.desc.len() as u32);
         ix.ascii.push(ix.hay[start..].is_ascii());
         ix.letters.push(super::text::letters_of(&ix.hay[start..]));
         ix.hay_end.push(ix.hay.len() as u32);
@@ -357,6 +364,7 @@ impl IndexBuilder {
     pub fn finish(mut self) -> Index {
         let ix = &mut self.ix;
         ix.hay.shrink_to_fit();
+        ix.desc.shrink_to_fit();
         ix.all = (0..ix.ids.len() as u32).collect();
         // the salary sort's scan order: highest pay first, then newest
         let mut by_salary = ix.all.clone();
@@ -422,6 +430,8 @@ struct CityInfo {
 #[derive(Debug, Default)]
 pub struct Index {
     pub(crate) vocab: Vocab,
+    /// The words query understanding knows, for this vocabulary.
+    lexicon: Lexicon,
     pub(crate) today: i32,
     today_date: Option<Date>,
     /// The words of the listings, for suggestions (built when first needed).
@@ -444,6 +454,9 @@ pub struct Index {
     /// The letters a-z in each row's searchable text (a bit each).
     pub(crate) letters: Vec<u32>,
     pub(crate) hay_end: Vec<u32>,
+    /// Every row's description (searched only for quoted phrases).
+    desc: String,
+    desc_end: Vec<u32>,
     title_len: Vec<u16>,
     pub(crate) role: Vec<u16>,
     pub(crate) city: Vec<u32>,
@@ -551,6 +564,43 @@ impl Index {
         self.hay(row)
     }
 
+    /// A row's description.
+    pub fn description(&self, row: usize) -> &str {
+        let start = if row == 0 {
+            0
+        } else {
+            self.desc_end[row - 1] as usize
+        };
+        self.desc
+            .get(start..self.desc_end[row] as usize)
+            .unwrap_or("")
+    }
+
+    /// What the text pass needs of a row besides its searchable text.
+    #[inline]
+    pub(crate) fn row_facts(&self, row: usize, description: bool) -> RowFacts<'_> {
+        let role = self.role[row];
+        RowFacts {
+            role: (role != NONE16).then_some(role),
+            category: self.one(Facet::Category, row).map(|c| c as u16),
+            description: if description {
+                self.description(row)
+            } else {
+                ""
+            },
+        }
+    }
+
+    /// The words query understanding knows for this catalogue.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// What a search text means here (see [`crate::search::understand`]).
+    pub fn interpret(&self, text: &str) -> Interpretation {
+        interpret(text, &self.lexicon)
+    }
+
     /// Bytes of the title at the start of the row's searchable text.
     pub(crate) fn title_len(&self, row: usize) -> usize {
         self.title_len[row] as usize
@@ -571,6 +621,25 @@ impl Index {
 
     pub fn city(&self, row: usize) -> &str {
         &self.cities.names[self.city[row] as usize]
+    }
+
+    /// The kind of employer, when known.
+    pub fn company_kind(&self, row: usize) -> Option<CompanyKind> {
+        self.company_info[self.company[row] as usize].0
+    }
+
+    /// The department id of the row's role.
+    pub fn category_id(&self, row: usize) -> Option<&str> {
+        self.one(Facet::Category, row)
+            .and_then(|c| self.vocab.categories.get(c))
+            .map(|c| c.id.as_str())
+    }
+
+    /// The state of the row's city, when it is a catalogue city.
+    pub fn state(&self, row: usize) -> Option<&str> {
+        self.one(Facet::State, row)
+            .and_then(|s| self.states.get(s))
+            .map(String::as_str)
     }
 
     pub fn work_mode(&self, row: usize) -> WorkMode {

@@ -10,6 +10,7 @@ mod query;
 pub mod roles;
 mod suggest;
 pub mod text;
+pub mod understand;
 
 pub use engine::{FacetCounts, Hit, Results};
 pub use exec::{FacetSet, Highlighter, SKIM_TOP, Searcher, never};

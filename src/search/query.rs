@@ -125,6 +125,9 @@ pub struct Query {
     pub within_km: Option<u32>,
     #[serde(default)]
     pub sort: Sort,
+    /// Match the words as typed: no query understanding (`--literal`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub literal: bool,
 }
 
 impl Query {

@@ -1,7 +1,9 @@
 //! Searching roles: by title, alternative titles, skills and department,
 //! with department and skill filters (include and exclude).
 
-use super::text::{Scorer, TextQuery};
+use super::Facet;
+use super::text::{RowFacts, Scorer, TextQuery};
+use super::understand::{Filter, Lexicon, interpret};
 use crate::catalog::{Category, Role};
 
 /// What to look for among roles.
@@ -17,9 +19,40 @@ pub struct RoleQuery {
     pub not_skills: Vec<String>,
 }
 
-/// Role positions in `roles`, best match first (catalogue order without text).
-pub fn search_roles(roles: &[Role], categories: &[Category], q: &RoleQuery) -> Vec<usize> {
-    let text = TextQuery::parse(&q.text);
+/// Role positions in `roles`, best match first (catalogue order without
+/// text). With a lexicon the text is understood as on the Listings tab
+/// ("accounts jobs" is the finance department, "deo" the data entry
+/// role); words about places, pay or work mode do not apply to roles and
+/// are left out. Without one the words are matched as typed.
+pub fn search_roles(
+    roles: &[Role],
+    categories: &[Category],
+    q: &RoleQuery,
+    lexicon: Option<&Lexicon>,
+) -> Vec<usize> {
+    let mut q = q.clone();
+    let text = match lexicon {
+        Some(lx) => {
+            let i = interpret(&q.text, lx);
+            for p in &i.parts {
+                if let Filter::Facet {
+                    facet: Facet::Category,
+                    keys,
+                    ..
+                } = &p.filter
+                {
+                    let into = if p.negated {
+                        &mut q.not_categories
+                    } else {
+                        &mut q.categories
+                    };
+                    into.extend(keys.iter().cloned());
+                }
+            }
+            TextQuery::understood(&i)
+        }
+        None => TextQuery::parse(&q.text),
+    };
     let scorer = Scorer::default();
     let mut hits: Vec<(usize, i64)> = roles
         .iter()
@@ -42,13 +75,11 @@ pub fn search_roles(roles: &[Role], categories: &[Category], q: &RoleQuery) -> V
                     .any(|s| r.skills.iter().any(|x| x.eq_ignore_ascii_case(s)))
         })
         .filter_map(|(i, r)| {
-            if text.is_empty() {
+            if !text.ranks() && !text.filters() {
                 return Some((i, 0));
             }
-            let category = categories
-                .iter()
-                .find(|c| c.id == r.category)
-                .map_or("", |c| c.name.as_str());
+            let cat = categories.iter().position(|c| c.id == r.category);
+            let category = cat.map_or("", |c| categories[c].name.as_str());
             let hay = format!(
                 "{} {} {} {}",
                 r.title,
@@ -56,7 +87,12 @@ pub fn search_roles(roles: &[Role], categories: &[Category], q: &RoleQuery) -> V
                 r.skills.join(" "),
                 category
             );
-            if !text.matches(&hay) {
+            let facts = RowFacts {
+                role: Some(i as u16),
+                category: cat.map(|c| c as u16),
+                description: "",
+            };
+            if !text.matches_row(&hay, &facts) {
                 return None;
             }
             // a title match outranks a match in skills or variants

@@ -111,8 +111,25 @@ impl Index {
 
     /// [`Index::suggest`], giving up (`None`) when `cancel` says so.
     pub fn suggest_unless(&self, q: &Query, cancel: &(dyn Fn() -> bool + Sync)) -> Option<String> {
-        let text = TextQuery::parse(&q.text);
-        if text.is_empty() {
+        // the free words, each with where it was typed (understood: the
+        // words read as filters or dropped are not corrected)
+        let free: Vec<(std::ops::Range<usize>, Vec<String>)> = if q.literal {
+            vec![(
+                0..q.text.len(),
+                TextQuery::parse(&q.text)
+                    .words()
+                    .map(String::from)
+                    .collect(),
+            )]
+        } else {
+            self.interpret(&q.text)
+                .terms
+                .into_iter()
+                .filter(|t| !t.negated)
+                .map(|t| (t.span, t.words))
+                .collect()
+        };
+        if free.iter().all(|(_, w)| w.is_empty()) {
             return None;
         }
         let words = match self.words.get() {
@@ -123,21 +140,33 @@ impl Index {
             }
         };
         let mut changed = false;
-        let mut fixed = Vec::with_capacity(text.words().len());
-        for w in text.words() {
-            if !w.is_ascii() || words.matched(w) {
-                fixed.push(w.clone());
-                continue;
+        let mut text = String::new();
+        let mut at = 0;
+        for (span, ws) in &free {
+            let mut fixed = Vec::with_capacity(ws.len());
+            let mut this = false;
+            for w in ws {
+                if !w.is_ascii() || words.matched(w) {
+                    fixed.push(w.clone());
+                    continue;
+                }
+                let v = words.closest(w)?;
+                fixed.push(v.to_string());
+                this = true;
             }
-            let v = words.closest(w)?;
-            fixed.push(v.to_string());
-            changed = true;
+            if this {
+                text.push_str(q.text.get(at..span.start).unwrap_or(""));
+                text.push_str(&fixed.join(" "));
+                at = span.end;
+                changed = true;
+            }
         }
         if !changed {
             return None;
         }
+        text.push_str(q.text.get(at..).unwrap_or(""));
         let corrected = Query {
-            text: fixed.join(" "),
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
             ..q.clone()
         };
         if cancel() {
@@ -158,7 +187,11 @@ mod tests {
     fn a_cancelled_suggestion_is_none_and_leaves_nothing_half_built() {
         let ix = crate::session::synthetic_index(20_000, 1, jiff::civil::date(2026, 11, 23))
             .expect("index");
-        let typo = Query::text("payrall");
+        // as typed: understood, the misspelling is read as "payroll"
+        let typo = Query {
+            literal: true,
+            ..Query::text("payrall")
+        };
         assert_eq!(ix.search(&typo).total(), 0);
         assert_eq!(ix.suggest_unless(&typo, &|| true), None);
         assert!(ix.words.get().is_none());

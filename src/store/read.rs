@@ -401,7 +401,8 @@ impl Store {
             .prepare(
                 "SELECT id, title, role_id, company, company_id, location, city_id, work_mode,
                    employment_type, shift, exp_min, exp_max,
-                   salary_min, salary_max, skills, languages, posted, source, currency
+                   salary_min, salary_max, skills, languages, posted, source, currency,
+                   description
                  FROM listings ORDER BY id",
             )
             .map_err(|e| self.err(e))?;
@@ -449,6 +450,7 @@ impl Store {
                     languages: get_str(15)?,
                     posted: posted.parse().unwrap_or(jiff::civil::date(1970, 1, 1)),
                     source: get_str(17)?,
+                    description: get_str(19)?,
                 };
                 f(&facts);
                 Ok(())

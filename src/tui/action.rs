@@ -53,6 +53,10 @@ pub enum Action {
     Toggle,
     Exclude,
     ClearFilters,
+    /// Search text read (places, pay, synonyms) ↔ matched as typed.
+    ToggleLiteral,
+    /// Search for the "Did you mean" text.
+    AcceptSuggestion,
     CycleSort,
     Save,
     TogglePeriod,

@@ -3,6 +3,7 @@
 //! are derived from state on demand, by update and view alike.
 
 use super::state::SideState;
+use crate::search::understand::{Filter, Interpretation, filter_label};
 use crate::search::{Facet, Index, Query, Results};
 
 /// Identifies a sidebar line across refreshes: `group`, `group=key` or `group+`.
@@ -152,33 +153,106 @@ pub fn lines(groups: Vec<Group>, side: &SideState) -> Vec<SideLine> {
     out
 }
 
-/// The Listings sidebar groups: facet values with counts from `results`.
-pub fn listing_groups(index: &Index, results: &Results, query: &Query) -> Vec<Group> {
-    LISTING_FACETS
+/// The id of the sidebar group listing what was read from the search box.
+pub const UNDERSTOOD: &str = "understood";
+
+/// What the search box was read as, one line a part ("Pune (city)"); the
+/// key is where the part starts in the text.
+fn understood_group(index: &Index, results: &Results, understood: &Interpretation) -> Group {
+    let values = understood
+        .parts
         .iter()
-        .filter(|&&f| f != Facet::Source || index.value_count(Facet::Source) > 1)
-        .map(|&f| {
-            let sel = query.selection(f);
-            let values = (0..index.value_count(f))
-                .map(|v| {
-                    let key = index.value_key(f, v);
-                    let mark = match sel {
-                        Some(s) if s.include.contains(&key) => Mark::Included,
-                        Some(s) if s.exclude.contains(&key) => Mark::Excluded,
-                        _ => Mark::None,
-                    };
-                    let label = index.value_label(f, v).to_string();
-                    (key, label, results.facets.get(f, v), mark)
-                })
-                .collect();
-            Group {
-                id: f.id().to_string(),
-                title: f.label().to_string(),
-                values,
-                ordered: ordered(f),
-            }
+        .map(|p| {
+            let (kind, count) = match &p.filter {
+                Filter::Facet { facet, keys, .. } => (
+                    match facet {
+                        Facet::Category => "dept".to_string(),
+                        Facet::WorkMode => "mode".to_string(),
+                        Facet::EmploymentType => "type".to_string(),
+                        Facet::CompanyType => "employer".to_string(),
+                        Facet::Experience => "exp".to_string(),
+                        f => f.id().to_string(),
+                    },
+                    keys.iter()
+                        .filter_map(|k| index.value_of_key(*facet, k))
+                        .map(|v| results.facets.get(*facet, v))
+                        .sum(),
+                ),
+                Filter::Pay(_) => ("pay".to_string(), results.total() as u32),
+                Filter::Experience(_) => ("exp".to_string(), results.total() as u32),
+            };
+            let mark = if p.negated {
+                Mark::Excluded
+            } else {
+                Mark::Included
+            };
+            let label = format!("{} ({kind})", filter_label(&p.filter));
+            (p.span.start.to_string(), label, count, mark)
         })
-        .collect()
+        .collect();
+    Group {
+        id: UNDERSTOOD.to_string(),
+        title: "From the search box".to_string(),
+        values,
+        ordered: true,
+    }
+}
+
+/// The part of the search text that includes (or excludes) a facet value.
+pub fn part_naming<'a>(
+    understood: &'a Interpretation,
+    facet: Facet,
+    key: &str,
+) -> Option<&'a crate::search::understand::Part> {
+    understood.parts.iter().find(|p| {
+        matches!(&p.filter, Filter::Facet { facet: f, keys, .. }
+            if *f == facet && keys.iter().any(|k| k.eq_ignore_ascii_case(key)))
+    })
+}
+
+/// The Listings sidebar groups: what the search box was read as, then
+/// facet values with counts from `results`, marked when the query or the
+/// search text selects them.
+pub fn listing_groups(
+    index: &Index,
+    results: &Results,
+    query: &Query,
+    understood: &Interpretation,
+) -> Vec<Group> {
+    let mut groups = Vec::new();
+    if !understood.parts.is_empty() {
+        groups.push(understood_group(index, results, understood));
+    }
+    groups.extend(
+        LISTING_FACETS
+            .iter()
+            .filter(|&&f| f != Facet::Source || index.value_count(Facet::Source) > 1)
+            .map(|&f| {
+                let sel = query.selection(f);
+                let values = (0..index.value_count(f))
+                    .map(|v| {
+                        let key = index.value_key(f, v);
+                        let from_text = part_naming(understood, f, &key).map(|p| p.negated);
+                        let mark = match (sel, from_text) {
+                            (Some(s), _) if s.include.contains(&key) => Mark::Included,
+                            (Some(s), _) if s.exclude.contains(&key) => Mark::Excluded,
+                            (_, Some(false)) => Mark::Included,
+                            (_, Some(true)) => Mark::Excluded,
+                            _ => Mark::None,
+                        };
+                        let label = index.value_label(f, v).to_string();
+                        (key, label, results.facets.get(f, v), mark)
+                    })
+                    .collect();
+                Group {
+                    id: f.id().to_string(),
+                    title: f.label().to_string(),
+                    values,
+                    ordered: ordered(f),
+                }
+            }),
+    );
+    groups
 }
 
 /// Where the cursor is among `lines` (falling back to its group's header,

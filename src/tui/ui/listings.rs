@@ -26,7 +26,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
         p.search,
         &l.input,
         l.pane == Pane::Search,
-        "type to search listings: title, company, city, skills…",
+        if l.query.literal {
+            " Search · words as typed (ctrl-l reads them) "
+        } else {
+            " Search "
+        },
+        "type what you look for: payroll pune, data entry wfh, accounts 20k…",
         &st.theme,
     );
     if let Some(r) = p.side {
@@ -54,11 +59,12 @@ pub fn search_box(
     r: Rect,
     input: &TextInput,
     focused: bool,
+    title: &str,
     placeholder: &str,
     th: &Theme,
 ) {
     let inner = if r.height >= 3 {
-        let b = block(" Search ", focused, th);
+        let b = block(title.to_string(), focused, th);
         let inner = b.inner(r);
         frame.render_widget(b, r);
         inner
@@ -270,7 +276,12 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
     frame.render_widget(table, r);
     if empty && r.height > 4 {
         let msg = match (&l.results.suggestion, l.query.filter_count() > 0) {
-            (Some(s), _) => format!("No listings match. Did you mean '{s}'?"),
+            (Some(s), _) => format!(
+                "No listings match. Did you mean '{s}'? {} searches for it.",
+                st.keymap
+                    .first_key("accept-suggestion")
+                    .unwrap_or_else(|| "ctrl-y".into())
+            ),
             (None, true) => "No listings match. Press c to clear the filters.".into(),
             (None, false) => "No listings match. Try fewer or shorter words.".into(),
         };

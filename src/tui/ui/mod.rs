@@ -191,12 +191,29 @@ fn status_text(st: &State) -> String {
     match st.tab {
         Tab::Listings => {
             let l = &st.listings;
-            let mut s = format!(
-                "{} results · {:.1} ms · {}",
-                group_indian(l.results.total() as u64),
+            let mut s = format!("{} results", group_indian(l.results.total() as u64));
+            // what the search box was read as, first: it is what the user
+            // is looking at
+            if l.query.literal {
+                s.push_str(" · words as typed");
+            } else {
+                let reading = crate::tui::update::listings::understood(st).reading();
+                if !reading.is_empty() {
+                    s.push_str(" · ");
+                    s.push_str(&reading);
+                }
+                if !l.results.missing.is_empty() {
+                    s.push_str(&format!(
+                        " · no listing has {}: searched without",
+                        crate::search::understand::quoted_list(&l.results.missing)
+                    ));
+                }
+            }
+            s.push_str(&format!(
+                " · {:.1} ms · {}",
                 l.results.elapsed.as_secs_f64() * 1000.0,
-                l.query.sort.label()
-            );
+                l.results.sort.label()
+            ));
             if l.pending() {
                 s.push_str(" · searching…");
             }

@@ -20,6 +20,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
         p.search,
         &r.input,
         pane == RolePane::Search,
+        " Search ",
         "type to search roles: title, skill, department…",
         &st.theme,
     );

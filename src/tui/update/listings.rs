@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::{SIDEBAR, listings_focus, movement, root};
+use crate::search::understand::Interpretation;
 use crate::search::{Facet, Results, Sort};
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout::{self, Focus, Panes};
@@ -38,9 +39,26 @@ fn side_rows(st: &State) -> usize {
 pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {
     let l = &st.listings;
     sidebar::lines(
-        sidebar::listing_groups(st.index(), &l.results, &l.query),
+        sidebar::listing_groups(st.index(), &l.results, &l.query, &understood(st)),
         &l.side,
     )
+}
+
+/// What the search box is read as (nothing when understanding is off).
+pub(crate) fn understood(st: &State) -> Interpretation {
+    let q = &st.listings.query;
+    if q.literal {
+        Interpretation::default()
+    } else {
+        st.index().interpret(&q.text)
+    }
+}
+
+/// Replaces the search text (the box and the query) and searches.
+fn set_text(st: &mut State, text: &str) -> Vec<Effect> {
+    st.listings.input.set(text);
+    st.listings.query.text = st.listings.input.text().to_string();
+    search(st)
 }
 
 /// Keeps the cursors inside the visible windows after a resize.
@@ -151,6 +169,23 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             fit_side(st);
             Vec::new()
         }
+        Action::ToggleLiteral => {
+            let literal = !st.listings.query.literal;
+            st.listings.query.literal = literal;
+            st.flash(if literal {
+                "Words matched exactly as typed (ctrl-l reads them again)"
+            } else {
+                "Reading places, pay, modes and synonyms in the search again"
+            });
+            search(st)
+        }
+        Action::AcceptSuggestion => match st.listings.results.suggestion.clone() {
+            Some(s) => {
+                st.flash(format!("Searching for '{s}'"));
+                set_text(st, &s)
+            }
+            None => Vec::new(),
+        },
         Action::ClearFilters => {
             if st.listings.query.filter_count() == 0 {
                 return Vec::new();
@@ -279,10 +314,37 @@ fn activate(st: &mut State, line: &SideLine, exclude: bool) -> Vec<Effect> {
             toggle_expanded(st, group.clone());
             Vec::new()
         }
+        SideKind::Value { group, key } if group == sidebar::UNDERSTOOD => {
+            // a part read from the text: take its words out of the box
+            let u = understood(st);
+            match u.parts.iter().find(|p| p.span.start.to_string() == *key) {
+                Some(p) => {
+                    let text = u.without(&p.span);
+                    st.flash(format!(
+                        "Took “{}” out of the search",
+                        u.text.get(p.span.clone()).unwrap_or("")
+                    ));
+                    set_text(st, &text)
+                }
+                None => Vec::new(),
+            }
+        }
         SideKind::Value { group, key } => {
             let Ok(facet) = Facet::parse(group) else {
                 return Vec::new();
             };
+            // a value the text selects (and the query does not): toggling
+            // it takes its words out of the box
+            let u = understood(st);
+            let by_hand = st
+                .listings
+                .query
+                .selection(facet)
+                .is_some_and(|s| s.include.contains(key) || s.exclude.contains(key));
+            if !by_hand && let Some(p) = sidebar::part_naming(&u, facet, key) {
+                let text = u.without(&p.span);
+                return set_text(st, &text);
+            }
             if exclude {
                 st.listings.query.toggle_exclude(facet, key);
             } else {

@@ -73,11 +73,21 @@ pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {
     let mut without_cats = role_query(st);
     without_cats.categories.clear();
     without_cats.not_categories.clear();
-    let by_cat = search_roles(&v.roles, &v.categories, &without_cats);
+    let by_cat = search_roles(
+        &v.roles,
+        &v.categories,
+        &without_cats,
+        Some(st.index().lexicon()),
+    );
     let mut without_skills = role_query(st);
     without_skills.skills.clear();
     without_skills.not_skills.clear();
-    let by_skill = search_roles(&v.roles, &v.categories, &without_skills);
+    let by_skill = search_roles(
+        &v.roles,
+        &v.categories,
+        &without_skills,
+        Some(st.index().lexicon()),
+    );
     let departments = Group {
         id: "department".into(),
         title: "Department".into(),
@@ -125,7 +135,12 @@ pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {
 
 fn refresh(st: &mut State) {
     let v = st.index().vocab();
-    let mut found = search_roles(&v.roles, &v.categories, &role_query(st));
+    let mut found = search_roles(
+        &v.roles,
+        &v.categories,
+        &role_query(st),
+        Some(st.index().lexicon()),
+    );
     if let (true, Some(p)) = (st.roles.by_fit, st.profile.as_deref()) {
         found.sort_by_key(|&i| {
             std::cmp::Reverse(crate::fit::role_fit(p, &v.roles[i], &v.skills).score)

@@ -1,0 +1,609 @@
+//! Free-text matching. A query is groups of words; every group must
+//! match (fzf's rule: SkimMatcherV2 alone would take a space literally).
+//! A group matches when each of its words, as typed, appears in order
+//! inside one word of the listing ("payrl" in "Payroll", not spread over
+//! "Pay … roll … Delhi"), which keeps typo tolerance by omission without
+//! matching half the catalogue; or when one of its alternatives does
+//! (another form of the word, a synonym, the role or department it
+//! names: see `search::understand`). Words typed with `!` leave listings
+//! out; quoted phrases must appear as written, in the description too.
+//! That cheap test decides match or no match exactly; the skim scorer
+//! then ranks only the rows that match, as-typed matches first.
+
+mod words;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+pub(crate) use words::is_subsequence;
+use words::{
+    best_token, best_token_ascii, has_phrase, has_phrase_start, in_one_word, in_one_word_ascii,
+    prefix_score, prefix_score_ascii, starts_word, starts_word_ascii,
+};
+pub use words::{is_separator, letter_bit, letters_of};
+
+use super::understand::{Alt, Interpretation, Tier};
+
+/// Another way a group can match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum GroupAlt {
+    /// Each word starts a word of the listing.
+    Prefix { words: Vec<String>, tier: Tier },
+    /// The listing's role (position in the vocabulary).
+    Role(u16),
+    /// The listing's department (position in the vocabulary).
+    Category(u16),
+}
+
+/// Words that must match together, as typed or by an alternative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Group {
+    typed: Vec<String>,
+    /// The typed words are spelt right: each starts a word of the listing.
+    exact: bool,
+    /// Never left out when no listing has it.
+    essential: bool,
+    alts: Vec<GroupAlt>,
+}
+
+/// What the text pass knows of a row besides its searchable text.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RowFacts<'a> {
+    pub role: Option<u16>,
+    pub category: Option<u16>,
+    /// The description, for quoted phrases.
+    pub description: &'a str,
+}
+
+/// A parsed free-text query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextQuery {
+    groups: Vec<Group>,
+    /// Words (lowercase) no word of a matching listing starts with.
+    not: Vec<String>,
+    /// Phrases a matching listing has, and has not, as whole words.
+    literals: Vec<Vec<String>>,
+    not_literals: Vec<Vec<String>>,
+    /// Phrases that rank without filtering (alternatives each).
+    boosts: Vec<Vec<Vec<String>>>,
+}
+
+fn split_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || is_separator(c))
+        .map(|w| {
+            w.chars()
+                .filter(|c| !c.is_control())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+impl TextQuery {
+    /// Words as typed, each its own group (understanding off).
+    pub fn parse(text: &str) -> TextQuery {
+        TextQuery {
+            groups: split_words(text)
+                .into_iter()
+                .map(|w| Group {
+                    typed: vec![w],
+                    exact: false,
+                    essential: false,
+                    alts: Vec::new(),
+                })
+                .collect(),
+            ..TextQuery::default()
+        }
+    }
+
+    /// The text part of an interpretation.
+    pub fn understood(i: &Interpretation) -> TextQuery {
+        let mut q = TextQuery::default();
+        for t in &i.terms {
+            // the engine splits words as the listings are split
+            let typed: Vec<String> = t.words.iter().flat_map(|w| split_words(w)).collect();
+            if typed.is_empty() {
+                continue;
+            }
+            if t.negated {
+                q.not.extend(typed);
+                continue;
+            }
+            let alts = t
+                .alts
+                .iter()
+                .filter_map(|a| match a {
+                    Alt::Words { words, tier } => {
+                        let words: Vec<String> =
+                            words.iter().flat_map(|w| split_words(w)).collect();
+                        (!words.is_empty()).then_some(GroupAlt::Prefix { words, tier: *tier })
+                    }
+                    Alt::Role(r) => Some(GroupAlt::Role(*r)),
+                    Alt::Category(c) => Some(GroupAlt::Category(*c)),
+                })
+                .collect();
+            q.groups.push(Group {
+                typed,
+                exact: t.exact,
+                essential: t.essential,
+                alts,
+            });
+        }
+        for l in &i.literals {
+            let words = split_words(&l.text);
+            if words.is_empty() {
+                continue;
+            }
+            if l.negated {
+                q.not_literals.push(words);
+            } else {
+                q.literals.push(words);
+            }
+        }
+        for b in &i.boosts {
+            let phrases: Vec<Vec<String>> = b
+                .phrases
+                .iter()
+                .map(|p| p.iter().flat_map(|w| split_words(w)).collect::<Vec<_>>())
+                .filter(|p| !p.is_empty())
+                .collect();
+            if !phrases.is_empty() {
+                q.boosts.push(phrases);
+            }
+        }
+        q
+    }
+
+    /// Nothing to match or rank by.
+    pub fn is_empty(&self) -> bool {
+        !self.filters() && self.boosts.is_empty()
+    }
+
+    /// Whether the text leaves some listings out.
+    pub fn filters(&self) -> bool {
+        !self.groups.is_empty()
+            || !self.not.is_empty()
+            || !self.literals.is_empty()
+            || !self.not_literals.is_empty()
+    }
+
+    /// Whether the text orders listings (words to match or to rank by).
+    pub fn ranks(&self) -> bool {
+        !self.groups.is_empty() || !self.boosts.is_empty()
+    }
+
+    /// How many groups of words must match.
+    pub fn group_count(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Group `g`'s words as typed.
+    pub fn group_text(&self, g: usize) -> String {
+        self.groups
+            .get(g)
+            .map_or_else(String::new, |x| x.typed.join(" "))
+    }
+
+    /// Whether group `g` may be left out when no listing has it.
+    pub fn droppable(&self, g: usize) -> bool {
+        self.groups.get(g).is_some_and(|x| !x.essential)
+    }
+
+    /// Only group `g` (to find which words match nothing).
+    pub fn only_group(&self, g: usize) -> TextQuery {
+        TextQuery {
+            groups: self.groups.get(g).cloned().into_iter().collect(),
+            ..TextQuery::default()
+        }
+    }
+
+    /// This query without the groups `gone`.
+    pub fn without_groups(&self, gone: &[usize]) -> TextQuery {
+        let mut q = self.clone();
+        q.groups = self
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !gone.contains(i))
+            .map(|(_, g)| g.clone())
+            .collect();
+        q
+    }
+
+    /// Whether some group can match by an alternative.
+    pub fn has_alternatives(&self) -> bool {
+        self.groups.iter().any(|g| !g.alts.is_empty())
+    }
+
+    /// Whether phrases rank rows (with no words of their own to match).
+    pub fn ranks_by_phrase(&self) -> bool {
+        !self.boosts.is_empty()
+    }
+
+    /// Whether matching needs a row's description (quoted phrases).
+    pub fn needs_description(&self) -> bool {
+        !self.literals.is_empty() || !self.not_literals.is_empty()
+    }
+
+    /// The words as typed, in order (what suggestions correct).
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.groups
+            .iter()
+            .flat_map(|g| g.typed.iter().map(String::as_str))
+    }
+
+    /// True when every row this query matches is also matched by `prev`,
+    /// so the search can start from `prev`'s matches ("payr" → "payro").
+    pub fn narrows(&self, prev: &TextQuery) -> bool {
+        if prev.groups.len() > self.groups.len() {
+            return false;
+        }
+        let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.contains(x));
+        let subset_phrases = |a: &[Vec<String>], b: &[Vec<String>]| a.iter().all(|x| b.contains(x));
+        prev.groups
+            .iter()
+            .zip(&self.groups)
+            .all(|(p, g)| g.implies(p))
+            && subset(&prev.not, &self.not)
+            && subset_phrases(&prev.literals, &self.literals)
+            && subset_phrases(&prev.not_literals, &self.not_literals)
+    }
+
+    /// Whether a text with no role or description matches (role search,
+    /// title checks).
+    pub fn matches(&self, hay: &str) -> bool {
+        self.matches_row(hay, &RowFacts::default())
+    }
+
+    /// Whether a row matches: every group, no excluded word, every quoted
+    /// phrase (in the searchable text or the description), no excluded one.
+    pub fn matches_row(&self, hay: &str, row: &RowFacts<'_>) -> bool {
+        let ascii = hay.is_ascii();
+        let lower = if ascii {
+            std::borrow::Cow::Borrowed(hay)
+        } else {
+            std::borrow::Cow::Owned(hay.to_lowercase())
+        };
+        let h = lower.as_bytes();
+        let word_in = |w: &str| {
+            if ascii && w.is_ascii() {
+                in_one_word_ascii(w.as_bytes(), h)
+            } else {
+                in_one_word(w, &lower)
+            }
+        };
+        let starts = |w: &str| {
+            if ascii && w.is_ascii() {
+                starts_word_ascii(w.as_bytes(), h)
+            } else {
+                starts_word(w, &lower)
+            }
+        };
+        let groups = self.groups.iter().all(|g| {
+            g.typed
+                .iter()
+                .all(|w| if g.exact { starts(w) } else { word_in(w) })
+                || g.alts.iter().any(|a| match a {
+                    GroupAlt::Prefix { words, .. } => words.iter().all(|w| starts(w)),
+                    GroupAlt::Role(r) => row.role == Some(*r),
+                    GroupAlt::Category(c) => row.category == Some(*c),
+                })
+        });
+        groups
+            && !self.not.iter().any(|w| starts(w))
+            && self
+                .literals
+                .iter()
+                .all(|p| has_phrase(p, hay) || has_phrase(p, row.description))
+            && !self
+                .not_literals
+                .iter()
+                .any(|p| has_phrase(p, hay) || has_phrase(p, row.description))
+    }
+
+    /// The ASCII letters every matching row must contain (a bit per
+    /// letter a-z), for a one-instruction rejection before any scan.
+    pub fn letter_mask(&self) -> u32 {
+        let letters = |ws: &[String]| {
+            ws.iter()
+                .flat_map(|w| w.bytes())
+                .fold(0, |m, b| m | letter_bit(b))
+        };
+        self.groups
+            .iter()
+            .map(|g| {
+                g.alts.iter().fold(letters(&g.typed), |m, a| match a {
+                    GroupAlt::Prefix { words, .. } => m & letters(words),
+                    GroupAlt::Role(_) | GroupAlt::Category(_) => 0,
+                })
+            })
+            .fold(0, |m, g| m | g)
+    }
+
+    /// The highest [`TextQuery::quick_score`] any row can get.
+    pub fn best_quick_score(&self) -> u8 {
+        let typed: usize = self
+            .groups
+            .iter()
+            .map(|g| g.typed.len() * 6 + g.bonus())
+            .sum();
+        (typed + self.boosts.len()).min(255) as u8
+    }
+
+    /// A cheap match-quality score (0-255) used to pick which rows the
+    /// fuzzy scorer ranks: per typed word, the best of a word starting
+    /// with it (4), containing it (3) or holding its letters in order (1),
+    /// plus 2 when that word is in the title (the first `title_len`
+    /// bytes). A group matched only by an alternative scores at most half
+    /// of that, a row of the role the words name gains 2, and a phrase to
+    /// rank by adds 1 when it is in the title.
+    pub fn quick_score(&self, hay: &str, title_len: usize, row: &RowFacts<'_>) -> u8 {
+        let mut total: u32 = 0;
+        let ascii = hay.is_ascii();
+        let lower = if ascii {
+            std::borrow::Cow::Borrowed(hay)
+        } else {
+            std::borrow::Cow::Owned(hay.to_lowercase())
+        };
+        let title_chars = if ascii {
+            title_len
+        } else {
+            hay.get(..title_len).map_or(0, |t| t.chars().count())
+        };
+        let title_bytes = if ascii {
+            title_len
+        } else {
+            hay.get(..title_len).map_or(0, |t| t.to_lowercase().len())
+        };
+        let typed_score = |w: &str| -> u8 {
+            if ascii && w.is_ascii() {
+                best_token_ascii(w.as_bytes(), lower.as_bytes(), title_len)
+            } else {
+                best_token(w, &lower, title_chars)
+            }
+        };
+        let prefix = |w: &str| -> u8 {
+            if ascii && w.is_ascii() {
+                prefix_score_ascii(w.as_bytes(), lower.as_bytes(), title_len)
+            } else {
+                prefix_score(w, &lower, title_bytes)
+            }
+        };
+        for g in &self.groups {
+            let n = g.typed.len() as u32;
+            let (sum, all) = g.typed.iter().fold((0u32, true), |(sum, all), w| {
+                let s = typed_score(w);
+                (sum + u32::from(s), all && s > 0)
+            });
+            if all {
+                // the role the words name, exactly, first ("data analyst");
+                // then rows whose title has another word for it ("typing":
+                // a Data Entry title)
+                let named = g
+                    .alts
+                    .iter()
+                    .any(|a| matches!(a, GroupAlt::Role(r) if row.role == Some(*r)));
+                let titled = g.alts.iter().any(|a| {
+                    matches!(a, GroupAlt::Prefix { words, .. } if words.iter().all(|w| prefix(w) == 6))
+                });
+                // words typed together and titled together ("office
+                // assistant" in "Office Assistant", not "Assistant, MS Office")
+                let together = g.typed.len() > 1
+                    && hay
+                        .get(..title_len)
+                        .is_some_and(|title| has_phrase_start(&g.typed, title));
+                total += sum
+                    + if named { g.role_bonus() as u32 } else { 0 }
+                    + u32::from(titled)
+                    + 2 * u32::from(together);
+                continue;
+            }
+            let best_alt = g
+                .alts
+                .iter()
+                .map(|a| match a {
+                    GroupAlt::Prefix { words, tier } => {
+                        let mut sum = 0u32;
+                        for w in words {
+                            match prefix(w) {
+                                0 => return 0,
+                                s => sum += u32::from(s),
+                            }
+                        }
+                        let avg = sum / words.len().max(1) as u32;
+                        let cut = if *tier == Tier::Inflected { 1 } else { 2 };
+                        (avg * n) / cut
+                    }
+                    // a listing of the very role the words name
+                    GroupAlt::Role(r) if row.role == Some(*r) => 6 * n,
+                    GroupAlt::Category(c) if row.category == Some(*c) => n,
+                    _ => 0,
+                })
+                .max()
+                .unwrap_or(0);
+            total += best_alt;
+        }
+        // a phrase to rank by counts one point in the title: it orders
+        // rows that match equally well, never above a better match
+        for phrases in &self.boosts {
+            let in_title = phrases.iter().any(|p| p.iter().all(|w| prefix(w) == 6));
+            total += u32::from(in_title);
+        }
+        total.min(255) as u8
+    }
+
+    /// How many groups a row matches only through an alternative (rows
+    /// that match every group as typed come first).
+    pub fn alternative_only(&self, hay: &str) -> usize {
+        let lower = hay.to_lowercase();
+        self.groups
+            .iter()
+            .filter(|g| {
+                !g.typed.iter().all(|w| {
+                    if g.exact {
+                        starts_word(w, &lower)
+                    } else {
+                        in_one_word(w, &lower)
+                    }
+                })
+            })
+            .count()
+    }
+}
+
+impl Group {
+    /// What a row of a role the group's words name gains.
+    fn role_bonus(&self) -> usize {
+        if self.alts.iter().any(|a| matches!(a, GroupAlt::Role(_))) {
+            2
+        } else {
+            0
+        }
+    }
+
+    /// The most a row matching as typed gains: its role, a title with
+    /// another word for it, the words side by side in the title.
+    fn bonus(&self) -> usize {
+        self.role_bonus()
+            + usize::from(
+                self.alts
+                    .iter()
+                    .any(|a| matches!(a, GroupAlt::Prefix { .. })),
+            )
+            + if self.typed.len() > 1 { 2 } else { 0 }
+    }
+
+    /// Whether every row this group matches is matched by `p` too.
+    fn implies(&self, p: &Group) -> bool {
+        // each of `b` is a subsequence of a word of `a`
+        let within = |a: &[String], b: &[String]| {
+            b.iter()
+                .all(|y| a.iter().any(|x| is_subsequence(y.as_bytes(), x.as_bytes())))
+        };
+        // each of `b` is the start of a word of `a`
+        let starts = |a: &[String], b: &[String]| {
+            b.iter()
+                .all(|y| a.iter().any(|x| x.starts_with(y.as_str())))
+        };
+        let alt_implies = |a: &GroupAlt| match a {
+            GroupAlt::Prefix { words, .. } => {
+                (if p.exact {
+                    starts(words, &p.typed)
+                } else {
+                    within(words, &p.typed)
+                }) || p.alts.iter().any(|b| match b {
+                    GroupAlt::Prefix { words: pw, .. } => starts(words, pw),
+                    _ => false,
+                })
+            }
+            GroupAlt::Role(r) => p.alts.contains(&GroupAlt::Role(*r)),
+            GroupAlt::Category(c) => p.alts.contains(&GroupAlt::Category(*c)),
+        };
+        // an exact word starts a listing word; a fuzzy one need not
+        let typed = if p.exact {
+            self.exact && starts(&self.typed, &p.typed)
+        } else {
+            within(&self.typed, &p.typed)
+        };
+        typed && self.alts.iter().all(alt_implies)
+    }
+}
+
+/// Scores and highlights with skim, case-insensitively.
+pub struct Scorer {
+    matcher: SkimMatcherV2,
+}
+
+impl Default for Scorer {
+    fn default() -> Self {
+        Scorer {
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+}
+
+impl Scorer {
+    /// The sum of each group's best score in `hay` (an alternative counts
+    /// half); `None` if a group does not match.
+    pub fn score(&self, q: &TextQuery, hay: &str) -> Option<i64> {
+        let mut total = 0;
+        for g in &q.groups {
+            let typed: Option<i64> = g
+                .typed
+                .iter()
+                .map(|w| self.matcher.fuzzy_match(hay, w))
+                .sum();
+            let alt = || {
+                g.alts
+                    .iter()
+                    .filter_map(|a| match a {
+                        GroupAlt::Prefix { words, .. } => words
+                            .iter()
+                            .map(|w| self.matcher.fuzzy_match(hay, w))
+                            .sum::<Option<i64>>(),
+                        _ => None,
+                    })
+                    .max()
+                    .map(|s| s / 2)
+            };
+            match typed.or_else(alt) {
+                Some(s) => total += s,
+                // the role or department matched: no letters to score
+                None if !g.alts.is_empty() => {}
+                None => return None,
+            }
+        }
+        for phrases in &q.boosts {
+            let best = phrases
+                .iter()
+                .filter_map(|p| {
+                    p.iter()
+                        .map(|w| self.matcher.fuzzy_match(hay, w))
+                        .sum::<Option<i64>>()
+                })
+                .max();
+            total += best.unwrap_or(0);
+        }
+        Some(total)
+    }
+
+    /// Character positions in `field` matched by any word of the query
+    /// (as typed, an alternative's, or a phrase to rank by).
+    pub fn highlight(&self, q: &TextQuery, field: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let lower = field.to_lowercase();
+        let mut mark = |w: &str, exact: bool| {
+            // an alternative shows only where a word starts with it
+            if exact && !starts_word(w, &lower) {
+                return;
+            }
+            if let Some((_, ix)) = self.matcher.fuzzy_indices(field, w) {
+                out.extend(ix);
+            }
+        };
+        for g in &q.groups {
+            for w in &g.typed {
+                mark(w, false);
+            }
+            for a in &g.alts {
+                if let GroupAlt::Prefix { words, .. } = a {
+                    for w in words {
+                        mark(w, true);
+                    }
+                }
+            }
+        }
+        for p in q.boosts.iter().flatten().chain(&q.literals) {
+            for w in p {
+                mark(w, true);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -45,9 +45,14 @@ fn check(ix: &Index, r: &Results, rows: &[usize], prop: &str) -> Option<String> 
     let any: Vec<&str> = value.split('|').collect();
     let num = |s: &str| s.trim().parse::<u32>().unwrap_or(0);
     let all = |ok: &dyn Fn(usize) -> bool| {
-        rows.iter()
-            .find(|&&row| ok(row) == negate)
-            .map(|&row| format!("{prop}: \"{}\" ({}, {:?})", ix.title(row), ix.city(row), ix.salary(row)))
+        rows.iter().find(|&&row| ok(row) == negate).map(|&row| {
+            format!(
+                "{prop}: \"{}\" ({}, {:?})",
+                ix.title(row),
+                ix.city(row),
+                ix.salary(row)
+            )
+        })
     };
     let top = |n: &str, ok: &dyn Fn(usize) -> bool| -> Option<String> {
         let n = num(n) as usize;
@@ -91,20 +96,30 @@ fn check(ix: &Index, r: &Results, rows: &[usize], prop: &str) -> Option<String> 
             })
         }
         ("sorted", _) => {
-            let want = if value == "date" { Sort::Date } else { Sort::Salary };
+            let want = if value == "date" {
+                Sort::Date
+            } else {
+                Sort::Salary
+            };
             (r.sort != want).then(|| format!("sorted by {}", r.sort.label()))
         }
         (n, _) if n.starts_with("top") => top(&n[3..], &role_is),
-        (n, _) if n.starts_with("title") => top(&n[5..], &|row| {
-            ix.title(row).to_lowercase().contains(value)
-        }),
+        (n, _) if n.starts_with("title") => {
+            top(&n[5..], &|row| ix.title(row).to_lowercase().contains(value))
+        }
         _ => Some(format!("unknown property {prop:?}")),
     }
 }
 
 /// Why a query fails (`None`: it passes). With `reading`, what it is read
 /// as is checked too; `literal` runs it with understanding off.
-fn run(ix: &Index, query: &str, reading: Option<&str>, props: &str, literal: bool) -> Option<String> {
+fn run(
+    ix: &Index,
+    query: &str,
+    reading: Option<&str>,
+    props: &str,
+    literal: bool,
+) -> Option<String> {
     let q = Query {
         literal,
         ..Query::text(query)
@@ -122,7 +137,11 @@ fn run(ix: &Index, query: &str, reading: Option<&str>, props: &str, literal: boo
     if rows.is_empty() && !empty_ok {
         why.push("no results".into());
     } else {
-        why.extend(props.split('&').filter_map(|p| check(ix, &r, &rows, p.trim())));
+        why.extend(
+            props
+                .split('&')
+                .filter_map(|p| check(ix, &r, &rows, p.trim())),
+        );
     }
     (!why.is_empty()).then(|| why.join("; "))
 }
@@ -173,7 +192,12 @@ fn the_queries_people_type_find_what_they_mean() {
     let (n, ok, before, failed) = measure(&ix, include_str!("fixtures/queries/table.tsv"), true);
     assert!(n >= 120, "{n} cases");
     report("query table", n, ok, before);
-    assert!(failed.is_empty(), "{} of {n} fail:\n{}", failed.len(), failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "{} of {n} fail:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
 }
 
 #[test]
@@ -184,8 +208,16 @@ fn held_out_searches_find_what_they_mean() {
     // Each floor sits under the measured share, so a change that makes the
     // search understand people worse fails here.
     for (name, text, floor) in [
-        ("held-out set 1", include_str!("fixtures/queries/heldout.tsv"), 75.0),
-        ("held-out set 2", include_str!("fixtures/queries/heldout2.tsv"), 75.0),
+        (
+            "held-out set 1",
+            include_str!("fixtures/queries/heldout.tsv"),
+            75.0,
+        ),
+        (
+            "held-out set 2",
+            include_str!("fixtures/queries/heldout2.tsv"),
+            75.0,
+        ),
     ] {
         let (n, ok, before, failed) = measure(&ix, text, false);
         assert!(n >= 100, "{name}: {n} cases");

@@ -115,7 +115,10 @@ fn a_search_with_a_wrong_letter_offers_a_correction() {
         screen.contains("Did you mean 'payroll pune'? ctrl-y"),
         "{screen}"
     );
-    assert!(screen.contains("words as typed"), "the box says so: {screen}");
+    assert!(
+        screen.contains("words as typed"),
+        "the box says so: {screen}"
+    );
     // one key accepts it
     ctrl(&mut d, 'y');
     assert_eq!(d.state.listings.query.text, "payroll pune");

@@ -226,7 +226,9 @@ fn unit_at(tokens: &[Token], at: usize) -> Option<(Unit, usize)> {
     let unit = match t.text.as_str() {
         "k" | "thousand" | "hazar" | "hazaar" | "हजार" => Unit::Thousand,
         "l" | "lpa" | "lac" | "lacs" | "lakh" | "lakhs" | "lakhs pa" | "लाख" => Unit::Lakh,
-        "y" | "yr" | "yrs" | "year" | "years" | "साल" => Unit::Years,
+        "y" | "yr" | "yrs" | "year" | "years" | "saal" | "sal" | "varsh" | "साल" | "वर्ष" => {
+            Unit::Years
+        }
         "experience" | "exp" => return Some((Unit::Years, 0)),
         _ => return None,
     };
@@ -480,6 +482,7 @@ mod tests {
         assert_eq!(exp("upto 2 years"), Some(ExpFilter::AtMost(2)));
         assert_eq!(exp("1-3 years"), Some(ExpFilter::Range(1, 3)));
         assert_eq!(exp("1 to 3 yrs"), Some(ExpFilter::Range(1, 3)));
+        assert_eq!(exp("2 saal"), Some(ExpFilter::Years(2)), "Hinglish");
         assert_eq!(exp("2.5 years"), None, "whole years only");
         assert_eq!(exp("99 years"), None);
     }

@@ -27,6 +27,7 @@ struct QueryData {
     department: Vec<DepartmentWords>,
     place: Vec<PlaceWords>,
     synonyms: Vec<SynonymWords>,
+    transliteration: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -141,6 +142,8 @@ pub struct Lexicon {
     /// Known words of five letters or more by first letter, for
     /// misspellings of other words.
     spellings: HashMap<char, Vec<String>>,
+    /// Devanagari spellings of English job words → the English word.
+    transliteration: HashMap<String, String>,
 }
 
 /// The closed facets a data file may name, and their value keys.
@@ -215,7 +218,10 @@ impl Lexicon {
             lx.skills
                 .push(phrase_key(&s.name).split(' ').map(str::to_string).collect());
             for n in std::iter::once(&s.name).chain(&s.aliases) {
+                // any run of a skill's words is the skill ("gst return
+                // filing" of "GST Return Filing and Reconciliation")
                 lx.protect_runs(n);
+                lx.runs(n, Meaning::Skill(i));
                 lx.add(n, Meaning::Skill(i));
             }
         }
@@ -226,6 +232,9 @@ impl Lexicon {
             lx.know(&c.name);
         }
 
+        for (hi, en) in &data.transliteration {
+            lx.transliteration.insert(phrase_key(hi), phrase_key(en));
+        }
         for w in &data.filler {
             lx.add(w, Meaning::Filler);
         }
@@ -362,12 +371,17 @@ impl Lexicon {
 
     /// Marks every run of two or more words of `title` as text.
     fn protect_runs(&mut self, title: &str) {
-        let key = phrase_key(title);
+        self.runs(title, Meaning::Protect);
+    }
+
+    /// Gives every run of two or more words of `phrase` a meaning.
+    fn runs(&mut self, phrase: &str, m: Meaning) {
+        let key = phrase_key(phrase);
         let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
         for a in 0..words.len() {
             for b in a + 2..=words.len() {
                 let run = words[a..b].join(" ");
-                self.add(&run, Meaning::Protect);
+                self.add(&run, m.clone());
             }
         }
     }
@@ -386,6 +400,11 @@ impl Lexicon {
     /// What a phrase (lowercase words joined by single spaces) means.
     pub(crate) fn lookup(&self, key: &str) -> Option<&[Meaning]> {
         self.phrases.get(key).map(Vec::as_slice)
+    }
+
+    /// The English word a Devanagari spelling stands for ("एग्जीक्यूटिव").
+    pub(crate) fn english(&self, word: &str) -> Option<&str> {
+        self.transliteration.get(word).map(String::as_str)
     }
 
     /// Whether the catalogue or the lexicon uses `word`.

@@ -172,7 +172,13 @@ enum Piece {
 
 /// Reads `text` with the words of `lx`.
 pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
-    let (tokens, literals) = tokenize(text);
+    let (mut tokens, literals) = tokenize(text);
+    // Devanagari spellings of English job words are looked up as English
+    for t in &mut tokens {
+        if let Some(en) = lx.english(&t.text) {
+            t.key = en.to_string();
+        }
+    }
     let mut out = Interpretation {
         text: text.to_string(),
         literals,
@@ -207,6 +213,11 @@ pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
             .filter(|t| !matches!(t.kind, Kind::Sym(_)))
             .map(|t| t.text.clone())
             .collect();
+        let keys: Vec<String> = tokens[i..end]
+            .iter()
+            .filter(|t| !matches!(t.kind, Kind::Sym(_)))
+            .map(|t| t.key.clone())
+            .collect();
         i = end;
         match piece {
             Piece::Amount(a) => out.parts.push(Part {
@@ -222,11 +233,20 @@ pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
                 out.dropped.push(span);
             }
             Piece::Word => {
-                let (alts, corrected) = if negated {
+                let (mut alts, corrected) = if negated {
                     (Vec::new(), None)
                 } else {
-                    word_alts(&words[0], lx)
+                    word_alts(&keys[0], lx)
                 };
+                if keys != words && !negated {
+                    alts.insert(
+                        0,
+                        Alt::Words {
+                            words: keys.clone(),
+                            tier: Tier::Synonym,
+                        },
+                    );
+                }
                 out.terms.push(Term {
                     span,
                     words,
@@ -238,15 +258,14 @@ pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
                 });
             }
             Piece::Meanings(meanings) => {
-                place(
-                    &mut out,
-                    lx,
+                let found = Found {
                     span,
                     words,
+                    keys,
                     negated,
                     meanings,
-                    &mut departments,
-                );
+                };
+                place(&mut out, lx, found, &mut departments);
             }
         }
     }
@@ -326,7 +345,7 @@ fn longest(tokens: &[Token], at: usize, lx: &Lexicon) -> Option<(Vec<Meaning>, u
         if words > 0 {
             key.push(' ');
         }
-        key.push_str(&tokens[j].text);
+        key.push_str(&tokens[j].key);
         words += 1;
         j += 1;
         if let Some(m) = lx.lookup(&key) {
@@ -336,16 +355,46 @@ fn longest(tokens: &[Token], at: usize, lx: &Lexicon) -> Option<(Vec<Meaning>, u
     best
 }
 
-/// Places a recognised phrase.
-fn place(
-    out: &mut Interpretation,
-    lx: &Lexicon,
+/// A phrase the lexicon knows, found in the text.
+struct Found {
     span: Range<usize>,
+    /// As typed, lowercased.
     words: Vec<String>,
+    /// As looked up (English for a Devanagari spelling).
+    keys: Vec<String>,
     negated: bool,
     meanings: Vec<Meaning>,
-    departments: &mut Vec<Department>,
-) {
+}
+
+/// The alternatives of a text phrase: its meanings' and, when it was
+/// typed in Devanagari, the English words.
+fn text_alts(f: &Found, lx: &Lexicon) -> Vec<Alt> {
+    if f.negated {
+        return Vec::new();
+    }
+    let mut alts = meaning_alts(&f.meanings, lx, &f.keys);
+    if f.keys != f.words {
+        alts.insert(
+            0,
+            Alt::Words {
+                words: f.keys.clone(),
+                tier: Tier::Synonym,
+            },
+        );
+    }
+    alts
+}
+
+/// Places a recognised phrase.
+fn place(out: &mut Interpretation, lx: &Lexicon, found: Found, departments: &mut Vec<Department>) {
+    let alts = text_alts(&found, lx);
+    let Found {
+        span,
+        words,
+        negated,
+        meanings,
+        ..
+    } = found;
     // a whole role title is text; so is a run of a title's words, unless
     // the phrase also names something itself ("back office" is the field,
     // "non voice process" the department)
@@ -362,11 +411,6 @@ fn place(
     let text_first = meanings.iter().any(|m| matches!(m, Meaning::Role(_)))
         || (meanings.contains(&Meaning::Protect) && !names_something);
     if text_first {
-        let alts = if negated {
-            Vec::new()
-        } else {
-            meaning_alts(&meanings, lx, &words)
-        };
         out.terms.push(Term {
             span,
             words,
@@ -443,11 +487,6 @@ fn place(
             Meaning::Synonym(_) | Meaning::Skill(_) | Meaning::NotBackOffice
         )
     }) {
-        let alts = if negated {
-            Vec::new()
-        } else {
-            meaning_alts(&meanings, lx, &words)
-        };
         out.terms.push(Term {
             span,
             words,

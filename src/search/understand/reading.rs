@@ -122,6 +122,8 @@ impl Interpretation {
             });
         }
         out.sort_by_key(|s| s.at.unwrap_or(usize::MAX));
+        // "vashi navi mumbai" names one place twice
+        out.dedup_by(|a, b| a.text == b.text && a.filter == b.filter);
         for n in &self.notes {
             match n {
                 Note::NotBackOffice(w) => out.push(Segment {

@@ -147,3 +147,22 @@ fn hindi_and_hinglish() {
     );
     assert_eq!(i.free_words(), ["data", "entry"]);
 }
+
+#[test]
+fn devanagari_spellings_of_english_words_read_as_english() {
+    let i = read("एचआर एग्जीक्यूटिव फ्रेशर");
+    assert_eq!(facets(&i)[0].1, Facet::Experience);
+    assert_eq!(i.free_words(), ["एचआर", "एग्जीक्यूटिव"]);
+    assert!(
+        i.terms[0].alts.iter().any(|a| matches!(a, Alt::Role(_))),
+        "{i:?}"
+    );
+    assert!(
+        i.terms[0]
+            .alts
+            .iter()
+            .any(|a| matches!(a, Alt::Words { words, .. } if words == &["hr", "executive"]))
+    );
+    // Hinglish years
+    assert_eq!(read("2 saal").reading(), "2 yrs");
+}

@@ -22,6 +22,9 @@ pub(crate) enum Kind {
 pub(crate) struct Token {
     pub kind: Kind,
     pub text: String,
+    /// What the lexicon looks the word up as: the text, or the English
+    /// word a Devanagari spelling stands for (set by the caller).
+    pub key: String,
     pub span: Range<usize>,
     pub negated: bool,
 }
@@ -145,12 +148,14 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Literal>) {
                     tokens.push(Token {
                         kind: Kind::Number(v),
                         text: text[b..end_of(j)].to_string(),
+                        key: String::new(),
                         span: b..end_of(j),
                         negated: negate,
                     });
                     if !glued.is_empty() {
                         tokens.push(Token {
                             kind: Kind::Unit,
+                            key: glued.clone(),
                             text: glued,
                             span: end_of(j)..end_of(k),
                             negated: false,
@@ -166,6 +171,7 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Literal>) {
                     tokens.push(Token {
                         kind: Kind::Word,
                         text: lower(&text[b..end_of(k)]),
+                        key: String::new(),
                         span: b..end_of(k),
                         negated: negate,
                     });
@@ -187,6 +193,7 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Literal>) {
             tokens.push(Token {
                 kind: Kind::Word,
                 text: lower(&text[b..end_of(j)]),
+                key: String::new(),
                 span: b..end_of(j),
                 negated: negate,
             });
@@ -198,6 +205,7 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Literal>) {
             tokens.push(Token {
                 kind: Kind::Sym(s),
                 text: s.to_string(),
+                key: s.to_string(),
                 span: b..end_of(i + 1),
                 negated: false,
             });
@@ -205,6 +213,11 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Literal>) {
         // other punctuation only separates
         negate = false;
         i += 1;
+    }
+    for t in &mut tokens {
+        if t.key.is_empty() {
+            t.key = t.text.clone();
+        }
     }
     (tokens, literals)
 }

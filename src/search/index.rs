@@ -252,7 +252,9 @@ impl IndexBuilder {
         ix.desc_end.reserve(rows);
         ix.ascii.reserve(rows);
         ix.letters.reserve(rows);
+        ix.starts.reserve(rows);
         ix.title_len.reserve(rows);
+        ix.head_len.reserve(rows);
         ix.ids.reserve(rows);
         ix.role.reserve(rows);
         ix.city.reserve(rows);
@@ -324,6 +326,7 @@ impl IndexBuilder {
             ix.hay.push(' ');
             ix.hay.push_str(&r.title);
         }
+        let head_len = (ix.hay.len() - start).min(u16::MAX as usize) as u16;
         for part in [f.company, f.city] {
             ix.hay.push(' ');
             ix.hay.push_str(part);
@@ -336,8 +339,10 @@ impl IndexBuilder {
         ix.desc_end.push(ix.desc.len() as u32);
         ix.ascii.push(ix.hay[start..].is_ascii());
         ix.letters.push(super::text::letters_of(&ix.hay[start..]));
+        ix.starts.push(super::text::prefix_mask(&ix.hay[start..]));
         ix.hay_end.push(ix.hay.len() as u32);
         ix.title_len.push(title_len);
+        ix.head_len.push(head_len);
         ix.ids.push(f.id);
         ix.role.push(role);
         ix.city.push(city);
@@ -453,11 +458,16 @@ pub struct Index {
     pub(crate) ascii: Vec<bool>,
     /// The letters a-z in each row's searchable text (a bit each).
     pub(crate) letters: Vec<u32>,
+    /// The first three letters of each word of a row, hashed to a bit.
+    starts: Vec<u64>,
     pub(crate) hay_end: Vec<u32>,
     /// Every row's description (searched only for quoted phrases).
     desc: String,
     desc_end: Vec<u32>,
     title_len: Vec<u16>,
+    /// Bytes of the title and the role's title (where other words for the
+    /// job are looked for).
+    head_len: Vec<u16>,
     pub(crate) role: Vec<u16>,
     pub(crate) city: Vec<u32>,
     pub(crate) company: Vec<u32>,
@@ -588,6 +598,9 @@ impl Index {
             } else {
                 ""
             },
+            letters: Some(self.letters[row]),
+            starts: Some(self.starts[row]),
+            head: self.head_len[row] as usize,
         }
     }
 

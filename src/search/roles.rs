@@ -91,6 +91,9 @@ pub fn search_roles(
                 role: Some(i as u16),
                 category: cat.map(|c| c as u16),
                 description: "",
+                letters: None,
+                starts: None,
+                head: r.title.len() + 1 + r.title_variants.join(" ").len(),
             };
             if !text.matches_row(&hay, &facts) {
                 return None;

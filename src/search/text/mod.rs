@@ -18,17 +18,23 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 pub(crate) use words::is_subsequence;
 use words::{
     best_token, best_token_ascii, has_phrase, has_phrase_start, in_one_word, in_one_word_ascii,
-    prefix_score, prefix_score_ascii, starts_word, starts_word_ascii,
+    prefix_bit, prefix_score, prefix_score_ascii, starts_word, starts_word_ascii,
 };
-pub use words::{is_separator, letter_bit, letters_of};
+pub use words::{is_separator, letter_bit, letters_of, prefix_mask};
 
 use super::understand::{Alt, Interpretation, Tier};
 
 /// Another way a group can match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum GroupAlt {
-    /// Each word starts a word of the listing.
-    Prefix { words: Vec<String>, tier: Tier },
+    /// Each word starts a word of the listing (`mask`: their letters;
+    /// `starts`: their word-start bits, see [`prefix_mask`]).
+    Prefix {
+        words: Vec<String>,
+        tier: Tier,
+        mask: u32,
+        starts: u64,
+    },
     /// The listing's role (position in the vocabulary).
     Role(u16),
     /// The listing's department (position in the vocabulary).
@@ -43,6 +49,8 @@ struct Group {
     exact: bool,
     /// Never left out when no listing has it.
     essential: bool,
+    /// The typed words' word-start bits, when they are exact.
+    starts: u64,
     alts: Vec<GroupAlt>,
 }
 
@@ -53,6 +61,14 @@ pub struct RowFacts<'a> {
     pub category: Option<u16>,
     /// The description, for quoted phrases.
     pub description: &'a str,
+    /// The letters a-z of the searchable text ([`letters_of`]), to skip
+    /// alternatives a row cannot match; `None`: not known.
+    pub letters: Option<u32>,
+    /// Its word-start bits ([`prefix_mask`]); `None`: not known.
+    pub starts: Option<u64>,
+    /// Bytes of the text that name the job (the title and the role's
+    /// title): where another word for it counts. 0: the whole text.
+    pub head: usize,
 }
 
 /// A parsed free-text query.
@@ -66,6 +82,19 @@ pub struct TextQuery {
     not_literals: Vec<Vec<String>>,
     /// Phrases that rank without filtering (alternatives each).
     boosts: Vec<Vec<Vec<String>>>,
+}
+
+/// The letters a-z of some words (a bit each).
+fn mask_of(words: &[String]) -> u32 {
+    words
+        .iter()
+        .flat_map(|w| w.bytes())
+        .fold(0, |m, b| m | letter_bit(b))
+}
+
+/// The word-start bits some words need (see [`prefix_mask`]).
+fn starts_of(words: &[String]) -> u64 {
+    words.iter().fold(0, |m, w| m | prefix_bit(w.as_bytes()))
 }
 
 fn split_words(text: &str) -> Vec<String> {
@@ -90,6 +119,7 @@ impl TextQuery {
                     typed: vec![w],
                     exact: false,
                     essential: false,
+                    starts: 0,
                     alts: Vec::new(),
                 })
                 .collect(),
@@ -110,20 +140,36 @@ impl TextQuery {
                 q.not.extend(typed);
                 continue;
             }
-            let alts = t
-                .alts
-                .iter()
-                .filter_map(|a| match a {
+            let mut alts: Vec<GroupAlt> = Vec::new();
+            for a in &t.alts {
+                let alt = match a {
                     Alt::Words { words, tier } => {
                         let words: Vec<String> =
                             words.iter().flat_map(|w| split_words(w)).collect();
-                        (!words.is_empty()).then_some(GroupAlt::Prefix { words, tier: *tier })
+                        // "data entry operator" finds nothing "data entry" does not
+                        let redundant = t.exact
+                            && typed
+                                .iter()
+                                .all(|y| words.iter().any(|x| x.starts_with(y.as_str())));
+                        if words.is_empty() || redundant {
+                            continue;
+                        }
+                        GroupAlt::Prefix {
+                            mask: mask_of(&words),
+                            starts: starts_of(&words),
+                            words,
+                            tier: *tier,
+                        }
                     }
-                    Alt::Role(r) => Some(GroupAlt::Role(*r)),
-                    Alt::Category(c) => Some(GroupAlt::Category(*c)),
-                })
-                .collect();
+                    Alt::Role(r) => GroupAlt::Role(*r),
+                    Alt::Category(c) => GroupAlt::Category(*c),
+                };
+                if !alts.contains(&alt) {
+                    alts.push(alt);
+                }
+            }
             q.groups.push(Group {
+                starts: if t.exact { starts_of(&typed) } else { 0 },
                 typed,
                 exact: t.exact,
                 essential: t.essential,
@@ -266,26 +312,54 @@ impl TextQuery {
             std::borrow::Cow::Owned(hay.to_lowercase())
         };
         let h = lower.as_bytes();
-        let word_in = |w: &str| {
-            if ascii && w.is_ascii() {
-                in_one_word_ascii(w.as_bytes(), h)
-            } else {
-                in_one_word(w, &lower)
-            }
+        // a word with letters beyond ASCII is in no ASCII text
+        let word_in = |w: &str| match (ascii, w.is_ascii()) {
+            (true, true) => in_one_word_ascii(w.as_bytes(), h),
+            (true, false) => false,
+            _ => in_one_word(w, &lower),
         };
-        let starts = |w: &str| {
-            if ascii && w.is_ascii() {
-                starts_word_ascii(w.as_bytes(), h)
-            } else {
-                starts_word(w, &lower)
-            }
+        let starts = |w: &str| match (ascii, w.is_ascii()) {
+            (true, true) => starts_word_ascii(w.as_bytes(), h),
+            (true, false) => false,
+            _ => starts_word(w, &lower),
+        };
+        // another word for the job counts in the title, not among skills
+        // ("typing" is a skill of half the catalogue; "Typist" a title)
+        let head = if row.head == 0 {
+            hay
+        } else {
+            hay.get(..row.head).unwrap_or(hay)
+        };
+        let head_lower = if ascii {
+            std::borrow::Cow::Borrowed(head)
+        } else {
+            std::borrow::Cow::Owned(head.to_lowercase())
+        };
+        let in_head = |w: &str| match (ascii, w.is_ascii()) {
+            (true, true) => starts_word_ascii(w.as_bytes(), head_lower.as_bytes()),
+            (true, false) => false,
+            _ => starts_word(w, &head_lower),
         };
         let groups = self.groups.iter().all(|g| {
-            g.typed
-                .iter()
-                .all(|w| if g.exact { starts(w) } else { word_in(w) })
+            (row.starts.is_none_or(|s| s & g.starts == g.starts)
+                && g.typed
+                    .iter()
+                    .all(|w| if g.exact { starts(w) } else { word_in(w) }))
                 || g.alts.iter().any(|a| match a {
-                    GroupAlt::Prefix { words, .. } => words.iter().all(|w| starts(w)),
+                    GroupAlt::Prefix {
+                        words,
+                        mask,
+                        starts: bits,
+                        tier,
+                    } => {
+                        row.letters.is_none_or(|l| l & mask == *mask)
+                            && row.starts.is_none_or(|s| s & bits == *bits)
+                            && if *tier == Tier::Inflected {
+                                words.iter().all(|w| starts(w))
+                            } else {
+                                words.iter().all(|w| in_head(w))
+                            }
+                    }
                     GroupAlt::Role(r) => row.role == Some(*r),
                     GroupAlt::Category(c) => row.category == Some(*c),
                 })
@@ -314,7 +388,7 @@ impl TextQuery {
             .iter()
             .map(|g| {
                 g.alts.iter().fold(letters(&g.typed), |m, a| match a {
-                    GroupAlt::Prefix { words, .. } => m & letters(words),
+                    GroupAlt::Prefix { mask, .. } => m & mask,
                     GroupAlt::Role(_) | GroupAlt::Category(_) => 0,
                 })
             })
@@ -357,17 +431,17 @@ impl TextQuery {
             hay.get(..title_len).map_or(0, |t| t.to_lowercase().len())
         };
         let typed_score = |w: &str| -> u8 {
-            if ascii && w.is_ascii() {
-                best_token_ascii(w.as_bytes(), lower.as_bytes(), title_len)
-            } else {
-                best_token(w, &lower, title_chars)
+            match (ascii, w.is_ascii()) {
+                (true, true) => best_token_ascii(w.as_bytes(), lower.as_bytes(), title_len),
+                (true, false) => 0,
+                _ => best_token(w, &lower, title_chars),
             }
         };
         let prefix = |w: &str| -> u8 {
-            if ascii && w.is_ascii() {
-                prefix_score_ascii(w.as_bytes(), lower.as_bytes(), title_len)
-            } else {
-                prefix_score(w, &lower, title_bytes)
+            match (ascii, w.is_ascii()) {
+                (true, true) => prefix_score_ascii(w.as_bytes(), lower.as_bytes(), title_len),
+                (true, false) => 0,
+                _ => prefix_score(w, &lower, title_bytes),
             }
         };
         for g in &self.groups {
@@ -385,7 +459,9 @@ impl TextQuery {
                     .iter()
                     .any(|a| matches!(a, GroupAlt::Role(r) if row.role == Some(*r)));
                 let titled = g.alts.iter().any(|a| {
-                    matches!(a, GroupAlt::Prefix { words, .. } if words.iter().all(|w| prefix(w) == 6))
+                    matches!(a, GroupAlt::Prefix { words, mask, .. }
+                        if row.letters.is_none_or(|l| l & mask == *mask)
+                            && words.iter().all(|w| prefix(w) == 6))
                 });
                 // words typed together and titled together ("office
                 // assistant" in "Office Assistant", not "Assistant, MS Office")
@@ -403,7 +479,12 @@ impl TextQuery {
                 .alts
                 .iter()
                 .map(|a| match a {
-                    GroupAlt::Prefix { words, tier } => {
+                    GroupAlt::Prefix {
+                        words, tier, mask, ..
+                    } => {
+                        if row.letters.is_some_and(|l| l & mask != *mask) {
+                            return 0;
+                        }
                         let mut sum = 0u32;
                         for w in words {
                             match prefix(w) {
@@ -534,20 +615,9 @@ impl Scorer {
                 .iter()
                 .map(|w| self.matcher.fuzzy_match(hay, w))
                 .sum();
-            let alt = || {
-                g.alts
-                    .iter()
-                    .filter_map(|a| match a {
-                        GroupAlt::Prefix { words, .. } => words
-                            .iter()
-                            .map(|w| self.matcher.fuzzy_match(hay, w))
-                            .sum::<Option<i64>>(),
-                        _ => None,
-                    })
-                    .max()
-                    .map(|s| s / 2)
-            };
-            match typed.or_else(alt) {
+            // matched by an alternative: the cheap score has ranked it
+            // (skimming every alternative costs more than it tells)
+            match typed {
                 Some(s) => total += s,
                 // the role or department matched: no letters to score
                 None if !g.alts.is_empty() => {}

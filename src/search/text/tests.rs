@@ -101,13 +101,17 @@ fn group(typed: &[&str], alts: Vec<GroupAlt>) -> Group {
         typed: typed.iter().map(|w| w.to_string()).collect(),
         exact: false,
         essential: false,
+        starts: 0,
         alts,
     }
 }
 
 fn prefix(words: &[&str], tier: Tier) -> GroupAlt {
+    let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
     GroupAlt::Prefix {
-        words: words.iter().map(|w| w.to_string()).collect(),
+        mask: mask_of(&words),
+        starts: starts_of(&words),
+        words,
         tier,
     }
 }

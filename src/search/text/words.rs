@@ -168,6 +168,28 @@ pub(crate) fn is_subsequence(needle: &[u8], hay: &[u8]) -> bool {
     needle.iter().all(|n| it.any(|h| h == n))
 }
 
+/// The bit of a word's first three letters in a row's word-start mask
+/// (0 when it has fewer, or one beyond ASCII: no filter then).
+pub fn prefix_bit(word: &[u8]) -> u64 {
+    if word.len() < 3 || !word[..3].is_ascii() {
+        return 0;
+    }
+    let h = word[..3].iter().fold(0u32, |h, &b| {
+        h.wrapping_mul(31).wrapping_add(u32::from(FOLD[b as usize]))
+    });
+    1 << (h % 64)
+}
+
+/// A bit for the first three letters of each word of `hay`: a word must
+/// start with a query word only in rows that have its bit (a one-step
+/// rejection for words matched by their start).
+pub fn prefix_mask(hay: &str) -> u64 {
+    hay.as_bytes()
+        .split(|&b| FOLD[b as usize] == 0)
+        .filter(|w| w.len() >= 3)
+        .fold(0, |m, w| m | prefix_bit(w))
+}
+
 /// Whether a byte folds to a word character.
 #[inline]
 fn is_word_byte(b: u8) -> bool {

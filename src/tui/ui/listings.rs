@@ -34,6 +34,29 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
         "type what you look for: payroll pune, data entry wfh, accounts 20k…",
         &st.theme,
     );
+    // what the text was read as, right under it
+    let reading = if l.query.literal {
+        String::new()
+    } else {
+        crate::tui::update::listings::understood(st).reading()
+    };
+    if !reading.is_empty() && p.search.height >= 3 && p.search.width > 12 {
+        let room = usize::from(p.search.width) - 6;
+        let text = crate::display::truncate(&format!("read as: {reading}"), room);
+        let area = Rect::new(
+            p.search.x + 2,
+            p.search.y + p.search.height - 1,
+            p.search.width - 4,
+            1,
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                format!(" {text} "),
+                st.theme.accent,
+            ))),
+            area,
+        );
+    }
     if let Some(r) = p.side {
         side(
             frame,
@@ -275,7 +298,18 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
         .block(b);
     frame.render_widget(table, r);
     if empty && r.height > 4 {
+        let voice = crate::tui::update::listings::understood(st)
+            .notes
+            .iter()
+            .find_map(|n| match n {
+                crate::search::understand::Note::NotBackOffice(w) => Some(w.clone()),
+                _ => None,
+            });
         let msg = match (&l.results.suggestion, l.query.filter_count() > 0) {
+            _ if let Some(w) = &voice => format!(
+                "No listings: “{w}” is voice, sales or field work, and these are back-office jobs. \
+                 Try non voice, email support or data entry."
+            ),
             (Some(s), _) => format!(
                 "No listings match. Did you mean '{s}'? {} searches for it.",
                 st.keymap

@@ -13,8 +13,11 @@ use std::time::{Duration, Instant};
 use backdesk::store::Store;
 use backdesk::tracker::NewApp;
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_backdesk")
+/// The binary under test; `BACKDESK_TEST_BIN` runs these tests against
+/// another build (an older release, to see them fail there).
+fn bin() -> String {
+    std::env::var("BACKDESK_TEST_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_backdesk").to_string())
 }
 
 /// `backdesk ARGS` with HOME in `home` (and `--db` when given), killed

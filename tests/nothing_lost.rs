@@ -16,8 +16,11 @@ use backdesk::tui::action::Action;
 use backdesk::tui::driver::Driver;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_backdesk")
+/// The binary under test; `BACKDESK_TEST_BIN` runs these tests against
+/// another build (an older release, to see them fail there).
+fn bin() -> String {
+    std::env::var("BACKDESK_TEST_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_backdesk").to_string())
 }
 
 fn cli(db: &Path, args: &[&str]) -> Output {
@@ -554,12 +557,16 @@ fn a_database_replaced_or_deleted_under_the_app_is_not_written() {
 #[test]
 fn two_first_runs_at_once_both_succeed() {
     let dir = tempfile::tempdir().expect("tempdir");
-    for round in 0..10 {
+    let at_once = 3;
+    for round in 0..12 {
         let db = dir.path().join(format!("first-{round}.db"));
-        let runs: Vec<_> = (0..2)
+        let start = std::sync::Arc::new(std::sync::Barrier::new(at_once));
+        let runs: Vec<_> = (0..at_once)
             .map(|w| {
                 let db = db.clone();
+                let start = start.clone();
                 std::thread::spawn(move || {
+                    start.wait();
                     cli(
                         &db,
                         &["apps", "add", "--title", &format!("w{w}"), "--company", "C"],
@@ -578,7 +585,7 @@ fn two_first_runs_at_once_both_succeed() {
         let (s, _) = Store::open(&db).expect("open");
         assert_eq!(
             s.all_applications().expect("apps").len(),
-            2,
+            at_once,
             "round {round}"
         );
         assert_eq!(

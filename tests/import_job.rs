@@ -261,3 +261,52 @@ fn a_listing_of_megabytes_is_drawn_in_part() {
         "the first 20,000 characters are drawn first ({at})"
     );
 }
+
+#[test]
+fn a_change_that_finds_the_database_busy_is_tried_again_not_waited_on() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (db, s) = store_in(dir.path());
+    drop(s);
+    let (mut store, _) = Store::open(&db).expect("open");
+    // as the app sets it: wait briefly, then try again on the next ticks
+    store
+        .set_busy_timeout(std::time::Duration::from_millis(50))
+        .expect("timeout");
+    let mut d = Driver::new(
+        Session::new(store).expect("session"),
+        &Config::default(),
+        120,
+        36,
+    )
+    .expect("driver");
+    let other = rusqlite::Connection::open(&db).expect("open");
+    other.execute_batch("BEGIN IMMEDIATE").expect("lock");
+    let key =
+        |d: &mut Driver, c: KeyCode| d.event(&Event::Key(KeyEvent::new(c, KeyModifiers::NONE)));
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Tab);
+    key(&mut d, KeyCode::Char('s'));
+    assert_eq!(
+        d.state.retry.len(),
+        1,
+        "queued, not failed: {:?}",
+        d.state.flash
+    );
+    assert!(
+        d.state
+            .flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("busy"))
+    );
+    d.act(Action::Tick);
+    assert_eq!(d.state.retry.len(), 1, "still busy: still queued");
+    other.execute_batch("ROLLBACK").expect("unlock");
+    d.act(Action::Tick);
+    assert!(d.state.retry.is_empty());
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM applications"),
+        1,
+        "saved once the lock went"
+    );
+}

@@ -179,6 +179,14 @@ fn a_note_typed_in_the_form_and_one_from_the_cli_are_both_offered_and_kept() {
     key(&mut d, KeyCode::Char('b'));
     let form = d.state.tracker.form.as_ref().expect("back to the form");
     assert!(form.conflict.is_none());
+    assert!(
+        form.fields[0]
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Both kept")),
+        "{:?}",
+        form.fields[0].notice
+    );
     assert_eq!(
         form.fields[0].input.text(),
         "sent the CV by mail\ncalled HR, call back Monday"

@@ -353,6 +353,9 @@ impl Form {
         };
         let old_base = self.base.clone();
         let current = *prompt.current;
+        // everything the user did not touch follows the store first; the
+        // choice below then decides the fields in conflict
+        self.refresh(&current);
         for c in &prompt.conflicts {
             let Some(f) = self
                 .fields
@@ -390,8 +393,6 @@ impl Form {
                 }
             }
         }
-        // everything else the user did not touch follows the store too
-        self.refresh(&current);
         if let Some(b) = self.base.as_mut() {
             **b = current;
         }

@@ -90,6 +90,8 @@ impl ProgressBar {
         if let Ok(style) = style {
             bar.set_style(style);
         }
+        // the spinner and the clock move while a big file is parsed
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
         ProgressBar(Some(bar))
     }
 

@@ -364,10 +364,16 @@ impl Context {
                 dir.display()
             ));
         }
-        for p in &report.made_private {
+        if !report.made_private.is_empty() {
+            let names: Vec<String> = report
+                .made_private
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
             say(&format!(
-                "backdesk: made {} private to you (0600): other users could read it",
-                p.display()
+                "backdesk: made {} private to you (0600): other users could read {}",
+                names.join(", "),
+                if names.len() == 1 { "it" } else { "them" }
             ));
         }
         if let Some(reason) = store.read_only() {

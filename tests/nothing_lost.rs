@@ -523,6 +523,29 @@ fn a_database_replaced_or_deleted_under_the_app_is_not_written() {
     assert!(e.to_string().contains("replaced or deleted"), "{e}");
     drop(s);
     assert_eq!(notes(&db, id), "", "nothing landed in either file");
+    // the pages of a change still in this store's -wal never reach the
+    // file put in its place: an older copy comes back as it was
+    let (mut s, _) = Store::open(&db).expect("open");
+    let older = dir.path().join("older.db");
+    std::fs::copy(&db, &older).expect("copy");
+    s.add_note(id, "written before the swap").expect("note");
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    assert!(
+        std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0) > 0,
+        "in the log"
+    );
+    std::fs::rename(&older, &db).expect("swap");
+    assert!(s.replaced());
+    let c = rusqlite::Connection::open(&db).expect("open the new file");
+    let in_new: String = c
+        .query_row("SELECT notes FROM applications WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .expect("read");
+    assert_eq!(in_new, "", "the old log was not applied to the new file");
+    drop(c);
+    drop(s);
     // deleted: the same
     let (mut s, _) = Store::open(&db).expect("open");
     std::fs::remove_file(&db).expect("delete");

@@ -326,6 +326,18 @@ impl Store {
         }
     }
 
+    /// Whether the file was replaced or deleted under this store. If so,
+    /// this connection's write-ahead log is emptied into the old file at
+    /// once, so that a `-wal` left at the path never carries its pages
+    /// into the new file when something opens it.
+    pub fn replaced(&self) -> bool {
+        if self.still_at_path() {
+            return false;
+        }
+        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+        true
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -388,7 +400,7 @@ impl Store {
                 reason: reason.clone(),
             });
         }
-        if !self.still_at_path() {
+        if self.replaced() {
             return Err(StoreError::Replaced { path: shown });
         }
         let patient = self.busy;

@@ -176,7 +176,7 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
             Ok(id) => Action::EditSaved(format!("Added application {id}")),
             Err(e) => Action::EditFailed(format!("Not added: {}", brief(&e))),
         }),
-        Effect::CheckChanged => Some(if !session.store.still_at_path() {
+        Effect::CheckChanged => Some(if session.store.replaced() {
             Action::DatabaseReplaced
         } else {
             match session.changed_elsewhere() {

@@ -118,6 +118,9 @@ impl SalarySpec {
     }
 }
 
+/// The largest config file read: a real one is a few kilobytes.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// A config file that could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -202,30 +205,38 @@ impl Config {
     }
 
     /// Reads the config at `path`. When `required` is false a missing file
-    /// means defaults.
+    /// means defaults. Only a regular file of at most [`MAX_CONFIG_BYTES`]
+    /// is read (a FIFO or a device is refused, not waited on).
     pub fn load(path: &Path, required: bool) -> Result<Loaded, ConfigError> {
+        use crate::files::{FileError, read_capped};
         let shown = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                let text = String::from_utf8(bytes).map_err(|e| ConfigError::Invalid {
-                    path: shown.clone(),
-                    message: format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
-                })?;
-                let (config, warnings) = Config::parse(&text, &shown)?;
-                Ok(Loaded {
-                    config,
-                    path: Some(path.to_path_buf()),
-                    warnings,
-                })
+        let bytes = match read_capped(path, MAX_CONFIG_BYTES, "a config file") {
+            Ok(b) => b,
+            Err(FileError::Io { error, .. })
+                if error.kind() == std::io::ErrorKind::NotFound && !required =>
+            {
+                return Ok(Loaded::default());
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                Ok(Loaded::default())
+            Err(FileError::Io { error, .. }) => {
+                return Err(ConfigError::Read { path: shown, error });
             }
-            Err(e) => Err(ConfigError::Read {
-                path: shown,
-                error: e,
-            }),
-        }
+            Err(other) => {
+                return Err(ConfigError::Invalid {
+                    path: shown,
+                    message: other.reason(),
+                });
+            }
+        };
+        let text = String::from_utf8(bytes).map_err(|e| ConfigError::Invalid {
+            path: shown.clone(),
+            message: format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
+        })?;
+        let (config, warnings) = Config::parse(&text, &shown)?;
+        Ok(Loaded {
+            config,
+            path: Some(path.to_path_buf()),
+            warnings,
+        })
     }
 }
 
@@ -249,32 +260,32 @@ impl Theme {
 /// one whole.
 pub fn write_profile(path: &Path, profile: &Profile) -> Result<(), ConfigError> {
     let shown = path.display().to_string();
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(ConfigError::Read {
-                path: shown,
-                error: e,
-            });
+    let text = match Config::load(path, true) {
+        Ok(_) => std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
+            path: shown.clone(),
+            error: e,
+        })?,
+        Err(ConfigError::Read { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
+            String::new()
         }
+        Err(e) => return Err(e),
     };
     let text = with_profile(&text, &shown, profile)?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
     let io = |e: std::io::Error| ConfigError::Write {
         path: shown.clone(),
         error: e,
     };
-    std::fs::create_dir_all(&dir).map_err(io)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(io)?;
-    use std::io::Write;
-    tmp.write_all(text.as_bytes()).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    // a symlinked config (dotfiles kept in a repository) stays a symlink
+    let target = crate::files::write_target(path);
+    if let Some(dir) = target.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    crate::files::write_atomic(path, text.as_bytes(), &[]).map_err(|e| match e {
+        crate::files::FileError::Io { error, .. } => io(error),
+        other => io(std::io::Error::other(other.to_string())),
+    })
 }
 
 /// The config text `text` (of the file `path`, for errors) with its

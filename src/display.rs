@@ -56,6 +56,83 @@ pub fn scrub(s: &str, lines: bool) -> String {
         .collect()
 }
 
+/// Text safe to print on a terminal, whatever it holds: control
+/// characters (ESC, BEL, ...) become visible symbols (␛, ␇), C1 controls
+/// and bidi overrides become U+FFFD, so no escape sequence (a clipboard
+/// write, hidden text, a changed title) and no reordering reaches the
+/// terminal. Line breaks, tabs and CRLF line ends are kept.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n' && c != '\t' && c != '\r') || is_bidi_control(c);
+    if !s.contains(unsafe_char) && !s.contains('\r') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => out.push('\r'),
+            '\n' | '\t' => out.push(c),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+            }
+            c if c.is_control() || is_bidi_control(c) => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// JSON text with the characters `serde_json` leaves raw but a terminal
+/// acts on (DEL, C1 controls, bidi overrides) written as `\uXXXX`
+/// escapes: the same JSON value, safe to print. They can only occur
+/// inside strings, where the escape means the same character.
+pub fn json_safe(json: &str) -> std::borrow::Cow<'_, str> {
+    let escape =
+        |c: char| c == '\u{7f}' || (c.is_control() && c as u32 >= 0x80) || is_bidi_control(c);
+    if !json.contains(escape) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Whether a cell starts (after any `'`s) with a character that makes a
+/// spreadsheet run it as a formula.
+fn formula_like(s: &str) -> bool {
+    s.trim_start_matches('\'')
+        .starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A CSV cell a spreadsheet will not run as a formula: one starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
+/// (OWASP's advice against CSV injection); so does one that already
+/// starts with `'`s before such a character, so that
+/// [`csv_cell_restored`] gives back exactly the text it came from.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(s) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// A cell read from CSV with the `'` that [`csv_cell`] adds taken off.
+pub fn csv_cell_restored(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if formula_like(s) => rest,
+        _ => s,
+    }
+}
+
 /// A listing's experience range: "freshers", "1-3 yrs", "2+ yrs" (an
 /// open-ended range is stored up to `OPEN_ENDED_MAX_YEARS`), "any
 /// experience" (none stated).
@@ -148,6 +225,49 @@ mod tests {
         assert_eq!(truncate(title, 24), "Computer Operator / डेटा…");
         // and ट्री (ट, virama, र, ी) is one cluster of three
         assert_eq!(truncate(title, 27), "Computer Operator / डेटा एं…");
+    }
+
+    #[test]
+    fn escapes_never_reach_the_terminal() {
+        let evil = "a\u{1b}]52;c;aGk=\u{7}b\u{1b}[8mhidden\u{202e}x\u{9b}2J\r\nend\rz";
+        let safe = terminal_safe(evil);
+        assert!(
+            !safe.contains(['\u{1b}', '\u{7}', '\u{202e}', '\u{9b}']),
+            "{safe:?}"
+        );
+        assert!(safe.contains("␛]52;c;aGk=␇b␛[8m"), "{safe:?}");
+        assert!(
+            safe.contains("\r\nend␍z"),
+            "CRLF kept, a lone CR shown: {safe:?}"
+        );
+        assert_eq!(terminal_safe("plain\ttext\n"), "plain\ttext\n");
+        let json = serde_json::to_string(&"x\u{202e}y\u{9b}").expect("json");
+        let safe = json_safe(&json);
+        assert_eq!(safe, "\"x\\u202ey\\u009b\"");
+        let back: String = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, "x\u{202e}y\u{9b}");
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula_and_read_back() {
+        for s in [
+            "=HYPERLINK(\"x\")",
+            "+cmd|' /C calc'!A0",
+            "-1+2",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            let c = csv_cell(s);
+            assert!(c.starts_with('\''), "{c}");
+            assert_eq!(csv_cell_restored(&c), s);
+        }
+        assert_eq!(csv_cell("Pune"), "Pune");
+        assert_eq!(csv_cell_restored("'quoted"), "'quoted", "other quotes stay");
+        // text that itself starts with a quote before a formula sign
+        for s in ["'->c", "''=x", "'", "''", "'hello"] {
+            assert_eq!(csv_cell_restored(&csv_cell(s)), s, "{s}");
+        }
     }
 
     #[test]

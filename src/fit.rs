@@ -64,9 +64,12 @@ impl FitProfile {
             let found = cities.iter().find(|c| c.is_named(h)).cloned();
             if found.is_none() {
                 let valid = cities.iter().map(|c| c.name.clone()).collect();
+                // quoted back cut short: a value of megabytes is not echoed
+                // (nor compared letter by letter with every city)
+                let shown = crate::display::truncate(&crate::display::scrub(h, false), 60);
                 warnings.push(format!(
                     "profile.home_city: {}; distances are left out",
-                    crate::catalog::UnknownValue::new("city", h, valid)
+                    crate::catalog::UnknownValue::new("city", &shown, valid)
                 ));
             }
             found

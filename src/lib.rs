@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod display;
+pub mod files;
 pub mod fit;
 #[doc(hidden)]
 pub mod fuzzing;

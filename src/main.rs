@@ -1,11 +1,10 @@
 use std::process::ExitCode;
 
 use backdesk::cli::{self, Cli, UsageError};
-use clap::Parser;
 
 fn main() -> ExitCode {
     backdesk::tui::mark_process_start();
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => match cli::tui(&cli) {
@@ -17,8 +16,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("backdesk: error: {e:#}");
-            if e.downcast_ref::<UsageError>().is_some() {
+            cli::say(&format!("backdesk: error: {e:#}"));
+            let bad_config = matches!(
+                e.downcast_ref::<backdesk::config::ConfigError>(),
+                Some(backdesk::config::ConfigError::Invalid { .. })
+            );
+            if e.downcast_ref::<UsageError>().is_some() || bad_config {
                 ExitCode::from(2)
             } else {
                 ExitCode::FAILURE

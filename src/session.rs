@@ -37,12 +37,29 @@ pub fn build_index_as_of(store: &Store, today: jiff::civil::Date) -> Result<Inde
 pub struct Session {
     pub store: Store,
     pub index: Arc<Index>,
+    /// The store's `data_version` when last looked at.
+    seen_version: Option<i64>,
 }
 
 impl Session {
     pub fn new(store: Store) -> Result<Session> {
         let index = Arc::new(build_index(&store)?);
-        Ok(Session { store, index })
+        let seen_version = store.data_version().ok();
+        Ok(Session {
+            store,
+            index,
+            seen_version,
+        })
+    }
+
+    /// Whether another connection (another backdesk, `backdesk apps` in a
+    /// shell, an import worker) changed the database since the last call.
+    /// Cheap: one pragma, no table read.
+    pub fn changed_elsewhere(&mut self) -> Result<bool> {
+        let now = self.store.data_version()?;
+        let changed = self.seen_version.is_some_and(|v| v != now);
+        self.seen_version = Some(now);
+        Ok(changed)
     }
 
     /// Rebuilds the index after listings changed.

@@ -408,7 +408,7 @@ fn a_malformed_config_names_file_line_and_column() {
         .arg(&cfg)
         .args(["search", "x"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(
             predicate::str::contains(cfg.display().to_string())
                 .and(predicate::str::contains("line 3")),

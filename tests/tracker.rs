@@ -95,8 +95,14 @@ fn full_app(s: &mut Store) -> i64 {
             interview_mode: Some(Some(backdesk::tracker::InterviewMode::InPerson)),
             interview_place: Some("MG Road, 2nd floor".into()),
             expected_salary: Some(Some(backdesk::money::Rupees(16_000))),
-            documents: Some(vec!["resume".into(), "id-proof".into()]),
-            prep: Some(vec!["Tally".into()]),
+            documents: backdesk::tracker::Ticks {
+                tick: vec!["resume".into(), "id-proof".into()],
+                untick: vec![],
+            },
+            prep: backdesk::tracker::Ticks {
+                tick: vec!["Tally".into()],
+                untick: vec![],
+            },
         },
     )
     .expect("patch");
@@ -114,10 +120,14 @@ fn json_export_and_import_round_trip_without_loss() {
     let text = export::json(&before).expect("json");
     let (_d2, _p2, mut other) = store();
     let back: Vec<Application> = serde_json::from_str(&text).expect("parse");
-    assert_eq!(other.import_applications(&back).expect("import"), (2, 0));
+    let r = other.import_applications(&back).expect("import");
+    assert_eq!((r.added.len(), r.merged.len()), (2, 0));
+    assert!(r.added.iter().all(|(from, to)| from == to), "ids kept");
     assert_eq!(other.all_applications().expect("apps"), before);
-    // importing again replaces, never duplicates
-    assert_eq!(other.import_applications(&back).expect("again"), (0, 2));
+    // importing again merges into the same applications, never duplicates
+    let r = other.import_applications(&back).expect("again");
+    assert_eq!((r.added.len(), r.merged.len()), (0, 2));
+    assert!(r.merged.iter().all(|m| !m.changed), "nothing new to merge");
     assert_eq!(
         export::json(&other.all_applications().expect("apps")).expect("json"),
         text
@@ -153,7 +163,12 @@ fn ics_lines_never_pass_75_octets_and_unfold_to_the_text() {
     // every length around the fold points, in one- and three-byte letters
     for unit in ["x", "ा", "क्ष"] {
         for n in 50..=240 {
-            let place = unit.repeat(n / unit.len().max(1));
+            // (the place holds at most 200 characters)
+            let place: String = unit
+                .repeat(n / unit.len().max(1))
+                .chars()
+                .take(backdesk::tracker::limits::LINE)
+                .collect();
             s.patch_application(
                 id,
                 &Patch {
@@ -422,5 +437,6 @@ fn text_from_the_command_line_is_stored_safe_to_draw() {
         serde_json::from_str(&out(cli(&db).args(["apps", "show", id, "--format", "json"])))
             .expect("json");
     assert_eq!(v["company"], "Evil]0;ownedCo");
-    assert_eq!(v["notes"], "ab\nc");
+    // merged: the notes here, then the file's lines they lack
+    assert_eq!(v["notes"], "line one\nline two\nab\nc");
 }

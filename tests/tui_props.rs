@@ -899,7 +899,10 @@ fn a_huge_paste_into_the_notes_is_capped_and_renders() {
     ctrl(&mut d, 'u');
     paste(&mut d, &"\n".repeat(HUGE));
     let form = d.state.tracker.form.as_ref().expect("form");
-    assert_eq!(form.fields[form.at].input.cursor_line_col(), (4000, 0));
+    assert_eq!(
+        form.fields[form.at].input.cursor_line_col(),
+        (backdesk::tui::input::MAX_MULTILINE, 0)
+    );
     check_sizes(&mut d, SIZES);
     let (_, at) = draw_with_cursor(&d.state, 120, 36);
     assert!(at.is_some(), "the cursor shows on the last line");

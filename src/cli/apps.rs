@@ -1,6 +1,6 @@
 //! `backdesk apps`: the tracker from the command line.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
@@ -9,7 +9,7 @@ use super::table::{Column, Table, output_width};
 use super::{Context, TextJson, emit, usage};
 use crate::money::{Period, Rupees, format_range, parse_salary};
 use crate::tracker::dates::{format_datetime, parse_date, parse_datetime};
-use crate::tracker::{Application, DOCUMENTS, InterviewMode, NewApp, Patch, Status, export};
+use crate::tracker::{Application, DOCUMENTS, InterviewMode, NewApp, Patch, Status, Ticks, export};
 
 #[derive(Debug, Subcommand)]
 pub enum AppsCommand {
@@ -149,24 +149,6 @@ fn parse_range(s: &str) -> anyhow::Result<(Option<Rupees>, Option<Rupees>)> {
     }
 }
 
-/// Writes a file whole or not at all: a temp file beside it, then a rename.
-pub(crate) fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir)
-        .with_context(|| format!("{}: cannot write here", dir.display()))?;
-    tmp.write_all(text.as_bytes())
-        .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("{}: write failed", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.error))?;
-    Ok(())
-}
-
 fn app_not_found(id: i64) -> anyhow::Error {
     usage(format!(
         "no application with id {id}; `backdesk apps list` shows them"
@@ -242,7 +224,7 @@ pub fn run(ctx: &Context, cmd: &AppsCommand) -> anyhow::Result<()> {
             }
             let (id, new) = store.save_listing(*listing_id)?;
             if !new {
-                eprintln!("backdesk: listing {listing_id} was already saved");
+                super::say(&format!("backdesk: listing {listing_id} was already saved"));
             }
             emit(&format!("{id}\n"))
         }
@@ -311,20 +293,26 @@ pub fn run(ctx: &Context, cmd: &AppsCommand) -> anyhow::Result<()> {
             };
             match out {
                 Some(path) => {
-                    write_atomically(path, &text)?;
-                    eprintln!(
+                    ctx.write_out(path, &text)?;
+                    super::say(&format!(
                         "backdesk: wrote {} applications to {}",
                         apps.len(),
                         path.display()
-                    );
+                    ));
                     Ok(())
                 }
                 None => emit(&text),
             }
         }
         AppsCommand::Import { file } => {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            let bytes = crate::files::read_capped(file, MAX_APPS_EXPORT, "an apps export")?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: not UTF-8 text (byte {}); expected the JSON of `backdesk apps export --format json`; nothing was imported",
+                    file.display(),
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
             let apps: Vec<Application> = serde_json::from_str(&text).map_err(|e| {
                 anyhow::anyhow!(
                     "{}: line {}, column {}: {e} (expected the JSON of `backdesk apps export --format json`); nothing was imported",
@@ -333,14 +321,49 @@ pub fn run(ctx: &Context, cmd: &AppsCommand) -> anyhow::Result<()> {
                     e.column()
                 )
             })?;
-            let (inserted, replaced) = store.import_applications(&apps)?;
-            emit(&format!(
-                "Imported {} applications from {} ({inserted} new, {replaced} replaced)\n",
-                apps.len(),
-                file.display()
-            ))
+            let r = store.import_applications(&apps)?;
+            emit(&import_report(&r, apps.len(), file))
         }
     }
+}
+
+/// The largest apps export read (a few thousand applications are a few MB).
+const MAX_APPS_EXPORT: u64 = 64 * 1024 * 1024;
+
+/// What `apps import` says it did, with the rule it followed.
+fn import_report(r: &crate::store::AppsImported, total: usize, file: &std::path::Path) -> String {
+    use crate::store::MatchedBy;
+    let changed = r.merged.iter().filter(|m| m.changed).count();
+    let mut o = format!(
+        "Imported {total} applications from {}: {} new, {} merged, {} already here as they are\n",
+        file.display(),
+        r.added.len(),
+        changed,
+        r.merged.len() - changed
+    );
+    for (from, to) in &r.added {
+        if from != to {
+            o.push_str(&format!(
+                "  #{from} in the file is #{to} here (#{from} is another application)\n"
+            ));
+        }
+    }
+    for m in r.merged.iter().filter(|m| m.changed) {
+        let why = match (m.by, m.listing_id) {
+            (MatchedBy::SameListing, Some(l)) => format!("both are for listing {l}"),
+            _ => "the same application".to_string(),
+        };
+        o.push_str(&format!(
+            "  #{} in the file merged into #{} ({why})\n",
+            m.from, m.into
+        ));
+    }
+    if changed > 0 {
+        o.push_str(
+            "Merging keeps the history entries and note lines of both, joins the checklists, and takes the other fields from the one changed last. Nothing was deleted.\n",
+        );
+    }
+    o
 }
 
 fn set(
@@ -348,9 +371,9 @@ fn set(
     s: &SetArgs,
     today: jiff::civil::Date,
 ) -> anyhow::Result<()> {
-    let Some(app) = store.application(s.app_id)? else {
+    if store.application(s.app_id)?.is_none() {
         return Err(app_not_found(s.app_id));
-    };
+    }
     let none = |v: &str| v.trim().eq_ignore_ascii_case("none");
     let mut p = Patch::default();
     if let Some(d) = &s.follow_up {
@@ -387,34 +410,23 @@ fn set(
             Some(parse_salary(v).map_err(|e| usage(format!("--expected-salary: {e}")))?)
         });
     }
-    if !s.doc.is_empty() || !s.no_doc.is_empty() {
-        let valid: Vec<String> = DOCUMENTS.iter().map(|(id, _)| id.to_string()).collect();
-        let mut docs = app.documents.clone();
-        for d in s.doc.iter().chain(&s.no_doc) {
-            if !valid.contains(d) {
-                return Err(usage(
-                    crate::catalog::UnknownValue::new("document", d, valid.clone()).to_string(),
-                ));
-            }
+    let valid: Vec<String> = DOCUMENTS.iter().map(|(id, _)| id.to_string()).collect();
+    for d in s.doc.iter().chain(&s.no_doc) {
+        if !valid.contains(d) {
+            return Err(usage(
+                crate::catalog::UnknownValue::new("document", d, valid.clone()).to_string(),
+            ));
         }
-        docs.retain(|d| !s.no_doc.contains(d));
-        for d in &s.doc {
-            if !docs.contains(d) {
-                docs.push(d.clone());
-            }
-        }
-        p.documents = Some(docs);
     }
-    if !s.prep.is_empty() || !s.no_prep.is_empty() {
-        let mut prep = app.prep.clone();
-        prep.retain(|d| !s.no_prep.iter().any(|x| x.eq_ignore_ascii_case(d)));
-        for d in &s.prep {
-            if !prep.iter().any(|x| x.eq_ignore_ascii_case(d)) {
-                prep.push(d.clone());
-            }
-        }
-        p.prep = Some(prep);
-    }
+    // ticks, applied to what is stored when written (another writer's stay)
+    p.documents = Ticks {
+        tick: s.doc.clone(),
+        untick: s.no_doc.clone(),
+    };
+    p.prep = Ticks {
+        tick: s.prep.clone(),
+        untick: s.no_prep.clone(),
+    };
     if p.is_empty() {
         return Err(usage("nothing to set; see `backdesk apps set --help`"));
     }

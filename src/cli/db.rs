@@ -58,9 +58,10 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> anyhow::Result<()> {
             }
         }
         DbCommand::Synth { listings, seed } => {
-            if !ctx.db_explicit {
+            // BACKDESK_DB may be the user's real database: only --db itself
+            if !ctx.db_flag {
                 return Err(usage(
-                    "db synth adds listings in bulk; name the database with --db PATH (it never touches your default database)",
+                    "db synth adds listings in bulk; name the database with --db PATH (BACKDESK_DB is not enough: it never touches a database you did not name on the command line)",
                 ));
             }
             let mut store = ctx.open_store()?;

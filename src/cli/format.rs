@@ -6,9 +6,11 @@ use crate::catalog::Listing;
 
 pub use crate::display::age;
 
-/// Pretty JSON followed by a newline.
+/// Pretty JSON followed by a newline; characters a terminal would act on
+/// are `\uXXXX` escapes (the same JSON value).
 pub fn json<T: Serialize + ?Sized>(v: &T) -> anyhow::Result<String> {
-    Ok(serde_json::to_string_pretty(v)? + "\n")
+    let text = serde_json::to_string_pretty(v)?;
+    Ok(crate::display::json_safe(&text).into_owned() + "\n")
 }
 
 /// The CSV columns of an exported listing; the importer reads the same.
@@ -46,13 +48,14 @@ pub const LISTING_CSV_COLUMNS: &[&str] = &[
     "source",
 ];
 
-/// Writes one listing as a CSV record in [`LISTING_CSV_COLUMNS`] order.
+/// Writes one listing as a CSV record in [`LISTING_CSV_COLUMNS`] order;
+/// a cell a spreadsheet would run as a formula starts with `'`.
 pub fn write_listing_csv<W: std::io::Write>(
     w: &mut csv::Writer<W>,
     l: &Listing,
 ) -> csv::Result<()> {
     let opt = |v: Option<String>| v.unwrap_or_default();
-    w.write_record([
+    let record = [
         l.id.to_string(),
         l.title.clone(),
         l.company.clone(),
@@ -84,7 +87,12 @@ pub fn write_listing_csv<W: std::io::Write>(
         l.contact_email.clone(),
         l.apply_url.clone(),
         l.source.clone(),
-    ])
+    ];
+    w.write_record(
+        record
+            .iter()
+            .map(|c| crate::display::csv_cell(c).into_owned()),
+    )
 }
 
 /// Listings as CSV with a header; list fields joined with ';'.

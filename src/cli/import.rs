@@ -5,20 +5,16 @@
 //! not parse, none is imported (exit 1). Then all files are written in one
 //! transaction.
 
-use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use clap::Args;
-use serde::Serialize;
 
 use super::format::json;
 use super::table::{Column, Table, output_width};
 use super::{Context, TableJson, emit, usage};
-use crate::import::{
-    FilePlan, ImportError, ImportedListing, InputFormat, Matcher, Skipped, read_file,
-};
+use crate::import::job::{self, JobError};
 use crate::money::{Period, Rupees, format_range, group_indian};
-use crate::store::{CATALOG_SOURCE, ImportBatch, Store};
+use crate::store::{CATALOG_SOURCE, Store};
 
 pub use super::format::{LISTING_CSV_COLUMNS, listings_csv};
 
@@ -41,61 +37,7 @@ pub struct ImportArgs {
     pub format: TableJson,
 }
 
-/// What happened to one file, as `--format json` prints it.
-#[derive(Debug, Serialize)]
-pub struct FileReport {
-    pub path: String,
-    pub source: String,
-    pub imported: usize,
-    pub updated: usize,
-    pub skipped: usize,
-    pub other_items_skipped: usize,
-    pub other_types: BTreeMap<String, usize>,
-    pub ignored_columns: Vec<String>,
-    pub listings: Vec<ListingReport>,
-    pub skipped_postings: Vec<Skipped>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ListingReport {
-    /// The listing's id (`null` in a dry run for a new listing).
-    pub id: Option<i64>,
-    /// `new` or `updated`.
-    pub action: &'static str,
-    pub number: usize,
-    pub line: Option<u64>,
-    pub title: String,
-    pub company: String,
-    pub city: String,
-    pub catalogue_city: bool,
-    pub salary_min: Option<u32>,
-    pub salary_max: Option<u32>,
-    pub currency: String,
-    pub posted: String,
-    pub role_id: Option<String>,
-    pub role: Option<String>,
-    pub role_guessed: bool,
-    pub notes: Vec<String>,
-}
-
-/// What an import did (or, in a dry run, would do), file by file.
-#[derive(Debug, Serialize)]
-pub struct Report {
-    pub dry_run: bool,
-    pub files: Vec<FileReport>,
-}
-
-/// Files that could not be read: nothing was imported.
-#[derive(Debug, thiserror::Error)]
-#[error("{}{} of {} file{} could not be read; nothing was imported", list(.errors), .errors.len(), .total, if *.total == 1 { "" } else { "s" })]
-pub struct FilesRejected {
-    pub errors: Vec<ImportError>,
-    pub total: usize,
-}
-
-fn list(errors: &[ImportError]) -> String {
-    errors.iter().map(|e| format!("{e}\n")).collect()
-}
+pub use crate::import::job::{FileReport, FilesRejected, ListingReport, Report, source_name};
 
 pub fn run(ctx: &Context, a: &ImportArgs) -> anyhow::Result<()> {
     if let Some(source) = &a.remove {
@@ -103,22 +45,26 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> anyhow::Result<()> {
     }
     check_paths(&a.files)?;
     let mut store = ctx.open_store()?;
-    let report = match import_paths(&mut store, &a.files, a.dry_run) {
+    let bar = ProgressBar::new();
+    let result = job::import_paths_with(&mut store, &a.files, a.dry_run, &mut |p| {
+        bar.show(p);
+        true
+    });
+    bar.finish();
+    let report = match result {
         Ok(r) => r,
-        Err(e) => {
-            if let Some(r) = e.downcast_ref::<FilesRejected>() {
-                for err in &r.errors {
-                    eprintln!("backdesk: error: {err}");
-                }
-                anyhow::bail!(
-                    "{} of {} file{} could not be read; nothing was imported",
-                    r.errors.len(),
-                    r.total,
-                    if r.total == 1 { "" } else { "s" }
-                );
+        Err(JobError::Rejected(r)) => {
+            for err in &r.errors {
+                super::say(&format!("backdesk: error: {err}"));
             }
-            return Err(e);
+            anyhow::bail!(
+                "{} of {} file{} could not be read; nothing was imported",
+                r.errors.len(),
+                r.total,
+                if r.total == 1 { "" } else { "s" }
+            );
         }
+        Err(e) => return Err(cli_error(e)),
     };
     match a.format {
         TableJson::Json => emit(&json(&report)?),
@@ -126,103 +72,65 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> anyhow::Result<()> {
     }
 }
 
+/// A progress bar on standard error while an import runs, when that is a
+/// terminal (nothing in scripts and pipes).
+struct ProgressBar(Option<indicatif::ProgressBar>);
+
+impl ProgressBar {
+    fn new() -> ProgressBar {
+        use std::io::IsTerminal;
+        if !std::io::stderr().is_terminal() {
+            return ProgressBar(None);
+        }
+        let bar = indicatif::ProgressBar::new(0);
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg} [{bar:30}] {percent:>3}% · {elapsed}",
+        )
+        .map(|s| s.progress_chars("=> "));
+        if let Ok(style) = style {
+            bar.set_style(style);
+        }
+        // the spinner and the clock move while a big file is parsed
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        ProgressBar(Some(bar))
+    }
+
+    fn show(&self, p: job::Progress) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+            bar.set_message(p.describe());
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// An import's error for the command line: usage mistakes exit 2.
+fn cli_error(e: JobError) -> anyhow::Error {
+    match e {
+        JobError::Usage(m) => usage(m),
+        JobError::Rejected(r) => anyhow::Error::new(r),
+        other => anyhow::Error::new(other),
+    }
+}
+
 /// Usage mistakes in a list of files: kinds backdesk does not read, and
 /// two files with the same name (the name is the source).
 pub fn check_paths(paths: &[PathBuf]) -> anyhow::Result<()> {
-    let mut sources = HashSet::new();
-    for path in paths {
-        if InputFormat::from_path(path).is_none() {
-            return Err(usage(format!(
-                "{}: unknown kind of file; import reads .html/.htm (a saved job page), .json/.jsonld and .csv",
-                path.display()
-            )));
-        }
-        let source = source_name(path);
-        if !sources.insert(source.clone()) {
-            return Err(usage(format!(
-                "two files named {source}: listings are tagged with their file's name, so rename one"
-            )));
-        }
-    }
-    Ok(())
+    job::check_paths(paths).map_err(cli_error)
 }
 
-/// The source an imported file's listings are tagged with: its name.
-pub fn source_name(path: &std::path::Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// Imports files into `store` (the CLI's and the TUI's way in): checks the
-/// paths, reads and checks every file, then writes them all in one
-/// transaction, unless `dry_run`. A file that does not parse fails the
-/// whole import with [`FilesRejected`], before anything is written.
+/// Imports files into `store`: checks the paths, reads and checks every
+/// file, then writes them all in one transaction, unless `dry_run`. A file
+/// that does not parse fails the whole import with [`FilesRejected`],
+/// before anything is written.
 pub fn import_paths(store: &mut Store, paths: &[PathBuf], dry_run: bool) -> anyhow::Result<Report> {
-    check_paths(paths)?;
-    let mut parsed = Vec::new();
-    let mut errors = Vec::new();
-    for path in paths {
-        match read_file(path) {
-            Ok(p) => parsed.push((path.display().to_string(), source_name(path), p)),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(FilesRejected {
-            errors,
-            total: paths.len(),
-        }
-        .into());
-    }
-
-    let matcher = Matcher::new(crate::session::load_vocab(store)?);
-    let today = jiff::Zoned::now().date();
-    let plans: Vec<FilePlan> = parsed
-        .into_iter()
-        .map(|(path, source, p)| matcher.plan(&path, &source, p, today))
-        .collect();
-
-    let outcomes: Vec<Vec<(Option<i64>, bool)>> = if dry_run {
-        let mut out = Vec::new();
-        for plan in &plans {
-            let keys = store.imported_keys(&plan.source)?;
-            out.push(
-                plan.listings
-                    .iter()
-                    .map(|l| (None, keys.contains(&l.key)))
-                    .collect(),
-            );
-        }
-        out
-    } else {
-        let batches: Vec<ImportBatch<'_>> = plans
-            .iter()
-            .map(|p| ImportBatch {
-                source: &p.source,
-                listings: &p.listings,
-            })
-            .collect();
-        store
-            .upsert_batches(&batches)?
-            .into_iter()
-            .map(|r| {
-                r.outcomes
-                    .into_iter()
-                    .map(|(id, u)| (Some(id), u))
-                    .collect()
-            })
-            .collect()
-    };
-
-    Ok(Report {
-        dry_run,
-        files: plans
-            .into_iter()
-            .zip(outcomes)
-            .map(|(plan, out)| file_report(plan, &out))
-            .collect(),
-    })
+    job::import_paths(store, paths, dry_run).map_err(cli_error)
 }
 
 fn remove(ctx: &Context, source: &str, dry_run: bool) -> anyhow::Result<()> {
@@ -269,48 +177,6 @@ fn remove(ctx: &Context, source: &str, dry_run: bool) -> anyhow::Result<()> {
         group_indian(n as u64),
         if n == 1 { "" } else { "s" }
     ))
-}
-
-fn file_report(plan: FilePlan, outcomes: &[(Option<i64>, bool)]) -> FileReport {
-    let listings: Vec<ListingReport> = plan
-        .listings
-        .into_iter()
-        .zip(outcomes)
-        .map(|(l, &(id, updated))| listing_report(l, id, updated))
-        .collect();
-    FileReport {
-        imported: listings.iter().filter(|l| l.action == "new").count(),
-        updated: listings.iter().filter(|l| l.action == "updated").count(),
-        skipped: plan.skipped.len(),
-        other_items_skipped: plan.other_types.values().sum(),
-        path: plan.path,
-        source: plan.source,
-        other_types: plan.other_types,
-        ignored_columns: plan.ignored_columns,
-        listings,
-        skipped_postings: plan.skipped,
-    }
-}
-
-fn listing_report(l: ImportedListing, id: Option<i64>, updated: bool) -> ListingReport {
-    ListingReport {
-        id,
-        action: if updated { "updated" } else { "new" },
-        number: l.number,
-        line: l.line,
-        catalogue_city: l.city_id.is_some(),
-        city: l.location,
-        salary_min: l.salary_min,
-        salary_max: l.salary_max,
-        currency: l.currency,
-        posted: l.posted.to_string(),
-        role_id: l.role_id,
-        role: l.role,
-        role_guessed: l.role_guessed,
-        notes: l.notes,
-        title: l.title,
-        company: l.company,
-    }
 }
 
 fn salary_text(l: &ListingReport) -> String {

@@ -5,6 +5,7 @@ mod apps;
 mod db;
 mod format;
 pub mod import;
+pub mod out;
 mod roles;
 pub mod saved;
 mod search;
@@ -13,6 +14,8 @@ pub mod table;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+pub use out::{emit, say};
 
 use crate::config::{Config, Dirs, Loaded};
 use crate::session::Session;
@@ -53,6 +56,22 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// The database came from BACKDESK_DB rather than --db.
+    #[arg(skip)]
+    pub db_from_env: bool,
+}
+
+impl Cli {
+    /// Parses the process's arguments, noting where `--db` came from.
+    pub fn parse_args() -> Cli {
+        let mut cli = <Cli as Parser>::parse();
+        // whether the path came with --db or from BACKDESK_DB
+        let flag =
+            std::env::args_os().any(|a| a == "--db" || a.to_string_lossy().starts_with("--db="));
+        cli.db_from_env = cli.db.is_some() && !flag;
+        cli
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -288,6 +307,8 @@ pub struct Context {
     pub db_path: PathBuf,
     /// The database was named with --db or BACKDESK_DB.
     pub db_explicit: bool,
+    /// The database was named with the --db flag itself.
+    pub db_flag: bool,
     /// --demo: everything in memory, nothing opened or saved on disk.
     pub demo: bool,
     pub config_path: Option<PathBuf>,
@@ -316,11 +337,12 @@ impl Context {
             None => Loaded::default(),
         };
         for w in &loaded.warnings {
-            eprintln!("backdesk: warning: {w}");
+            say(&format!("backdesk: warning: {w}"));
         }
         Ok(Context {
             demo: cli.demo,
             db_explicit: cli.db.is_some(),
+            db_flag: cli.db.is_some() && !cli.db_from_env,
             db_path,
             config_path,
             loaded,
@@ -336,28 +358,74 @@ impl Context {
             return Ok(Store::open_in_memory()?);
         }
         let (store, report) = Store::open_or_read_only(&self.db_path)?;
+        if !self.db_explicit
+            && let Some(dir) = self.db_path.parent()
+            && crate::store::make_private_dir(dir)
+        {
+            say(&format!(
+                "backdesk: made {} private to you (0700): other users could open it",
+                dir.display()
+            ));
+        }
+        if !report.made_private.is_empty() {
+            let names: Vec<String> = report
+                .made_private
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            say(&format!(
+                "backdesk: made {} private to you (0600): other users could read {}",
+                names.join(", "),
+                if names.len() == 1 { "it" } else { "them" }
+            ));
+        }
         if let Some(reason) = store.read_only() {
-            eprintln!(
+            say(&format!(
                 "backdesk: warning: {reason}; reading {} read-only, nothing will be saved",
                 self.db_path.display()
-            );
+            ));
         }
         if let Some(seeded) = report.seeded
             && report.created
         {
-            eprintln!(
+            say(&format!(
                 "backdesk: created {} with {} roles and {} listings in {:.0} ms",
                 self.db_path.display(),
                 seeded.roles,
                 seeded.listings,
                 seeded.took.as_secs_f64() * 1000.0
-            );
+            ));
         }
         Ok(store)
     }
 
     pub fn open_session(&self) -> anyhow::Result<Session> {
         Ok(Session::new(self.open_store()?)?)
+    }
+
+    /// The files an `--out` must never replace: the database with its
+    /// `-wal` and `-shm`, and the config.
+    pub fn protected_files(&self) -> Vec<crate::files::Protected> {
+        let mut v = if self.demo {
+            Vec::new()
+        } else {
+            crate::files::database_files(&self.db_path)
+        };
+        if let Some(c) = &self.config_path {
+            v.push(crate::files::Protected {
+                path: c.clone(),
+                what: "is backdesk's config file".into(),
+            });
+        }
+        v
+    }
+
+    /// Writes an `--out` file: whole or not at all, never over the
+    /// database, its logs, the config or a file that is not a regular file
+    /// (a FIFO, a device); a symlink is written through to its target.
+    pub fn write_out(&self, path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+        crate::files::write_atomic(path, text.as_bytes(), &self.protected_files())?;
+        Ok(())
     }
 }
 
@@ -394,14 +462,4 @@ pub fn tui(cli: &Cli) -> anyhow::Result<crate::tui::Exit> {
             demo: ctx.demo,
         },
     )
-}
-
-/// Writes to stdout, treating a closed pipe (`| head`) as success.
-pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => Ok(r?),
-    }
 }

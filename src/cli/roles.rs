@@ -338,7 +338,7 @@ pub fn show(ctx: &Context, a: &RoleArgs) -> anyhow::Result<()> {
     };
     match &a.out {
         Some(path) => {
-            super::apps::write_atomically(path, &text)?;
+            ctx.write_out(path, &text)?;
             eprintln!("backdesk: wrote {}", path.display());
             Ok(())
         }

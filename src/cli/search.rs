@@ -131,7 +131,12 @@ fn stream(
 ) -> anyhow::Result<()> {
     use std::io::Write;
     let ids: Vec<i64> = rows.iter().map(|&r| ix.id(r)).collect();
-    let out = std::io::BufWriter::new(std::io::stdout().lock());
+    // escape-safe like every CLI output (an old database's raw text)
+    let mode = match format {
+        ListFormat::Csv => super::out::Mode::Text,
+        _ => super::out::Mode::Json,
+    };
+    let out = std::io::BufWriter::new(super::out::stdout(mode));
     if format == ListFormat::Csv {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(super::format::LISTING_CSV_COLUMNS)?;

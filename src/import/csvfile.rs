@@ -8,7 +8,7 @@ use super::salary::{SalaryUnit, monthly, normalise_currency, parse_amount};
 use super::values::{
     parse_date, parse_employment, parse_shift, parse_work_mode, push_unique, split_list,
 };
-use super::{ImportError, OPEN_ENDED_MAX_YEARS, ParsedFile, Place, Posting, Salary, line_col};
+use super::{ImportError, Lines, OPEN_ENDED_MAX_YEARS, ParsedFile, Place, Posting, Salary};
 
 /// The columns backdesk reads (the columns `search --format csv` writes,
 /// plus `identifier`, `experience` and `salary`). `category_id`,
@@ -108,6 +108,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
         }
     }
     let mut record = csv::StringRecord::new();
+    let lines = Lines::new(text);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -117,11 +118,15 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let line = record.position().map(|p| record_line(text, p.byte()));
+        let line = record
+            .position()
+            .map(|p| record_line(&lines, text, p.byte()));
         let get = |name: &str| -> Option<&str> {
             col(name)
                 .and_then(|i| record.get(i))
                 .map(str::trim)
+                // backdesk's exports guard formula-like cells with a '
+                .map(crate::display::csv_cell_restored)
                 .filter(|s| !s.is_empty())
         };
         let number = out.postings.len() + 1;
@@ -132,16 +137,20 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
 
 /// The line a record starts on: the csv crate's offset may point at the
 /// end of the line before (the LF of a CRLF) or at skipped blank lines.
-fn record_line(text: &str, byte: u64) -> u64 {
+fn record_line(lines: &Lines<'_>, text: &str, byte: u64) -> u64 {
     let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    let skip = text.get(start..).map_or(0, |rest| {
-        rest.len() - rest.trim_start_matches(['\r', '\n']).len()
-    });
-    line_col(text, start + skip).0
+    // the line breaks before the record, if the offset is on them
+    let skip = text.as_bytes()[start..]
+        .iter()
+        .take_while(|&&b| b == b'\r' || b == b'\n')
+        .count();
+    lines.line_col(start + skip).0
 }
 
 fn csv_error(path: &str, text: &str, e: csv::Error) -> ImportError {
-    let at = e.position().map(|p| (record_line(text, p.byte()), 1));
+    let at = e
+        .position()
+        .map(|p| (record_line(&Lines::new(text), text, p.byte()), 1));
     let message = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use scraper::{Html, Node};
 
 use super::jsonld::{collect, parse_json};
-use super::{ImportError, ParsedFile, line_col};
+use super::{ImportError, Lines, ParsedFile};
 
 pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
     // html5ever turns CR LF and lone CR into LF before parsing; do the same
@@ -21,6 +21,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
     let mut out = ParsedFile::default();
     let mut blocks = 0;
     let mut search_from = 0;
+    let lines = Lines::new(&text);
     for node in doc.tree.nodes() {
         let Node::Element(e) = node.value() else {
             continue;
@@ -50,7 +51,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
         if json.trim().is_empty() {
             continue;
         }
-        let base = offset.map(|o| line_col(&text, o + skipped));
+        let base = offset.map(|o| lines.line_col(o + skipped));
         let what = match base {
             Some((line, _)) => format!(
                 "in JSON-LD block {blocks} (the <script type=\"application/ld+json\"> whose JSON starts at line {line}): "

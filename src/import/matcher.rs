@@ -457,6 +457,28 @@ impl Matcher {
 
     /// Matches every posting of a file and decides what to skip.
     pub fn plan(&self, path: &str, source: &str, parsed: ParsedFile, today: Date) -> FilePlan {
+        let plan = self.plan_with(path, source, parsed, today, &mut |_, _| true);
+        plan.unwrap_or_else(|| FilePlan {
+            path: path.to_string(),
+            source: source.to_string(),
+            listings: Vec::new(),
+            skipped: Vec::new(),
+            other_types: BTreeMap::new(),
+            ignored_columns: Vec::new(),
+        })
+    }
+
+    /// [`Matcher::plan`], telling `progress` (postings done, of how many)
+    /// every 256 postings; `None` when it returns false (cancelled).
+    pub fn plan_with(
+        &self,
+        path: &str,
+        source: &str,
+        parsed: ParsedFile,
+        today: Date,
+        progress: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Option<FilePlan> {
+        let total = parsed.postings.len();
         let mut plan = FilePlan {
             path: path.to_string(),
             source: source.to_string(),
@@ -466,7 +488,10 @@ impl Matcher {
             ignored_columns: parsed.ignored_columns,
         };
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for p in parsed.postings {
+        for (i, p) in parsed.postings.into_iter().enumerate() {
+            if i.is_multiple_of(256) && !progress(i, total) {
+                return None;
+            }
             let listings = match self.resolve(p, today) {
                 Err(s) => {
                     plan.skipped.push(s);
@@ -491,7 +516,7 @@ impl Matcher {
                 }
             }
         }
-        plan
+        Some(plan)
     }
 
     /// One posting to its listings (one per place, see [`Matcher::spots`]),

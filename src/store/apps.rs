@@ -7,6 +7,8 @@ use super::{Result, Store, StoreError};
 use crate::display::scrub;
 use crate::money::Rupees;
 use crate::tracker::dates::format_datetime;
+use crate::tracker::edit::{SaveOutcome, conflicts};
+use crate::tracker::limits::{self, HISTORY_NOTE, LINE, NOTES, TITLE};
 use crate::tracker::{AppSummary, Application, HistoryEntry, NewApp, Patch, Status};
 
 /// Now, as stored: local time with its UTC offset (RFC 3339).
@@ -19,7 +21,8 @@ pub(crate) fn now_stamp() -> String {
 const SUMMARY_COLUMNS: &str = "id, listing_id, title, company, city, salary_min, salary_max,
     status, follow_up, interview_at, created_at, updated_at";
 
-const FULL_COLUMNS: &str = "id, listing_id, role_id, status, title, company, city, salary_min,
+pub(super) const FULL_COLUMNS: &str =
+    "id, listing_id, role_id, status, title, company, city, salary_min,
     salary_max, currency, source, notes, contact_name, contact_phone, follow_up, interview_at,
     interview_mode, interview_place, expected_salary, documents, prep, created_at, updated_at";
 
@@ -47,7 +50,7 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<AppSummary> {
     })
 }
 
-fn app_from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
+pub(super) fn app_from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
     let status: String = r.get(3)?;
     let follow: Option<String> = r.get(14)?;
     let interview: Option<String> = r.get(15)?;
@@ -82,7 +85,7 @@ fn app_from_row(r: &Row<'_>) -> rusqlite::Result<Application> {
     })
 }
 
-fn history(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<HistoryEntry>> {
+pub(super) fn history(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<HistoryEntry>> {
     let mut st = tx.prepare_cached(
         "SELECT status, at, note FROM application_history WHERE application_id = ?1 ORDER BY id",
     )?;
@@ -97,7 +100,7 @@ fn history(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Vec<HistoryEn
     .collect()
 }
 
-fn record(
+pub(super) fn record(
     tx: &Transaction<'_>,
     id: i64,
     status: Status,
@@ -112,11 +115,85 @@ fn record(
 }
 
 /// Why a tracker change was refused.
-fn refused(path: &str, message: String) -> StoreError {
+pub(super) fn refused(path: &str, message: String) -> StoreError {
     StoreError::Data {
         path: path.to_string(),
         message,
     }
+}
+
+/// A text within its field's limit, or the error that says it is not.
+pub(super) fn within(field: &'static str, text: &str, max: usize) -> Result<()> {
+    limits::check(field, text, max).map_err(|e| StoreError::TooLong {
+        field: e.field,
+        len: e.len,
+        max: e.max,
+    })
+}
+
+/// One application read inside a transaction (without its history).
+pub(super) fn app_in(tx: &rusqlite::Connection, id: i64) -> rusqlite::Result<Option<Application>> {
+    tx.query_row(
+        &format!("SELECT {FULL_COLUMNS} FROM applications WHERE id = ?1"),
+        [id],
+        app_from_row,
+    )
+    .optional()
+}
+
+/// Writes the fields `p` sets, checked against their limits, with text
+/// scrubbed; checklist ticks apply to what is stored now.
+fn apply_patch(tx: &Transaction<'_>, path: &str, current: &Application, p: &Patch) -> Result<()> {
+    let err = super::sqlite_err(path);
+    let id = current.id;
+    let set = |col: &str, v: &dyn rusqlite::ToSql| -> Result<()> {
+        tx.execute(
+            &format!("UPDATE applications SET {col} = ?2 WHERE id = ?1"),
+            params![id, v],
+        )
+        .map(|_| ())
+        .map_err(&err)
+    };
+    let line = |field: &'static str, v: &str| -> Result<String> {
+        let v = scrub(v, false).trim().to_string();
+        within(field, &v, LINE)?;
+        Ok(v)
+    };
+    if let Some(v) = &p.notes {
+        let v = scrub(v, true);
+        within("notes", &v, NOTES)?;
+        set("notes", &v)?;
+    }
+    if let Some(v) = &p.contact_name {
+        set("contact_name", &line("contact", v)?)?;
+    }
+    if let Some(v) = &p.contact_phone {
+        set("contact_phone", &line("phone", v)?)?;
+    }
+    if let Some(v) = &p.follow_up {
+        set("follow_up", &v.map(|d| d.to_string()))?;
+    }
+    if let Some(v) = &p.interview_at {
+        set("interview_at", &v.map(format_datetime))?;
+    }
+    if let Some(v) = &p.interview_mode {
+        set("interview_mode", &v.map(|m| m.id()))?;
+    }
+    if let Some(v) = &p.interview_place {
+        set("interview_place", &line("interview place", v)?)?;
+    }
+    if let Some(v) = &p.expected_salary {
+        set("expected_salary", &v.map(|r| r.0))?;
+    }
+    let json = |v: &[String]| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    if !p.documents.is_empty() {
+        set("documents", &json(&p.documents.apply(&current.documents)))?;
+    }
+    if !p.prep.is_empty() {
+        set("prep", &json(&p.prep.apply(&current.prep)))?;
+    }
+    set("updated_at", &now_stamp())?;
+    Ok(())
 }
 
 impl Store {
@@ -196,13 +273,17 @@ impl Store {
                 "an application needs a title and a company".into(),
             ));
         }
+        within("title", &title, TITLE)?;
+        within("company", &company, TITLE)?;
+        within("city", &city, LINE)?;
+        let source = match line(&new.source) {
+            s if s.is_empty() => "added by hand".to_string(),
+            s => s,
+        };
+        within("where it was seen", &source, LINE)?;
         let err = super::sqlite_err(&path);
         self.write(|tx| {
             let now = now_stamp();
-            let source = match line(&new.source) {
-                s if s.is_empty() => "added by hand".to_string(),
-                s => s,
-            };
             tx.execute(
                 "INSERT INTO applications(title, company, city, salary_min, salary_max, source,
                    status, created_at, updated_at)
@@ -228,6 +309,8 @@ impl Store {
     pub fn move_application(&mut self, id: i64, to: Status, note: &str) -> Result<Status> {
         let path = self.path_string();
         let err = super::sqlite_err(&path);
+        let note = scrub(note, true).trim().to_string();
+        within("the note", &note, HISTORY_NOTE)?;
         self.write(|tx| {
             let from: Option<String> = tx
                 .query_row("SELECT status FROM applications WHERE id = ?1", [id], |r| {
@@ -255,92 +338,79 @@ impl Store {
                 params![id, to.id(), now],
             )
             .map_err(&err)?;
-            record(tx, id, to, &now, note).map_err(&err)?;
+            record(tx, id, to, &now, &note).map_err(&err)?;
             Ok(from)
         })
     }
 
-    /// Changes fields of an application.
+    /// Changes fields of an application, as given (the command line's
+    /// `apps set`): one transaction; checklist ticks apply to what is
+    /// stored at that moment.
     pub fn patch_application(&mut self, id: i64, p: &Patch) -> Result<()> {
         let path = self.path_string();
         let err = super::sqlite_err(&path);
         self.write(|tx| {
-            let exists: Option<i64> = tx
-                .query_row("SELECT id FROM applications WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })
-                .optional()
-                .map_err(&err)?;
-            if exists.is_none() {
+            let Some(current) = app_in(tx, id).map_err(&err)? else {
                 return Err(refused(&path, format!("no application with id {id}")));
-            }
-            let set = |col: &str, v: &dyn rusqlite::ToSql| -> Result<()> {
-                tx.execute(
-                    &format!("UPDATE applications SET {col} = ?2 WHERE id = ?1"),
-                    params![id, v],
-                )
-                .map(|_| ())
-                .map_err(&err)
             };
-            if let Some(v) = &p.notes {
-                set("notes", &scrub(v, true))?;
-            }
-            if let Some(v) = &p.contact_name {
-                set("contact_name", &scrub(v, false))?;
-            }
-            if let Some(v) = &p.contact_phone {
-                set("contact_phone", &scrub(v, false))?;
-            }
-            if let Some(v) = &p.follow_up {
-                set("follow_up", &v.map(|d| d.to_string()))?;
-            }
-            if let Some(v) = &p.interview_at {
-                set("interview_at", &v.map(format_datetime))?;
-            }
-            if let Some(v) = &p.interview_mode {
-                set("interview_mode", &v.map(|m| m.id()))?;
-            }
-            if let Some(v) = &p.interview_place {
-                set("interview_place", &scrub(v, false))?;
-            }
-            if let Some(v) = &p.expected_salary {
-                set("expected_salary", &v.map(|r| r.0))?;
-            }
-            if let Some(v) = &p.documents {
-                set(
-                    "documents",
-                    &serde_json::to_string(v).unwrap_or_else(|_| "[]".into()),
-                )?;
-            }
-            if let Some(v) = &p.prep {
-                set(
-                    "prep",
-                    &serde_json::to_string(v).unwrap_or_else(|_| "[]".into()),
-                )?;
-            }
-            set("updated_at", &now_stamp())?;
-            Ok(())
+            apply_patch(tx, &path, &current, p)
         })
     }
 
-    /// Adds a line to an application's notes.
+    /// Saves what a form changed, made from `base` (the application as
+    /// the form read it): in one IMMEDIATE transaction the row is read
+    /// again, and if a field the form changed was changed differently
+    /// since `base`, nothing is written and the conflicts come back for
+    /// the user to settle. Fields the form did not change are not written.
+    pub fn save_edit(&mut self, base: &Application, p: &Patch) -> Result<SaveOutcome> {
+        let path = self.path_string();
+        let err = super::sqlite_err(&path);
+        let id = base.id;
+        self.write(|tx| {
+            let Some(mut current) = app_in(tx, id).map_err(&err)? else {
+                return Err(refused(
+                    &path,
+                    format!("application {id} was deleted elsewhere; nothing was saved"),
+                ));
+            };
+            let found = conflicts(base, &current, p);
+            if !found.is_empty() {
+                current.history = history(tx, id).map_err(&err)?;
+                return Ok(SaveOutcome::Conflicts {
+                    conflicts: found,
+                    current: Box::new(current),
+                });
+            }
+            if !p.is_empty() {
+                apply_patch(tx, &path, &current, p)?;
+            }
+            Ok(SaveOutcome::Saved)
+        })
+    }
+
+    /// Adds a line to an application's notes: read and written in one
+    /// transaction, so notes added at once from two places are both kept.
     pub fn add_note(&mut self, id: i64, text: &str) -> Result<()> {
         let path = self.path_string();
-        let current = self
-            .application(id)?
-            .ok_or_else(|| refused(&path, format!("no application with id {id}")))?;
-        let notes = if current.notes.is_empty() {
-            text.to_string()
-        } else {
-            format!("{}\n{text}", current.notes)
-        };
-        self.patch_application(
-            id,
-            &Patch {
-                notes: Some(notes),
-                ..Patch::default()
-            },
-        )
+        let err = super::sqlite_err(&path);
+        let text = scrub(text, true).trim_end().to_string();
+        self.write(|tx| {
+            let Some(current) = app_in(tx, id).map_err(&err)? else {
+                return Err(refused(&path, format!("no application with id {id}")));
+            };
+            let notes = if current.notes.is_empty() {
+                text.clone()
+            } else {
+                format!("{}\n{text}", current.notes)
+            };
+            within("notes", &notes, NOTES)?;
+            tx.execute(
+                "UPDATE applications SET notes = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, notes, now_stamp()],
+            )
+            .map_err(&err)?;
+            Ok(())
+        })
     }
 
     /// One application with its history.
@@ -393,70 +463,5 @@ impl Store {
         st.query_map([], |r| r.get(0))
             .and_then(|rows| rows.collect())
             .map_err(|e| self.err(e))
-    }
-
-    /// Restores applications from an export, all in one transaction: an
-    /// application with the same id is replaced, history included. Returns
-    /// (inserted, replaced).
-    pub fn import_applications(&mut self, apps: &[Application]) -> Result<(usize, usize)> {
-        let path = self.path_string();
-        let err = super::sqlite_err(&path);
-        self.write(|tx| {
-            let (mut inserted, mut replaced) = (0, 0);
-            let line = |s: &str| scrub(s, false);
-            for a in apps {
-                let existed = tx
-                    .execute("DELETE FROM applications WHERE id = ?1", [a.id])
-                    .map_err(&err)?
-                    > 0;
-                if let Some(l) = a.listing_id {
-                    // the listing may be saved under another id here: keep one
-                    tx.execute("DELETE FROM applications WHERE listing_id = ?1", [l])
-                        .map_err(&err)?;
-                }
-                tx.execute(
-                    &format!(
-                        "INSERT INTO applications({FULL_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6,
-                           ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
-                           ?22, ?23)"
-                    ),
-                    params![
-                        a.id,
-                        a.listing_id,
-                        a.role_id,
-                        a.status.id(),
-                        line(&a.title),
-                        line(&a.company),
-                        line(&a.city),
-                        a.salary_min.map(|r| r.0),
-                        a.salary_max.map(|r| r.0),
-                        line(&a.currency),
-                        line(&a.source),
-                        scrub(&a.notes, true),
-                        line(&a.contact_name),
-                        line(&a.contact_phone),
-                        a.follow_up.map(|d| d.to_string()),
-                        a.interview_at.map(format_datetime),
-                        a.interview_mode.map(|m| m.id()),
-                        line(&a.interview_place),
-                        a.expected_salary.map(|r| r.0),
-                        serde_json::to_string(&a.documents).unwrap_or_else(|_| "[]".into()),
-                        serde_json::to_string(&a.prep).unwrap_or_else(|_| "[]".into()),
-                        a.created_at,
-                        a.updated_at
-                    ],
-                )
-                .map_err(&err)?;
-                for h in &a.history {
-                    record(tx, a.id, h.status, &h.at, &scrub(&h.note, true)).map_err(&err)?;
-                }
-                if existed {
-                    replaced += 1;
-                } else {
-                    inserted += 1;
-                }
-            }
-            Ok((inserted, replaced))
-        })
     }
 }

@@ -8,6 +8,8 @@
 //! User tables are never touched by a re-seed.
 
 mod apps;
+mod apps_import;
+mod private;
 mod read;
 mod saved;
 mod schema;
@@ -20,6 +22,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
+pub use apps_import::{AppsImported, MatchedBy, Merged};
+pub use private::make_private_dir;
 pub use read::{Stats, TableCount};
 pub use saved::SavedSearch;
 pub use schema::SCHEMA_VERSION;
@@ -65,6 +69,24 @@ pub enum StoreError {
     },
     #[error("{path}: {message}")]
     Data { path: String, message: String },
+    #[error(
+        "{path}: the database file was replaced or deleted while backdesk had it open (a sync or backup tool?); this change was not saved. Quit and start backdesk again to use the file now at that path"
+    )]
+    Replaced { path: String },
+    #[error(
+        "{path}: the database is busy (another backdesk, or another program, is writing to it); this change was not saved. Try again in a moment"
+    )]
+    Busy { path: String },
+    #[error(
+        "{field} is {len} characters long; the most it can hold is {max}. Shorten it and try again"
+    )]
+    TooLong {
+        field: &'static str,
+        len: usize,
+        max: usize,
+    },
+    #[error("cancelled; nothing was written")]
+    Cancelled,
     #[error(transparent)]
     Catalog(#[from] crate::catalog::CatalogError),
 }
@@ -85,7 +107,9 @@ impl StoreError {
             DiskFull { .. } => DiskFull { path },
             Sqlite { error, .. } => Sqlite { path, error },
             Data { message, .. } => Data { path, message },
-            e @ Catalog(_) => e,
+            Replaced { .. } => Replaced { path },
+            Busy { .. } => Busy { path },
+            e @ (Catalog(_) | TooLong { .. } | Cancelled) => e,
         }
     }
 }
@@ -97,7 +121,12 @@ pub struct Store {
     /// Why writes are refused, when the database could only be read.
     read_only: Option<String>,
     /// The private copy a read-only store reads from.
-    _snapshot: Option<tempfile::TempDir>,
+    _snapshot: Option<private::Snapshot>,
+    /// The file opened (device, inode): writes stop if the path comes to
+    /// name another file.
+    identity: Option<private::FileId>,
+    /// How long a write waits for another writer.
+    busy: Duration,
 }
 
 impl std::fmt::Debug for Store {
@@ -111,32 +140,55 @@ impl std::fmt::Debug for Store {
 pub struct OpenReport {
     pub created: bool,
     pub seeded: Option<SeedReport>,
+    /// Files that other users could read, made private (0600).
+    pub made_private: Vec<PathBuf>,
 }
 
 impl Store {
     /// Opens (creating if needed) the database at `path`, migrates it and
     /// seeds the catalogue when it is new or changed.
+    ///
+    /// A new database is made whole in a private temporary file beside
+    /// `path` and then linked into place, so two processes starting at once
+    /// never see half a database: the one that links second opens the
+    /// winner's. Its folder is created private (0700) and its files are
+    /// private (0600) whatever the umask; existing files that other users
+    /// could read are made private, and said so in the report.
     pub fn open(path: &Path) -> Result<(Store, OpenReport)> {
         let shown = path.display().to_string();
-        let exists = path.exists();
-        if exists {
-            check_writable(path, exists)?;
-            check_existing(path)?;
-        } else {
-            let dir = match path.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-                _ => PathBuf::from("."),
+        if let Err(e) = crate::files::check_not_special(path) {
+            let what = match &e {
+                crate::files::FileError::NotRegular { what, .. } => *what,
+                _ => "is not a regular file",
             };
-            std::fs::create_dir_all(&dir).map_err(|e| StoreError::Unwritable {
+            return Err(StoreError::Data {
+                path: shown,
+                message: format!("{what}, not a database file; use --db to choose a file"),
+            });
+        }
+        let mut report = OpenReport::default();
+        if !path.exists() {
+            let dir = parent_dir(path);
+            private::create_dir(&dir).map_err(|e| StoreError::Unwritable {
                 path: dir.display().to_string(),
                 reason: format!("cannot create this directory ({e})"),
             })?;
-            check_writable(path, exists)?;
+            check_writable(path, false)?;
+            let (created, seeded) = create_new(path)?;
+            report.created = created;
+            report.seeded = seeded.filter(|_| created);
         }
+        check_writable(path, true)?;
+        check_existing(path)?;
+        report.made_private = private::secure_files(path);
         let conn = Connection::open(path).map_err(|e| sqlite(&shown, e))?;
         let mut store = Store::from_conn(conn, path);
         store.configure()?;
-        let report = store.prepare(!exists)?;
+        let prepared = store.prepare(false)?;
+        if report.seeded.is_none() {
+            report.seeded = prepared.seeded;
+        }
+        store.identity = private::file_id(path);
         Ok((store, report))
     }
 
@@ -174,13 +226,10 @@ impl Store {
     /// is missed) in a temporary folder, migrated and seeded there.
     fn open_snapshot(path: &Path) -> Result<Store> {
         let shown = path.display().to_string();
-        let dir = tempfile::Builder::new()
-            .prefix("backdesk-read-only-")
-            .tempdir()
-            .map_err(|e| StoreError::Unwritable {
-                path: shown.clone(),
-                reason: format!("cannot make a temporary read-only copy ({e})"),
-            })?;
+        let dir = private::Snapshot::new().map_err(|e| StoreError::Unwritable {
+            path: shown.clone(),
+            reason: format!("cannot make a temporary read-only copy ({e})"),
+        })?;
         let copy = dir.path().join("backdesk.db");
         let copy_file = |from: &Path, to: &Path| -> Result<()> {
             let fail = |e: std::io::Error| StoreError::Unwritable {
@@ -188,11 +237,8 @@ impl Store {
                 reason: format!("cannot make a temporary read-only copy ({e})"),
             };
             std::fs::copy(from, to).map_err(fail)?;
-            // The copy keeps the original's permissions: make it ours.
-            let mut perms = std::fs::metadata(to).map_err(fail)?.permissions();
-            #[allow(clippy::permissions_set_readonly_false)] // a private temp file
-            perms.set_readonly(false);
-            std::fs::set_permissions(to, perms).map_err(fail)
+            // The copy keeps the original's permissions: make it ours alone.
+            private::make_private(to).map_err(fail)
         };
         copy_file(path, &copy)?;
         let mut wal = path.as_os_str().to_owned();
@@ -213,6 +259,8 @@ impl Store {
             path: path.to_path_buf(),
             read_only: None,
             _snapshot: None,
+            identity: None,
+            busy: BUSY_TIMEOUT,
         }
     }
 
@@ -252,6 +300,44 @@ impl Store {
         &self.path
     }
 
+    /// How long a write waits for another writer before giving up with
+    /// [`StoreError::Busy`] (10 s unless changed; the app waits less and
+    /// tries again, so it never freezes).
+    pub fn set_busy_timeout(&mut self, wait: Duration) -> Result<()> {
+        let shown = self.shown();
+        self.busy = wait;
+        self.conn.busy_timeout(wait).map_err(|e| sqlite(&shown, e))
+    }
+
+    /// A number that changes when another connection commits a change to
+    /// the database (`PRAGMA data_version`): cheap to poll.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(|e| self.err(e))
+    }
+
+    /// Whether the path still names the file this store opened (a sync
+    /// tool may replace or delete it under a running app).
+    pub fn still_at_path(&self) -> bool {
+        match self.identity {
+            Some(id) => private::file_id(&self.path) == Some(id),
+            None => true,
+        }
+    }
+
+    /// Whether the file was replaced or deleted under this store. If so,
+    /// this connection's write-ahead log is emptied into the old file at
+    /// once, so that a `-wal` left at the path never carries its pages
+    /// into the new file when something opens it.
+    pub fn replaced(&self) -> bool {
+        if self.still_at_path() {
+            return false;
+        }
+        let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+        true
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -282,13 +368,29 @@ impl Store {
     fn prepare(&mut self, created: bool) -> Result<OpenReport> {
         schema::migrate(self)?;
         let seeded = seed::seed_if_changed(self)?;
-        Ok(OpenReport { created, seeded })
+        Ok(OpenReport {
+            created,
+            seeded,
+            ..OpenReport::default()
+        })
     }
 
     /// Runs `f` in a write transaction begun IMMEDIATE (so a concurrent
     /// writer makes us wait on the busy timeout instead of failing).
+    /// Nothing is written to a file that is no longer the one at the path.
     pub(crate) fn write<T>(
         &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.write_waiting(None, f)
+    }
+
+    /// [`Store::write`]; with `on_wait`, a writer holding the database
+    /// makes us ask `on_wait` every 200 ms whether to go on waiting (for
+    /// at most a minute): false cancels ([`StoreError::Cancelled`]).
+    pub(crate) fn write_waiting<T>(
+        &mut self,
+        mut on_wait: Option<&mut dyn FnMut() -> bool>,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
         let shown = self.shown();
@@ -298,10 +400,50 @@ impl Store {
                 reason: reason.clone(),
             });
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sqlite(&shown, e))?;
+        if self.replaced() {
+            return Err(StoreError::Replaced { path: shown });
+        }
+        let patient = self.busy;
+        if on_wait.is_some() {
+            self.conn
+                .busy_timeout(Duration::from_millis(200))
+                .map_err(|e| sqlite(&shown, e))?;
+        }
+        let started = std::time::Instant::now();
+        // a shared borrow: the timeout can be put back whatever happens
+        let begun = loop {
+            match rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate) {
+                Ok(tx) => break Ok(tx),
+                Err(e) => {
+                    let busy = e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy);
+                    match on_wait.as_mut() {
+                        Some(ask) if busy && started.elapsed() < Duration::from_secs(60) => {
+                            if !ask() {
+                                break Err(StoreError::Cancelled);
+                            }
+                        }
+                        _ => break Err(sqlite(&shown, e)),
+                    }
+                }
+            }
+        };
+        let tx = match begun {
+            Ok(tx) => {
+                tx.busy_timeout(patient).map_err(|e| sqlite(&shown, e))?;
+                tx
+            }
+            Err(e) => {
+                let _ = self.conn.busy_timeout(patient);
+                return Err(e);
+            }
+        };
+        // checked again under the lock: a replacement while we waited
+        if self
+            .identity
+            .is_some_and(|id| private::file_id(&self.path) != Some(id))
+        {
+            return Err(StoreError::Replaced { path: shown });
+        }
         let out = f(&tx)?;
         tx.commit().map_err(|e| sqlite(&shown, e))?;
         Ok(out)
@@ -341,6 +483,9 @@ fn sqlite(path: &str, e: rusqlite::Error) -> StoreError {
         // file failing to grow (ENOSPC), before any write.
         _ if shm_full => StoreError::DiskFull { path },
         Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull { path },
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Busy { path }
+        }
         Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly {
             path,
             reason: format!("the file or its folder became read-only: {e}"),
@@ -419,13 +564,62 @@ fn check_existing(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The folder a database file is in.
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Makes a new database at `path`: migrated and seeded in a private
+/// temporary file in the same folder, then hard-linked into place, which
+/// fails if another process got there first (then its database is used).
+/// Returns whether this call created it, and the seeding.
+fn create_new(path: &Path) -> Result<(bool, Option<SeedReport>)> {
+    let shown = path.display().to_string();
+    let dir = parent_dir(path);
+    let unwritable = |e: std::io::Error| StoreError::Unwritable {
+        path: dir.display().to_string(),
+        reason: format!("cannot create files in this directory ({e})"),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".backdesk-new-")
+        .suffix(".db")
+        .tempfile_in(&dir)
+        .map_err(unwritable)?;
+    private::make_private(tmp.path()).map_err(unwritable)?;
+    let seeded = {
+        let conn = Connection::open(tmp.path()).map_err(|e| sqlite(&shown, e))?;
+        let mut store = Store::from_conn(conn, tmp.path());
+        store.configure().map_err(|e| e.at_path(&shown))?;
+        let report = store.prepare(true).map_err(|e| e.at_path(&shown))?;
+        // everything in the main file before it is linked: no -wal to carry
+        store
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .map_err(|e| sqlite(&shown, e))?;
+        report.seeded
+    };
+    let created = match std::fs::hard_link(tmp.path(), path) {
+        Ok(()) => true,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => false,
+        // no hard links here (some network and FAT file systems)
+        Err(_) if !path.exists() => {
+            tmp.persist_noclobber(path)
+                .map_err(|e| unwritable(e.error))?;
+            return Ok((true, seeded));
+        }
+        Err(_) => false,
+    };
+    drop(tmp); // removes the temporary name; the link stays
+    Ok((created, seeded))
+}
+
 /// SQLite in WAL mode needs to create `-wal` and `-shm` files next to the
 /// database: check the directory (and the file) can be written.
 fn check_writable(path: &Path, exists: bool) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let dir = parent_dir(path);
     if let Err(reason) = dir_writable(&dir) {
         return Err(StoreError::Unwritable {
             path: dir.display().to_string(),

@@ -18,7 +18,10 @@ pub struct Stats {
     pub path: String,
     pub schema_version: i64,
     pub catalog_seeded_on: Option<String>,
+    /// The database file and its write-ahead log together.
     pub size_bytes: u64,
+    /// Of which the write-ahead log (`-wal`).
+    pub wal_bytes: u64,
     pub tables: Vec<TableCount>,
     pub listings_by_source: Vec<TableCount>,
 }
@@ -505,8 +508,14 @@ impl Store {
                 |r| r.get(0),
             )
             .ok();
-        let size_bytes = std::fs::metadata(self.path()).map(|m| m.len()).unwrap_or(0);
+        // in WAL mode recent changes live in the -wal file until a checkpoint
+        let size = |p: &std::path::Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+        let mut wal = self.path().as_os_str().to_owned();
+        wal.push("-wal");
+        let wal_bytes = size(std::path::Path::new(&wal));
+        let size_bytes = size(self.path()) + wal_bytes;
         Ok(Stats {
+            wal_bytes,
             path: self.path().display().to_string(),
             schema_version: version,
             catalog_seeded_on: seeded,

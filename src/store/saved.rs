@@ -22,6 +22,8 @@ impl Store {
     /// listings added after now as new.
     pub fn save_search(&mut self, name: &str, query: &Query) -> Result<()> {
         let path = self.path().display().to_string();
+        // a name is drawn in the app and printed by `saved`: one line, no escapes
+        let name = crate::display::scrub(name, false);
         let name = name.trim();
         if name.is_empty() {
             return Err(StoreError::Data {

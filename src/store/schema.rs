@@ -200,6 +200,15 @@ const MIGRATIONS: &[&str] = &[
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn migrate(store: &mut Store) -> Result<()> {
+    // up to date: no write lock needed (another process may hold it for a
+    // long import, and opening must not wait for that)
+    let version: i64 = store
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| store.err(e))?;
+    if version >= SCHEMA_VERSION {
+        return Ok(());
+    }
     loop {
         let applied = store.write(|tx| {
             let version: i64 = tx

@@ -33,13 +33,7 @@ impl Store {
         let cat = Catalog::embedded_without_listings()?;
         let path = self.path().display().to_string();
         let err = super::sqlite_err(&path);
-        let max: i64 = self
-            .conn()
-            .query_row("SELECT coalesce(max(id), 0) FROM listings", [], |r| {
-                r.get(0)
-            })
-            .map_err(&err)?;
-        let first_id = max + 1;
+        let first_id = super::write::next_listing_id(self.conn()).map_err(&err)?;
         let today = jiff::Zoned::now().date();
         let mut g = Generator::synthetic(&cat, seed, today, first_id);
         let city_name: std::collections::HashMap<u32, &str> =
@@ -93,6 +87,8 @@ impl Store {
                     ])
                     .map_err(&err)?;
                 }
+                super::write::set_listing_high(tx, first_id + (done + batch) as i64 - 1)
+                    .map_err(&err)?;
                 Ok(())
             })?;
             done += batch;

@@ -60,18 +60,51 @@ impl Store {
         for b in batches {
             check_source(&path, b.source)?;
         }
+        self.upsert_batches_with(batches, &mut |_| true)
+    }
+
+    /// [`Store::upsert_batches`], telling `progress` how many listings
+    /// are written every 512 of them; when it returns false the import
+    /// stops and nothing is written ([`StoreError::Cancelled`]).
+    pub fn upsert_batches_with(
+        &mut self,
+        batches: &[ImportBatch<'_>],
+        progress: &mut dyn FnMut(usize) -> bool,
+    ) -> Result<Vec<UpsertReport>> {
+        self.upsert(batches, progress, None)
+    }
+
+    /// [`Store::upsert_batches_with`]; while another program holds the
+    /// database, `on_wait` is asked every 200 ms whether to go on waiting
+    /// (false cancels), so a waiting import can say so and be stopped.
+    pub fn upsert_batches_waiting(
+        &mut self,
+        batches: &[ImportBatch<'_>],
+        progress: &mut dyn FnMut(usize) -> bool,
+        on_wait: &mut dyn FnMut() -> bool,
+    ) -> Result<Vec<UpsertReport>> {
+        self.upsert(batches, progress, Some(on_wait))
+    }
+
+    fn upsert(
+        &mut self,
+        batches: &[ImportBatch<'_>],
+        progress: &mut dyn FnMut(usize) -> bool,
+        on_wait: Option<&mut dyn FnMut() -> bool>,
+    ) -> Result<Vec<UpsertReport>> {
+        let path = self.path().display().to_string();
+        for b in batches {
+            check_source(&path, b.source)?;
+        }
         let err = super::sqlite_err(&path);
-        self.write(|tx| {
-            let mut next_id: i64 = tx
-                .query_row("SELECT coalesce(max(id), 0) + 1 FROM listings", [], |r| {
-                    r.get(0)
-                })
-                .map_err(&err)?;
-            next_id = next_id.max(FIRST_IMPORTED_ID);
+        self.write_waiting(on_wait, |tx| {
+            let mut next_id = next_listing_id(tx).map_err(&err)?.max(FIRST_IMPORTED_ID);
             let mut out = Vec::with_capacity(batches.len());
+            let mut done = 0;
             for b in batches {
-                out.push(upsert(tx, b, &mut next_id).map_err(&err)?);
+                out.push(upsert(tx, b, &mut next_id, &mut done, progress, &err)?);
             }
+            set_listing_high(tx, next_id - 1).map_err(&err)?;
             Ok(out)
         })
     }
@@ -117,11 +150,69 @@ fn check_source(path: &str, source: &str) -> Result<()> {
     Ok(())
 }
 
+/// The meta key of the highest listing id ever given: ids are never
+/// given twice, even after the listings that had them were removed, so an
+/// application made from a removed listing never points at another.
+const LISTING_HIGH: &str = "listing_id_high";
+
+/// The next listing id never given before.
+pub(super) fn next_listing_id(tx: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    let max: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM listings", [], |r| {
+        r.get(0)
+    })?;
+    let high: Option<String> = tx
+        .query_row(
+            "SELECT value FROM meta WHERE key = ?1",
+            [LISTING_HIGH],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let high = high.and_then(|h| h.parse::<i64>().ok()).unwrap_or(0);
+    Ok(max.max(high) + 1)
+}
+
+/// Records that ids up to `high` have been given.
+pub(super) fn set_listing_high(tx: &rusqlite::Connection, high: i64) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT INTO meta(key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        params![LISTING_HIGH, high.to_string()],
+    )?;
+    Ok(())
+}
+
 fn upsert(
     tx: &Transaction<'_>,
     b: &ImportBatch<'_>,
     next_id: &mut i64,
-) -> rusqlite::Result<UpsertReport> {
+    done: &mut usize,
+    progress: &mut dyn FnMut(usize) -> bool,
+    err: &dyn Fn(rusqlite::Error) -> StoreError,
+) -> Result<UpsertReport> {
+    upsert_rows(tx, b, next_id, done, progress).map_err(|e| match e {
+        Stop::Sql(e) => err(e),
+        Stop::Cancelled => StoreError::Cancelled,
+    })
+}
+
+enum Stop {
+    Sql(rusqlite::Error),
+    Cancelled,
+}
+
+impl From<rusqlite::Error> for Stop {
+    fn from(e: rusqlite::Error) -> Stop {
+        Stop::Sql(e)
+    }
+}
+
+fn upsert_rows(
+    tx: &Transaction<'_>,
+    b: &ImportBatch<'_>,
+    next_id: &mut i64,
+    done: &mut usize,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> std::result::Result<UpsertReport, Stop> {
     let mut find =
         tx.prepare_cached("SELECT id FROM listings WHERE source = ?1 AND external_key = ?2")?;
     let mut update = tx.prepare_cached(
@@ -143,6 +234,10 @@ fn upsert(
     )?;
     let mut report = UpsertReport::default();
     for l in b.listings {
+        if done.is_multiple_of(512) && !progress(*done) {
+            return Err(Stop::Cancelled);
+        }
+        *done += 1;
         let existing: Option<i64> = find
             .query_row(params![b.source, l.key], |r| r.get(0))
             .optional()?;

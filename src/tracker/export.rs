@@ -6,7 +6,9 @@ use jiff::ToSpan;
 
 use super::{Application, DOCUMENTS};
 
-/// CSV with a header; one row per application (history as text).
+/// CSV with a header; one row per application (history as text). A cell
+/// that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or
+/// carriage return first) starts with `'` (see [`crate::display::csv_cell`]).
 pub fn csv(apps: &[Application]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
@@ -44,7 +46,7 @@ pub fn csv(apps: &[Application]) -> Result<String, csv::Error> {
             .filter(|(id, _)| a.documents.iter().any(|d| d == id))
             .map(|(_, label)| *label)
             .collect();
-        w.write_record([
+        let record = [
             a.id.to_string(),
             opt(a.listing_id.map(|v| v.to_string())),
             a.status.id().to_string(),
@@ -66,7 +68,12 @@ pub fn csv(apps: &[Application]) -> Result<String, csv::Error> {
             a.created_at.clone(),
             a.updated_at.clone(),
             history.join("; "),
-        ])?;
+        ];
+        w.write_record(
+            record
+                .iter()
+                .map(|c| crate::display::csv_cell(c).into_owned()),
+        )?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -74,7 +81,9 @@ pub fn csv(apps: &[Application]) -> Result<String, csv::Error> {
 
 /// Pretty JSON: the whole applications, history included.
 pub fn json(apps: &[Application]) -> serde_json::Result<String> {
-    Ok(serde_json::to_string_pretty(apps)? + "\n")
+    let text = serde_json::to_string_pretty(apps)?;
+    // characters a terminal acts on as \uXXXX escapes: the same JSON value
+    Ok(crate::display::json_safe(&text).into_owned() + "\n")
 }
 
 fn utc_stamp(ts: jiff::Timestamp) -> String {

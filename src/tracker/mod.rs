@@ -3,7 +3,9 @@
 //! checklists, stats and exports.
 
 pub mod dates;
+pub mod edit;
 pub mod export;
+pub mod limits;
 pub mod stats;
 
 use jiff::civil::{Date, DateTime};
@@ -210,13 +212,54 @@ pub struct Patch {
     pub interview_mode: Option<Option<InterviewMode>>,
     pub interview_place: Option<String>,
     pub expected_salary: Option<Option<Rupees>>,
-    pub documents: Option<Vec<String>>,
-    pub prep: Option<Vec<String>>,
+    /// Documents ticked and unticked.
+    pub documents: Ticks,
+    /// Interview-prep items ticked and unticked.
+    pub prep: Ticks,
 }
 
 impl Patch {
     pub fn is_empty(&self) -> bool {
         *self == Patch::default()
+    }
+}
+
+/// Boxes ticked and unticked in a checklist. They apply to what is
+/// stored when the change is written, so two people ticking different
+/// boxes at once both keep theirs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ticks {
+    pub tick: Vec<String>,
+    pub untick: Vec<String>,
+}
+
+impl Ticks {
+    /// The ticks that turn `before` into `after`.
+    pub fn between(before: &[String], after: &[String]) -> Ticks {
+        let has = |v: &[String], x: &str| v.iter().any(|y| y.eq_ignore_ascii_case(x));
+        Ticks {
+            tick: after.iter().filter(|x| !has(before, x)).cloned().collect(),
+            untick: before.iter().filter(|x| !has(after, x)).cloned().collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tick.is_empty() && self.untick.is_empty()
+    }
+
+    /// `current` with these ticks applied (names compared in any case).
+    pub fn apply(&self, current: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = current
+            .iter()
+            .filter(|d| !self.untick.iter().any(|x| x.eq_ignore_ascii_case(d)))
+            .cloned()
+            .collect();
+        for t in &self.tick {
+            if !out.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                out.push(t.clone());
+            }
+        }
+        out
     }
 }
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::catalog::Listing;
 use crate::search::{Index, Query, Results};
+use crate::tracker::edit::Conflict;
 use crate::tracker::{Application, NewApp, Patch, Status};
 
 /// The four screens.
@@ -143,6 +144,27 @@ pub enum Action {
         failed: bool,
     },
     Failed(String),
+    /// An application read afresh for the edit form.
+    EditLoaded(Box<Application>),
+    /// The form's changes were written.
+    EditSaved(String),
+    /// Nothing written: fields the form changed were changed elsewhere.
+    EditConflict {
+        conflicts: Vec<Conflict>,
+        current: Box<Application>,
+    },
+    /// The form's save failed; it stays open with what was typed.
+    EditFailed(String),
+    /// The timer: look for changes made elsewhere, retry what was busy.
+    Tick,
+    /// Another program changed the database: read the applications again.
+    DatabaseChanged,
+    /// The database file was replaced or deleted under the app.
+    DatabaseReplaced,
+    /// The database was busy: this effect is tried again on the next ticks.
+    Busy(Box<Effect>),
+    /// How far the import has got.
+    ImportProgress(String),
 }
 
 /// A rebuilt index (equal when it is the same one).
@@ -176,15 +198,21 @@ pub enum Effect {
         id: i64,
         to: Status,
     },
-    /// Change an application's fields.
-    PatchApp {
-        id: i64,
+    /// Read an application afresh and open the edit form on it.
+    OpenEdit(i64),
+    /// Save the fields a form changed, made from `base`.
+    SaveEdit {
+        base: Box<Application>,
         patch: Box<Patch>,
     },
     /// Add a job seen elsewhere.
     AddApp(Box<NewApp>),
-    /// Import listings from a file, then rebuild the index.
+    /// Import listings from a file (in the background), then rebuild the index.
     ImportFile(std::path::PathBuf),
+    /// Stop the running import; nothing of it is written.
+    CancelImport,
+    /// Whether the database changed elsewhere (`PRAGMA data_version`).
+    CheckChanged,
     /// Save the current search under a name.
     SaveSearch {
         name: String,

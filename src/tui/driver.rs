@@ -18,6 +18,8 @@ use crate::config::Config;
 use crate::fit::FitProfile;
 use crate::search::{Query, Searcher, never};
 use crate::session::Session;
+use crate::store::StoreError;
+use crate::tracker::edit::SaveOutcome;
 
 /// What starting the TUI needs besides a session.
 pub fn initial_state(
@@ -141,25 +143,48 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
                 listing_id: *id,
                 new,
             },
+            Err(StoreError::Busy { .. }) => Action::Busy(Box::new(effect.clone())),
             Err(e) => Action::Failed(format!("could not save: {}", brief(&e))),
         }),
         Effect::LoadTracker => Some(match session.store.all_applications() {
             Ok(apps) => Action::TrackerLoaded(apps),
             Err(e) => Action::Failed(e.to_string()),
         }),
-        Effect::MarkApplied(listing_id) => Some(mark_applied(session, *listing_id)),
+        Effect::MarkApplied(listing_id) => Some(match mark_applied(session, *listing_id) {
+            Err(StoreError::Busy { .. }) => Action::Busy(Box::new(effect.clone())),
+            Err(e) => Action::Failed(format!("could not mark applied: {}", brief(&e))),
+            Ok(a) => a,
+        }),
         Effect::MoveApp { id, to } => Some(match session.store.move_application(*id, *to, "") {
             Ok(from) => Action::Changed(format!("{} → {}", from.label(), to.label())),
+            Err(StoreError::Busy { .. }) => Action::Busy(Box::new(effect.clone())),
             Err(e) => Action::Failed(format!("not moved: {}", brief(&e))),
         }),
-        Effect::PatchApp { id, patch } => Some(match session.store.patch_application(*id, patch) {
-            Ok(()) => Action::Changed("Saved".into()),
-            Err(e) => Action::Failed(format!("not saved: {}", brief(&e))),
+        Effect::OpenEdit(id) => Some(match session.store.application(*id) {
+            Ok(Some(a)) => Action::EditLoaded(Box::new(a)),
+            Ok(None) => Action::Failed(format!("application {id} is gone (deleted elsewhere)")),
+            Err(e) => Action::Failed(format!("could not open it: {}", brief(&e))),
+        }),
+        Effect::SaveEdit { base, patch } => Some(match session.store.save_edit(base, patch) {
+            Ok(SaveOutcome::Saved) => Action::EditSaved("Saved".into()),
+            Ok(SaveOutcome::Conflicts { conflicts, current }) => {
+                Action::EditConflict { conflicts, current }
+            }
+            Err(e) => Action::EditFailed(format!("Not saved: {}", brief(&e))),
         }),
         Effect::AddApp(new) => Some(match session.store.add_application(new) {
-            Ok(id) => Action::Changed(format!("Added application {id}")),
-            Err(e) => Action::Failed(format!("not added: {}", brief(&e))),
+            Ok(id) => Action::EditSaved(format!("Added application {id}")),
+            Err(e) => Action::EditFailed(format!("Not added: {}", brief(&e))),
         }),
+        Effect::CheckChanged => Some(if session.store.replaced() {
+            Action::DatabaseReplaced
+        } else {
+            match session.changed_elsewhere() {
+                Ok(true) => Action::DatabaseChanged,
+                Ok(false) | Err(_) => return None,
+            }
+        }),
+        Effect::CancelImport => None,
         Effect::ImportFile(path) => Some(import_file(session, path)),
         Effect::SaveSearch { name, query } => Some(match session.store.save_search(name, query) {
             Ok(()) => Action::Note(format!("Saved this search as '{}'", name.trim())),
@@ -187,21 +212,34 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
 
 /// A store error as the status line shows it: the banner already says why
 /// the database is read-only, so the line says only that.
-fn brief(e: &crate::store::StoreError) -> String {
-    use crate::store::StoreError;
+fn brief(e: &StoreError) -> String {
     match e {
         StoreError::ReadOnly { .. } => "the database is open read-only".into(),
         StoreError::DiskFull { .. } => {
             "the disk is full (nothing was lost); free some space and try again".into()
         }
+        StoreError::Busy { .. } => {
+            "the database is busy (another backdesk is writing); try again in a moment".into()
+        }
         e => e.to_string(),
     }
 }
 
-/// Imports one file and rebuilds the index when listings changed.
+/// Imports one file and rebuilds the index when listings changed
+/// (synchronously: the run loop does it on a worker, see `run`).
 fn import_file(session: &mut Session, path: &std::path::Path) -> Action {
-    use crate::cli::import::{import_paths, render_width};
-    let report = match import_paths(&mut session.store, &[path.to_path_buf()], false) {
+    let result = crate::import::job::import_paths(&mut session.store, &[path.to_path_buf()], false);
+    imported_action(session, result)
+}
+
+/// The action reporting an import's result; rebuilds the index of
+/// `session` when listings changed.
+pub fn imported_action(
+    session: &mut Session,
+    result: Result<crate::import::job::Report, crate::import::job::JobError>,
+) -> Action {
+    use crate::cli::import::render_width;
+    let report = match result {
         Ok(r) => r,
         Err(e) => {
             return Action::Imported {
@@ -211,9 +249,8 @@ fn import_file(session: &mut Session, path: &std::path::Path) -> Action {
             };
         }
     };
-    let changed = report.files.iter().any(|f| f.imported + f.updated > 0);
     let text = render_width(&report, 96);
-    if !changed {
+    if !report.changed() {
         return Action::Imported {
             report: text,
             index: None,
@@ -266,7 +303,7 @@ fn open_saved(session: &mut Session, name: &str) -> anyhow::Result<Option<Query>
     Ok(Some(s.query))
 }
 
-fn mark_applied(session: &mut Session, listing_id: i64) -> Action {
+fn mark_applied(session: &mut Session, listing_id: i64) -> Result<Action, StoreError> {
     use crate::tracker::Status;
     let store = &mut session.store;
     let result = store.save_listing(listing_id).and_then(|(id, _)| {
@@ -276,10 +313,7 @@ fn mark_applied(session: &mut Session, listing_id: i64) -> Action {
             _ => Ok(()),
         }
     });
-    match result {
-        Ok(()) => Action::MarkedApplied { listing_id },
-        Err(e) => Action::Failed(format!("could not mark applied: {}", brief(&e))),
-    }
+    result.map(|()| Action::MarkedApplied { listing_id })
 }
 
 /// State plus session, with every effect performed at once.

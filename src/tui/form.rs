@@ -1,15 +1,23 @@
 //! The tracker's form: edit an application's notes, dates, contact and
 //! checklists, or add a job seen elsewhere. Saving validates every field
 //! first; a field that does not parse says so and nothing is saved.
+//!
+//! An edit form remembers the application as it read it (its base) and
+//! saves only the fields the user changed. When the store finds one of
+//! them changed elsewhere meanwhile, the form asks: keep mine, keep
+//! theirs, or see both (back to the form with both versions shown). A
+//! save that fails keeps the form open with everything typed.
 
 use jiff::civil::Date;
 
-use super::input::TextInput;
+use super::input::{MAX_INPUT, TextInput};
 use crate::catalog::{City, WorkMode};
 use crate::config;
 use crate::money::{Rupees, parse_salary};
 use crate::tracker::dates::{format_datetime, parse_date, parse_datetime};
-use crate::tracker::{Application, DOCUMENTS, InterviewMode, NewApp, Patch};
+use crate::tracker::edit::{self, Conflict};
+use crate::tracker::limits::{LINE, NOTES, TITLE};
+use crate::tracker::{Application, DOCUMENTS, InterviewMode, NewApp, Patch, Ticks};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKey {
@@ -38,6 +46,38 @@ pub enum FieldKey {
     Relocate,
 }
 
+impl FieldKey {
+    /// The application field this form field edits.
+    pub fn app_field(&self) -> Option<edit::Field> {
+        Some(match self {
+            FieldKey::Notes => edit::Field::Notes,
+            FieldKey::Contact => edit::Field::Contact,
+            FieldKey::Phone => edit::Field::Phone,
+            FieldKey::FollowUp => edit::Field::FollowUp,
+            FieldKey::Interview => edit::Field::Interview,
+            FieldKey::Mode => edit::Field::Mode,
+            FieldKey::Place => edit::Field::Place,
+            FieldKey::Expected => edit::Field::Expected,
+            _ => return None,
+        })
+    }
+
+    /// The most characters the field takes: the same limit as every
+    /// other way in (see [`crate::tracker::limits`]).
+    fn limit(&self) -> usize {
+        match self {
+            FieldKey::Notes => NOTES,
+            FieldKey::Title | FieldKey::Company => TITLE,
+            FieldKey::City
+            | FieldKey::Source
+            | FieldKey::Contact
+            | FieldKey::Phone
+            | FieldKey::Place => LINE,
+            _ => MAX_INPUT,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
     pub key: FieldKey,
@@ -46,17 +86,28 @@ pub struct Field {
     pub checked: bool,
     pub hint: &'static str,
     pub error: Option<String>,
+    /// Something to know that is not an error: the value saved elsewhere
+    /// meanwhile, a paste cut at the limit.
+    pub notice: Option<String>,
+    /// The text (or tick) as the form opened or was last brought up to
+    /// date: a field is saved only when it differs from this.
+    initial: String,
+    initial_checked: bool,
 }
 
 impl Field {
     fn text(key: FieldKey, label: &str, value: &str, hint: &'static str) -> Field {
+        let input = TextInput::holding(value, key.limit(), key == FieldKey::Notes);
         Field {
-            key,
             label: label.to_string(),
-            input: TextInput::with(value),
+            initial: input.text().to_string(),
+            input,
+            key,
             checked: false,
             hint,
             error: None,
+            notice: None,
+            initial_checked: false,
         }
     }
 
@@ -68,12 +119,47 @@ impl Field {
             checked,
             hint: "",
             error: None,
+            notice: None,
+            initial: String::new(),
+            initial_checked: checked,
         }
     }
 
     pub fn is_check(&self) -> bool {
         matches!(self.key, FieldKey::Doc(_) | FieldKey::Prep(_))
     }
+
+    /// Whether the user changed this field since the form opened (or
+    /// since it was last brought up to date).
+    pub fn edited(&self) -> bool {
+        if self.is_check() {
+            self.checked != self.initial_checked
+        } else {
+            self.input.text() != self.initial
+        }
+    }
+
+    /// Sets the field to `value` as its new starting point (not an edit).
+    fn reset_to(&mut self, value: &str) {
+        self.input = TextInput::holding(value, self.key.limit(), self.key == FieldKey::Notes);
+        self.initial = self.input.text().to_string();
+    }
+}
+
+/// The text a form field shows for an application's value.
+fn shown(f: edit::Field, a: &Application) -> String {
+    match f {
+        edit::Field::Interview => edit::Field::Interview.of(a).replace('T', " "),
+        other => other.of(a),
+    }
+}
+
+/// Fields changed elsewhere too, waiting for the user's choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConflictPrompt {
+    pub conflicts: Vec<Conflict>,
+    /// The application as stored now.
+    pub current: Box<Application>,
 }
 
 /// What a key did to a form.
@@ -92,7 +178,8 @@ pub enum Step {
 /// What a valid form saves.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Output {
-    Patch(i64, Patch),
+    /// The fields changed, against the application as the form read it.
+    Patch(Box<Application>, Box<Patch>),
     New(NewApp),
     Profile(Box<config::Profile>),
 }
@@ -106,14 +193,27 @@ pub struct Form {
     pub at: usize,
     /// A profile form: the catalogue cities a home city must be one of.
     profile_cities: Option<Vec<City>>,
+    /// The application as the form read it, with fields brought up to
+    /// date where the user had not edited them.
+    pub base: Option<Box<Application>>,
+    /// Sent to be saved; waiting for the answer.
+    pub saving: bool,
+    /// Why the last save failed (the form stays open with its text).
+    pub problem: Option<String>,
+    /// Changed elsewhere too: keep mine, keep theirs or see both.
+    pub conflict: Option<ConflictPrompt>,
 }
 
 impl Form {
-    /// A form for an existing application; `prep` are its role's skills.
+    /// A form for an existing application (as just read from the store);
+    /// `prep` are its role's skills.
     pub fn edit(a: &Application, prep: &[String]) -> Form {
-        let mut notes = Field::text(FieldKey::Notes, "Notes", "", "Enter starts a new line");
-        notes.input = TextInput::multiline();
-        notes.input.insert_str(&a.notes);
+        let notes = Field::text(
+            FieldKey::Notes,
+            "Notes",
+            &a.notes,
+            "Enter starts a new line",
+        );
         let mut fields = vec![
             notes,
             Field::text(FieldKey::Contact, "Contact person", &a.contact_name, ""),
@@ -169,15 +269,162 @@ impl Form {
             fields,
             at: 0,
             profile_cities: None,
+            base: Some(Box::new(a.clone())),
+            saving: false,
+            problem: None,
+            conflict: None,
         }
+    }
+
+    fn blank(heading: String, fields: Vec<Field>, cities: Option<Vec<City>>) -> Form {
+        Form {
+            app_id: None,
+            heading,
+            fields,
+            at: 0,
+            profile_cities: cities,
+            base: None,
+            saving: false,
+            problem: None,
+            conflict: None,
+        }
+    }
+
+    /// Brings the form up to date with the application as stored now:
+    /// fields the user has not touched take the new values; a field the
+    /// user edited keeps the edit and says what was saved elsewhere.
+    pub fn refresh(&mut self, now: &Application) {
+        let Some(base) = self.base.as_mut() else {
+            return;
+        };
+        let mut next = now.clone();
+        for f in &mut self.fields {
+            if f.is_check() {
+                continue;
+            }
+            let Some(af) = f.key.app_field() else {
+                continue;
+            };
+            let theirs = shown(af, now);
+            if f.edited() {
+                // keep comparing against what the user started from
+                edit::copy(af, &mut next, base);
+                if shown(af, base) != theirs {
+                    f.notice = Some(format!("Saved elsewhere meanwhile: {}", one_line(&theirs)));
+                }
+            } else if f.initial != theirs {
+                f.reset_to(&theirs);
+            }
+        }
+        for f in &mut self.fields {
+            let (list, stored) = match &f.key {
+                FieldKey::Doc(i) => (
+                    &now.documents,
+                    DOCUMENTS
+                        .get(*i)
+                        .map(|d| d.0.to_string())
+                        .unwrap_or_default(),
+                ),
+                FieldKey::Prep(p) => (&now.prep, p.clone()),
+                _ => continue,
+            };
+            let ticked = list.iter().any(|x| x.eq_ignore_ascii_case(&stored));
+            if !f.edited() {
+                f.checked = ticked;
+                f.initial_checked = ticked;
+            }
+        }
+        next.history = now.history.clone();
+        **base = next;
+    }
+
+    /// The store found `conflicts`: ask the user.
+    pub fn conflicted(&mut self, conflicts: Vec<Conflict>, current: Box<Application>) {
+        self.saving = false;
+        self.conflict = Some(ConflictPrompt { conflicts, current });
+    }
+
+    /// Settles a conflict. `mine`: save my values over theirs; `theirs`:
+    /// take theirs for those fields (and save the rest); neither (see
+    /// both): back to the form with theirs beside mine (notes merged).
+    fn settle(&mut self, choice: char, today: Date) -> Step {
+        let Some(prompt) = self.conflict.take() else {
+            return Step::Editing;
+        };
+        let old_base = self.base.clone();
+        let current = *prompt.current;
+        // everything the user did not touch follows the store first; the
+        // choice below then decides the fields in conflict
+        self.refresh(&current);
+        for c in &prompt.conflicts {
+            let Some(f) = self
+                .fields
+                .iter_mut()
+                .find(|f| f.key.app_field() == Some(c.field))
+            else {
+                continue;
+            };
+            let theirs = shown(c.field, &current);
+            match choice {
+                'm' => {
+                    f.initial = theirs;
+                    f.notice = None;
+                }
+                't' => {
+                    f.reset_to(&theirs);
+                    f.notice = None;
+                }
+                _ => {
+                    if c.field == edit::Field::Notes {
+                        let base_notes = old_base.as_ref().map_or("", |b| b.notes.as_str());
+                        let merged = edit::merge_notes(base_notes, f.input.text(), &theirs);
+                        f.input = TextInput::holding(&merged, f.key.limit(), true);
+                        f.initial = theirs;
+                        f.notice = Some(
+                            "Both kept: the notes saved elsewhere, then your new lines. Check them and save again".into(),
+                        );
+                    } else {
+                        f.initial = theirs.clone();
+                        f.notice = Some(format!(
+                            "Saved elsewhere meanwhile: {}. Yours is below: save it, or change it",
+                            one_line(&theirs)
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(b) = self.base.as_mut() {
+            **b = current;
+        }
+        match choice {
+            'm' | 't' => self.save(today),
+            _ => Step::Editing,
+        }
+    }
+
+    fn save(&mut self, today: Date) -> Step {
+        match self.validate(today) {
+            Some(out) => {
+                self.saving = true;
+                self.problem = None;
+                Step::Done(out)
+            }
+            None => Step::Invalid,
+        }
+    }
+
+    /// The save failed: the form stays open with its text and says why;
+    /// saving again works once the cause is gone.
+    pub fn failed(&mut self, why: String) {
+        self.saving = false;
+        self.problem = Some(why);
     }
 
     /// A form for a job seen elsewhere.
     pub fn new_app() -> Form {
-        Form {
-            app_id: None,
-            heading: "Add a job seen elsewhere".into(),
-            fields: vec![
+        Form::blank(
+            "Add a job seen elsewhere".into(),
+            vec![
                 Field::text(FieldKey::Title, "Title", "", "required"),
                 Field::text(FieldKey::Company, "Company", "", "required"),
                 Field::text(FieldKey::City, "City", "", ""),
@@ -194,9 +441,8 @@ impl Form {
                     "newspaper, notice board, a friend…",
                 ),
             ],
-            at: 0,
-            profile_cities: None,
-        }
+            None,
+        )
     }
 
     /// A form for the profile in the config.
@@ -208,10 +454,9 @@ impl Form {
             Some(config::SalarySpec::Text(s)) => s.clone(),
             None => String::new(),
         };
-        Form {
-            app_id: None,
-            heading: "Your profile: fit scores, distances and skill gaps come from it".into(),
-            fields: vec![
+        Form::blank(
+            "Your profile: fit scores, distances and skill gaps come from it".into(),
+            vec![
                 Field::text(
                     FieldKey::HomeCity,
                     "Home city",
@@ -257,20 +502,37 @@ impl Form {
                     "how far you would commute or move",
                 ),
             ],
-            at: 0,
-            profile_cities: Some(cities.to_vec()),
-        }
+            Some(cities.to_vec()),
+        )
     }
 
     /// Handles a key: editing the focused field, moving between fields,
     /// ticking a box, saving (Ctrl-S / F2) or cancelling (Esc).
     pub fn handle(&mut self, action: &super::action::Action, today: Date) -> Step {
         use super::action::Action;
+        if self.saving {
+            return Step::Editing; // the answer is on its way
+        }
+        if self.conflict.is_some() {
+            return match action {
+                Action::Insert(c) if matches!(c.to_ascii_lowercase(), 'm' | 't' | 'b') => {
+                    self.settle(c.to_ascii_lowercase(), today)
+                }
+                Action::Escape => self.settle('b', today),
+                _ => Step::Editing,
+            };
+        }
         if let Some(f) = self.current_mut()
             && !f.is_check()
-            && f.input.apply(action).is_some()
+            && let Some(kept) = f.input.apply(action)
         {
             f.error = None;
+            if !kept {
+                f.notice = Some(format!(
+                    "Cut at {} characters, the most this field holds",
+                    crate::money::group_indian(f.input.limit() as u64)
+                ));
+            }
             return Step::Editing;
         }
         match action {
@@ -283,12 +545,7 @@ impl Form {
             Action::Down | Action::NextPane | Action::Open => self.next(),
             Action::Up | Action::PrevPane => self.prev(),
             Action::Toggle => self.toggle(),
-            Action::FormSave => {
-                return match self.validate(today) {
-                    Some(out) => Step::Done(out),
-                    None => Step::Invalid,
-                };
-            }
+            Action::FormSave => return self.save(today),
             _ => {}
         }
         Step::Editing
@@ -354,7 +611,13 @@ impl Form {
             (_, true) => self
                 .validate_profile()
                 .map(|p| Output::Profile(Box::new(p))),
-            (Some(id), _) => self.validate_patch(id, today).map(|p| Output::Patch(id, p)),
+            (Some(_), _) => {
+                let base = self.base.clone();
+                match (self.validate_patch(today), base) {
+                    (Some(p), Some(b)) => Some(Output::Patch(b, Box::new(p))),
+                    _ => None,
+                }
+            }
             (None, _) => self.validate_new().map(Output::New),
         };
         if out.is_none()
@@ -365,88 +628,111 @@ impl Form {
         out
     }
 
-    fn validate_patch(&mut self, _id: i64, today: Date) -> Option<Patch> {
+    /// The fields the user changed, parsed; `None` (with the bad fields
+    /// marked) when one does not parse.
+    fn validate_patch(&mut self, today: Date) -> Option<Patch> {
         let mut p = Patch::default();
         let mut ok = true;
-        p.notes = Some(
-            self.fields
-                .iter()
-                .find(|f| f.key == FieldKey::Notes)
-                .map_or(String::new(), |f| f.input.text().trim_end().to_string()),
-        );
-        p.contact_name = Some(self.text_of(&FieldKey::Contact).to_string());
-        p.contact_phone = Some(self.text_of(&FieldKey::Phone).to_string());
-        p.interview_place = Some(self.text_of(&FieldKey::Place).to_string());
-        let follow = self.text_of(&FieldKey::FollowUp).to_string();
-        p.follow_up = Some(if follow.is_empty() {
-            None
-        } else {
-            match parse_date(&follow, today) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    self.fail(&FieldKey::FollowUp, e.to_string());
-                    ok = false;
-                    None
+        let edited =
+            |form: &Form, key: &FieldKey| form.fields.iter().any(|f| &f.key == key && f.edited());
+        if edited(self, &FieldKey::Notes) {
+            p.notes = Some(
+                self.fields
+                    .iter()
+                    .find(|f| f.key == FieldKey::Notes)
+                    .map_or(String::new(), |f| f.input.text().trim_end().to_string()),
+            );
+        }
+        if edited(self, &FieldKey::Contact) {
+            p.contact_name = Some(self.text_of(&FieldKey::Contact).to_string());
+        }
+        if edited(self, &FieldKey::Phone) {
+            p.contact_phone = Some(self.text_of(&FieldKey::Phone).to_string());
+        }
+        if edited(self, &FieldKey::Place) {
+            p.interview_place = Some(self.text_of(&FieldKey::Place).to_string());
+        }
+        if edited(self, &FieldKey::FollowUp) {
+            let follow = self.text_of(&FieldKey::FollowUp).to_string();
+            p.follow_up = Some(if follow.is_empty() {
+                None
+            } else {
+                match parse_date(&follow, today) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        self.fail(&FieldKey::FollowUp, e.to_string());
+                        ok = false;
+                        None
+                    }
+                }
+            });
+        }
+        if edited(self, &FieldKey::Interview) {
+            let interview = self.text_of(&FieldKey::Interview).to_string();
+            p.interview_at = Some(if interview.is_empty() {
+                None
+            } else {
+                match parse_datetime(&interview, today) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        self.fail(&FieldKey::Interview, e.to_string());
+                        ok = false;
+                        None
+                    }
+                }
+            });
+        }
+        if edited(self, &FieldKey::Mode) {
+            let mode = self.text_of(&FieldKey::Mode).to_string();
+            p.interview_mode = Some(if mode.is_empty() {
+                None
+            } else {
+                match mode.parse::<InterviewMode>() {
+                    Ok(m) => Some(m),
+                    Err(e) => {
+                        self.fail(&FieldKey::Mode, e.to_string());
+                        ok = false;
+                        None
+                    }
+                }
+            });
+        }
+        if edited(self, &FieldKey::Expected) {
+            let expected = self.text_of(&FieldKey::Expected).to_string();
+            p.expected_salary = Some(if expected.is_empty() {
+                None
+            } else {
+                match parse_salary(&expected) {
+                    Ok(r) => Some(r),
+                    Err(e) => {
+                        self.fail(&FieldKey::Expected, e.to_string());
+                        ok = false;
+                        None
+                    }
+                }
+            });
+        }
+        let ticks = |keep: &dyn Fn(&FieldKey) -> Option<String>| {
+            let mut t = Ticks::default();
+            for f in self.fields.iter().filter(|f| f.edited()) {
+                if let Some(name) = keep(&f.key) {
+                    if f.checked {
+                        t.tick.push(name);
+                    } else {
+                        t.untick.push(name);
+                    }
                 }
             }
+            t
+        };
+        p.documents = ticks(&|k| match k {
+            FieldKey::Doc(i) => DOCUMENTS.get(*i).map(|d| d.0.to_string()),
+            _ => None,
         });
-        let interview = self.text_of(&FieldKey::Interview).to_string();
-        p.interview_at = Some(if interview.is_empty() {
-            None
-        } else {
-            match parse_datetime(&interview, today) {
-                Ok(d) => Some(d),
-                Err(e) => {
-                    self.fail(&FieldKey::Interview, e.to_string());
-                    ok = false;
-                    None
-                }
-            }
+        p.prep = ticks(&|k| match k {
+            FieldKey::Prep(s) => Some(s.clone()),
+            _ => None,
         });
-        let mode = self.text_of(&FieldKey::Mode).to_string();
-        p.interview_mode = Some(if mode.is_empty() {
-            None
-        } else {
-            match mode.parse::<InterviewMode>() {
-                Ok(m) => Some(m),
-                Err(e) => {
-                    self.fail(&FieldKey::Mode, e.to_string());
-                    ok = false;
-                    None
-                }
-            }
-        });
-        let expected = self.text_of(&FieldKey::Expected).to_string();
-        p.expected_salary = Some(if expected.is_empty() {
-            None
-        } else {
-            match parse_salary(&expected) {
-                Ok(r) => Some(r),
-                Err(e) => {
-                    self.fail(&FieldKey::Expected, e.to_string());
-                    ok = false;
-                    None
-                }
-            }
-        });
-        p.documents = Some(
-            self.fields
-                .iter()
-                .filter_map(|f| match f.key {
-                    FieldKey::Doc(i) if f.checked => DOCUMENTS.get(i).map(|d| d.0.to_string()),
-                    _ => None,
-                })
-                .collect(),
-        );
-        p.prep = Some(
-            self.fields
-                .iter()
-                .filter_map(|f| match &f.key {
-                    FieldKey::Prep(s) if f.checked => Some(s.clone()),
-                    _ => None,
-                })
-                .collect(),
-        );
         ok.then_some(p)
     }
 
@@ -563,6 +849,16 @@ impl Form {
     }
 }
 
+/// A value on one line, cut to something a status line can hold.
+fn one_line(s: &str) -> String {
+    let flat = s.replace('\n', " / ");
+    if flat.is_empty() {
+        "(empty)".to_string()
+    } else {
+        crate::display::truncate(&flat, 120)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -633,13 +929,65 @@ mod tests {
             .expect("prep");
         f.toggle();
         match f.validate(TODAY) {
-            Some(Output::Patch(7, p)) => {
+            Some(Output::Patch(base, p)) => {
+                assert_eq!(base.id, 7);
                 assert_eq!(p.follow_up, Some(Some(jiff::civil::date(2026, 11, 24))));
                 assert_eq!(p.contact_name.as_deref(), Some("Ms Rao"));
-                assert_eq!(p.prep, Some(vec!["Tally".to_string()]));
+                assert_eq!(p.prep.tick, vec!["Tally".to_string()]);
+                assert_eq!(p.notes, None, "untouched fields are not saved");
+                assert_eq!(p.contact_phone, None);
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_long_stored_note_is_kept_whole_and_not_saved_unless_edited() {
+        let mut a = app();
+        a.notes = "n".repeat(30_000);
+        a.contact_phone = "9".repeat(250);
+        let mut f = Form::edit(&a, &[]);
+        assert_eq!(f.fields[0].input.text().chars().count(), 30_000);
+        set(&mut f, FieldKey::Contact, "Ms Rao");
+        match f.validate(TODAY) {
+            Some(Output::Patch(_, p)) => {
+                assert_eq!(p.notes, None);
+                assert_eq!(p.contact_phone, None);
+                assert_eq!(p.contact_name.as_deref(), Some("Ms Rao"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_refresh_takes_new_values_where_the_user_did_not_type() {
+        let mut f = Form::edit(&app(), &[]);
+        set(&mut f, FieldKey::Contact, "Ms Rao");
+        let mut now = app();
+        now.contact_phone = "+91 00000 33333".into();
+        now.contact_name = "Mr Iyer".into();
+        f.refresh(&now);
+        let field = |f: &Form, k: FieldKey| {
+            f.fields
+                .iter()
+                .find(|x| x.key == k)
+                .map(|x| x.input.text().to_string())
+        };
+        assert_eq!(
+            field(&f, FieldKey::Phone).as_deref(),
+            Some("+91 00000 33333")
+        );
+        assert_eq!(field(&f, FieldKey::Contact).as_deref(), Some("Ms Rao"));
+        let notice = f
+            .fields
+            .iter()
+            .find(|x| x.key == FieldKey::Contact)
+            .and_then(|x| x.notice.clone());
+        assert!(notice.is_some_and(|n| n.contains("Mr Iyer")));
+        // the base still has the old contact, so saving finds the conflict
+        let base = f.base.as_ref().expect("base");
+        assert_eq!(base.contact_name, "");
+        assert_eq!(base.contact_phone, "+91 00000 33333");
     }
 
     #[test]

@@ -50,10 +50,13 @@ pub struct TextInput {
     cursor: usize,
     /// Keeps line breaks (notes) instead of turning them into spaces.
     multiline: bool,
+    /// The most characters typing and pasting may bring it to (0: the
+    /// default, [`MAX_INPUT`] or [`MAX_MULTILINE`]).
+    max: usize,
 }
 
-/// Longest text a multi-line input keeps.
-pub const MAX_MULTILINE: usize = 4000;
+/// Longest text a multi-line input keeps: the notes' limit.
+pub const MAX_MULTILINE: usize = crate::tracker::limits::NOTES;
 
 impl TextInput {
     /// An input that keeps line breaks.
@@ -61,6 +64,34 @@ impl TextInput {
         TextInput {
             multiline: true,
             ..TextInput::default()
+        }
+    }
+
+    /// An input holding `s` whole, however long (a value stored before
+    /// the limit, which the form must not cut), that typing and pasting
+    /// can bring to at most `max` characters.
+    pub fn holding(s: &str, max: usize, multiline: bool) -> TextInput {
+        let mut t = TextInput {
+            multiline,
+            max,
+            ..TextInput::default()
+        };
+        let clean: String = if multiline {
+            crate::display::scrub(s, true)
+        } else {
+            crate::display::scrub(s, false)
+        };
+        t.cursor = clean.chars().count();
+        t.text = clean;
+        t
+    }
+
+    /// The most characters this input takes.
+    pub fn limit(&self) -> usize {
+        match (self.max, self.multiline) {
+            (0, true) => MAX_MULTILINE,
+            (0, false) => MAX_INPUT,
+            (m, _) => m,
         }
     }
 
@@ -132,12 +163,7 @@ impl TextInput {
     /// [`MAX_INPUT`]. Returns false when something had to be dropped for
     /// length.
     pub fn insert_str(&mut self, s: &str) -> bool {
-        let max = if self.multiline {
-            MAX_MULTILINE
-        } else {
-            MAX_INPUT
-        };
-        let room = max.saturating_sub(self.len());
+        let room = self.limit().saturating_sub(self.len());
         let keep_lines = self.multiline;
         let clean: String = s
             .replace("\r\n", "\n")

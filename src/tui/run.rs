@@ -6,7 +6,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
@@ -20,6 +20,8 @@ use super::terminal::{self, Guard};
 use super::ui;
 use super::update::update;
 use crate::fit::FitProfile;
+use crate::import::FilePlan;
+use crate::import::job::{JobError, Report};
 use crate::search::{Index, Query, Searcher};
 use crate::session::Session;
 use crate::store::Store;
@@ -32,6 +34,87 @@ enum Msg {
         results: Arc<crate::search::Results>,
     },
     Signal(i32),
+    /// The timer (every half second).
+    Tick,
+    /// How far the import worker has got.
+    ImportProgress(String),
+    /// The import worker wrote the listings (or failed), with the index
+    /// rebuilt from its own connection when something changed.
+    ImportDone {
+        result: Result<Report, JobError>,
+        index: Option<Arc<Index>>,
+    },
+    /// The import worker read and matched the files; the loop writes them
+    /// (an in-memory or read-only store cannot be opened twice).
+    ImportPlanned(Result<Vec<FilePlan>, JobError>),
+}
+
+/// Ticks: changes made elsewhere are noticed within this long.
+const TICK: Duration = Duration::from_millis(500);
+
+fn spawn_ticker(tx: Sender<Msg>) {
+    thread::Builder::new()
+        .name("tick".into())
+        .spawn(move || {
+            while tx.send(Msg::Tick).is_ok() {
+                thread::sleep(TICK);
+            }
+        })
+        .ok();
+}
+
+/// Runs an import off the loop: reading, parsing and matching (and, for a
+/// database file it can open itself, writing and rebuilding the index),
+/// telling the loop how far it is and stopping when `cancel` is set.
+fn spawn_import(
+    path: std::path::PathBuf,
+    store_path: Option<std::path::PathBuf>,
+    vocab: crate::search::Vocab,
+    tx: Sender<Msg>,
+    cancel: Arc<AtomicBool>,
+) {
+    use crate::import::job;
+    thread::Builder::new()
+        .name("import".into())
+        .spawn(move || {
+            let mut last = std::time::Instant::now() - Duration::from_secs(1);
+            let mut progress = |p: job::Progress| {
+                if last.elapsed() >= Duration::from_millis(100) || p.stage == job::Stage::Waiting {
+                    last = std::time::Instant::now();
+                    let _ = tx.send(Msg::ImportProgress(p.describe()));
+                }
+                !cancel.load(Ordering::Relaxed)
+            };
+            let today = jiff::Zoned::now().date();
+            let plans = job::plan_paths(&[path], vocab, today, &mut progress);
+            let Some(db) = store_path else {
+                let _ = tx.send(Msg::ImportPlanned(plans));
+                return;
+            };
+            let written = plans.and_then(|plans| {
+                let (mut store, _) = Store::open(&db)?;
+                let report = job::write_plans(&mut store, plans, false, &mut progress)?;
+                let index = if report.changed() {
+                    let _ = tx.send(Msg::ImportProgress("Loading the new listings…".into()));
+                    Some(Arc::new(crate::session::build_index(&store)?))
+                } else {
+                    None
+                };
+                Ok((report, index))
+            });
+            let msg = match written {
+                Ok((report, index)) => Msg::ImportDone {
+                    result: Ok(report),
+                    index,
+                },
+                Err(e) => Msg::ImportDone {
+                    result: Err(e),
+                    index: None,
+                },
+            };
+            let _ = tx.send(msg);
+        })
+        .ok();
 }
 
 static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
@@ -186,9 +269,14 @@ pub fn run(store: Store, opts: super::Options) -> anyhow::Result<Exit> {
         term.draw(|f| ui::loading(f, listings))?;
     }
     let mut session = Session::new(store)?;
+    // a change waits for another writer briefly, then is tried again on
+    // the next ticks: the app never freezes on a lock
+    session.store.set_busy_timeout(Duration::from_millis(250))?;
     let size = term.size()?;
     let mut st = initial_state(&session, &opts, size.width, size.height)?;
     spawn_input(tx.clone());
+    spawn_ticker(tx.clone());
+    let mut import_cancel: Option<Arc<AtomicBool>> = None;
     let latest = Arc::new(AtomicU64::new(0));
     let worker = spawn_worker(
         session.index.clone(),
@@ -221,17 +309,29 @@ pub fn run(store: Store, opts: super::Options) -> anyhow::Result<Exit> {
                     let _ = worker.send(Request::Profile(st.profile.clone()));
                     pending.extend(start_effects(&mut st));
                 }
-                Effect::ImportFile(_) => {
-                    // show "Importing…" before the work starts
-                    term.draw(|f| ui::render(f, &st))?;
-                    if let Some(a) = perform_store(&mut session, &effect) {
-                        if let Action::Imported {
-                            index: Some(ix), ..
-                        } = &a
-                        {
-                            let _ = worker.send(Request::Index(ix.0.clone()));
-                        }
-                        pending.extend(update(&mut st, a));
+                Effect::ImportFile(path) => {
+                    let cancel = Arc::new(AtomicBool::new(false));
+                    import_cancel = Some(cancel.clone());
+                    let store = &session.store;
+                    // a worker opens the file itself; else the loop writes
+                    let own = (store.path() != std::path::Path::new(":memory:")
+                        && store.read_only().is_none())
+                    .then(|| store.path().to_path_buf());
+                    match crate::session::load_vocab(store) {
+                        Ok(vocab) => spawn_import(path.clone(), own, vocab, tx.clone(), cancel),
+                        Err(e) => pending.extend(update(
+                            &mut st,
+                            Action::Imported {
+                                report: e.to_string(),
+                                index: None,
+                                failed: true,
+                            },
+                        )),
+                    }
+                }
+                Effect::CancelImport => {
+                    if let Some(c) = &import_cancel {
+                        c.store(true, Ordering::Relaxed);
                     }
                 }
                 Effect::Quit => {}
@@ -276,6 +376,43 @@ pub fn run(store: Store, opts: super::Options) -> anyhow::Result<Exit> {
                     results,
                 }),
                 Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
+                Msg::Tick => Some(Action::Tick),
+                Msg::ImportProgress(text) => Some(Action::ImportProgress(text)),
+                Msg::ImportDone { result, index } => {
+                    import_cancel = None;
+                    let a = match (&result, index) {
+                        (Ok(r), Some(ix)) if r.changed() => {
+                            session.index = ix;
+                            Action::Imported {
+                                report: crate::cli::import::render_width(r, 96),
+                                index: Some(super::action::NewIndex(session.index.clone())),
+                                failed: false,
+                            }
+                        }
+                        _ => super::driver::imported_action(&mut session, result),
+                    };
+                    if let Action::Imported {
+                        index: Some(ix), ..
+                    } = &a
+                    {
+                        let _ = worker.send(Request::Index(ix.0.clone()));
+                    }
+                    Some(a)
+                }
+                Msg::ImportPlanned(plans) => {
+                    import_cancel = None;
+                    let result = plans.and_then(|p| {
+                        crate::import::job::write_plans(&mut session.store, p, false, &mut |_| true)
+                    });
+                    let a = super::driver::imported_action(&mut session, result);
+                    if let Action::Imported {
+                        index: Some(ix), ..
+                    } = &a
+                    {
+                        let _ = worker.send(Request::Index(ix.0.clone()));
+                    }
+                    Some(a)
+                }
                 Msg::TermGone(e) => anyhow::bail!("lost the terminal: {e}"),
             };
             if let Some(a) = action {

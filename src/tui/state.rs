@@ -333,6 +333,10 @@ pub struct ImportPrompt {
     pub failed: bool,
     /// An import is running.
     pub busy: bool,
+    /// How far it has got ("Importing 12,400 of 20,000…").
+    pub progress: Option<String>,
+    /// Esc was pressed: the import is stopping.
+    pub cancelling: bool,
     pub scroll: u16,
 }
 
@@ -394,6 +398,10 @@ pub struct State {
     pub saved_searches: Option<SavedOverlay>,
     /// The profile form.
     pub profile_form: Option<super::form::Form>,
+    /// Changes that found the database busy, tried again on the next ticks.
+    pub retry: Vec<super::action::Effect>,
+    /// Ticks the changes in `retry` have been waiting.
+    pub retry_ticks: u32,
     pub quit: bool,
 }
 
@@ -465,6 +473,8 @@ impl State {
             read_only: None,
             saved_searches: None,
             profile_form: None,
+            retry: Vec::new(),
+            retry_ticks: 0,
             quit: false,
         }
     }

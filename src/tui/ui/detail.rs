@@ -135,7 +135,21 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         out.extend(fit_lines(st.index().fit(row, p), th));
     }
     out.push(Line::default());
-    out.push(Line::from(l.description.as_str()));
+    // an old database may hold a description of megabytes: draw a part
+    let max = crate::import::job::MAX_DESCRIPTION;
+    match l.description.char_indices().nth(max) {
+        None => out.push(Line::from(l.description.as_str())),
+        Some((cut, _)) => {
+            out.push(Line::from(&l.description[..cut]));
+            out.push(Line::from(Span::styled(
+                format!(
+                    "… (the description goes on: {} characters in all; `backdesk search --format json` has it whole)",
+                    crate::money::group_indian(l.description.chars().count() as u64)
+                ),
+                th.muted,
+            )));
+        }
+    }
     if let Some(role) = role {
         out.push(Line::default());
         out.push(heading("What you would do", th));
@@ -212,7 +226,13 @@ pub fn listing(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let lines = listing_wrapped(st, r);
     // never past the end, even after a resize made the pane taller
     let scroll = st.listings.detail_scroll.min(max_scroll(&lines, r));
-    frame.render_widget(Paragraph::new(lines).block(b).scroll((scroll, 0)), r);
+    // only the lines that show are handed to the paragraph
+    let shown: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(usize::from(scroll))
+        .take(usize::from(r.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown).block(b), r);
 }
 
 /// Range bars of a role's bands on a common scale.

@@ -34,6 +34,58 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
     let mut lines: Vec<Line<'_>> = Vec::new();
     let mut cursor: Option<(u16, u16)> = None;
     let mut focus_line = 0;
+    let room = (inner.width as usize).max(10);
+    let wrapped = |text: &str, style: Style, lines: &mut Vec<Line<'_>>| {
+        for part in crate::display::wrap(text, room) {
+            lines.push(Line::from(Span::styled(part, style)));
+        }
+    };
+    if let Some(c) = &f.conflict {
+        wrapped(
+            "Changed elsewhere since this form opened (another window, `backdesk apps`, an import):",
+            th.bad,
+            &mut lines,
+        );
+        for x in &c.conflicts {
+            let one = |v: &str| {
+                let flat = v.replace('\n', " / ");
+                if flat.is_empty() {
+                    "(empty)".to_string()
+                } else {
+                    crate::display::truncate(&flat, room.saturating_sub(24).max(10))
+                }
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}: ", x.field.label()), th.title),
+                Span::raw(format!("yours {}", one(&x.mine))),
+            ]));
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "  {:w$}  saved elsewhere {}",
+                    "",
+                    one(&x.theirs),
+                    w = x.field.label().width()
+                ),
+                th.muted,
+            )));
+        }
+        wrapped(
+            "m keep mine · t keep theirs (your other changes are saved) · b see both in the form",
+            th.accent,
+            &mut lines,
+        );
+        lines.push(Line::default());
+    } else if let Some(p) = &f.problem {
+        wrapped(
+            &format!("{p} (everything typed is kept: Ctrl-S to try again)"),
+            th.bad,
+            &mut lines,
+        );
+        lines.push(Line::default());
+    } else if f.saving {
+        lines.push(Line::from(Span::styled("Saving…", th.muted)));
+    }
+
     for (i, field) in f.fields.iter().enumerate() {
         let focused = i == f.at;
         if focused {
@@ -82,6 +134,16 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
                 last.spans.push(Span::styled(field.hint, th.muted));
             }
         }
+        if let Some(n) = &field.notice {
+            for part in
+                crate::display::wrap(n, (inner.width as usize).saturating_sub(label_w).max(10))
+            {
+                lines.push(Line::from(Span::styled(
+                    format!("{:w$}{part}", "", w = label_w),
+                    th.warn,
+                )));
+            }
+        }
         if let Some(e) = &field.error {
             for part in
                 crate::display::wrap(e, (inner.width as usize).saturating_sub(label_w).max(10))
@@ -94,7 +156,12 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
         }
     }
     let h = inner.height as usize;
-    let scroll = focus_line.saturating_sub(h.saturating_sub(3)) as u16;
+    // the conflict or the problem stays in view above the fields
+    let scroll = if f.conflict.is_some() {
+        0
+    } else {
+        focus_line.saturating_sub(h.saturating_sub(3)) as u16
+    };
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
     if let Some((x, y)) = cursor
         && y >= scroll

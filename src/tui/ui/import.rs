@@ -45,9 +45,13 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         Line::default(),
         Line::from(Span::styled(
             if p.busy {
-                "Importing…"
+                format!(
+                    "{} · Esc cancels (nothing is written)",
+                    p.progress.as_deref().unwrap_or("Importing…")
+                )
             } else {
                 "~/ is your home folder. Importing the same file again updates its listings."
+                    .to_string()
             },
             th.muted,
         )),

@@ -209,8 +209,9 @@ fn status_text(st: &State) -> String {
                     ));
                 }
             }
+            // a fixed width, so what follows does not move with the timing
             s.push_str(&format!(
-                " · {:.1} ms · {}",
+                " · {:>5.1} ms · {}",
                 l.results.elapsed.as_secs_f64() * 1000.0,
                 l.results.sort.label()
             ));

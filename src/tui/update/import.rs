@@ -25,6 +25,12 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     if p.busy {
+        // Esc stops the import: nothing of it is written
+        if matches!(action, Action::Escape) && !p.cancelling {
+            p.cancelling = true;
+            p.progress = Some("Cancelling…".into());
+            return vec![Effect::CancelImport];
+        }
         return Vec::new();
     }
     if p.report.is_some() {
@@ -50,6 +56,7 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             p.busy = true;
+            p.progress = Some("Reading the file…".into());
             return vec![Effect::ImportFile(expand(&path))];
         }
         _ => {}
@@ -66,6 +73,8 @@ pub(super) fn imported(
 ) -> Vec<Effect> {
     let p = st.import.get_or_insert_with(ImportPrompt::default);
     p.busy = false;
+    p.cancelling = false;
+    p.progress = None;
     p.report = Some(report);
     p.failed = failed;
     p.scroll = 0;

@@ -75,6 +75,31 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             st.flash_error(msg);
             return Vec::new();
         }
+        Action::EditLoaded(a) => return tracker::edit_loaded(st, *a),
+        a @ (Action::EditSaved(_) | Action::EditConflict { .. } | Action::EditFailed(_)) => {
+            return tracker::edit_answered(st, a);
+        }
+        Action::Tick => return tick(st),
+        Action::DatabaseChanged => return vec![Effect::LoadTracker],
+        Action::DatabaseReplaced => {
+            let why = "the database file was replaced or deleted while the app had it open; nothing more is saved. Quit and start again to use the file now at its path";
+            if st.read_only.is_none() {
+                st.read_only = Some(why.into());
+                st.flash_error(why);
+            }
+            return Vec::new();
+        }
+        Action::Busy(effect) => {
+            st.retry.push(*effect);
+            st.flash("The database is busy (another backdesk is writing): trying again…");
+            return Vec::new();
+        }
+        Action::ImportProgress(text) => {
+            if let Some(p) = st.import.as_mut() {
+                p.progress = Some(text);
+            }
+            return Vec::new();
+        }
         Action::Quit => {
             st.quit = true;
             return vec![Effect::Quit];
@@ -141,6 +166,30 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             Tab::Tracker => tracker::update(st, a),
         },
     }
+}
+
+/// How many ticks (of about half a second) a busy change is tried again.
+const RETRY_TICKS: u32 = 40;
+
+/// The timer: ask whether the database changed elsewhere, and try again
+/// what found it busy (for about 20 s, then say it was not done).
+fn tick(st: &mut State) -> Vec<Effect> {
+    let mut out = vec![Effect::CheckChanged];
+    if st.retry.is_empty() {
+        st.retry_ticks = 0;
+        return out;
+    }
+    st.retry_ticks += 1;
+    if st.retry_ticks > RETRY_TICKS {
+        st.retry.clear();
+        st.retry_ticks = 0;
+        st.flash_error(
+            "The database stayed busy for 20 s, so that change was not made; try it again",
+        );
+        return out;
+    }
+    out.extend(std::mem::take(&mut st.retry));
+    out
 }
 
 fn go_tab(st: &mut State, t: Tab) -> Vec<Effect> {

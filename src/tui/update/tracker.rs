@@ -215,18 +215,63 @@ fn form_update(st: &mut State, action: Action) -> Vec<Effect> {
             st.flash_error("Not saved: fix the marked field");
             Vec::new()
         }
-        Step::Done(out) => {
-            st.tracker.form = None;
-            match out {
-                Output::Patch(id, patch) => vec![Effect::PatchApp {
-                    id,
-                    patch: Box::new(patch),
-                }],
-                Output::New(new) => vec![Effect::AddApp(Box::new(new))],
-                Output::Profile(_) => Vec::new(),
+        // the form stays open until the store answers: a failed save keeps
+        // everything typed
+        Step::Done(out) => match out {
+            Output::Patch(_, patch) if patch.is_empty() => {
+                st.tracker.form = None;
+                st.flash("Nothing changed");
+                Vec::new()
             }
-        }
+            Output::Patch(base, patch) => vec![Effect::SaveEdit { base, patch }],
+            Output::New(new) => vec![Effect::AddApp(Box::new(new))],
+            Output::Profile(_) => Vec::new(),
+        },
     }
+}
+
+/// The edit form's fresh read arrived.
+pub fn edit_loaded(st: &mut State, a: Application) -> Vec<Effect> {
+    if st.tracker.form.is_some() {
+        return Vec::new();
+    }
+    let prep = a
+        .role_id
+        .as_deref()
+        .and_then(|r| st.index().vocab().roles.iter().find(|x| x.id == r))
+        .map(|r| r.skills.clone())
+        .unwrap_or_default();
+    st.tracker.form = Some(Form::edit(&a, &prep));
+    Vec::new()
+}
+
+/// What the store said about the form's save.
+pub fn edit_answered(st: &mut State, action: Action) -> Vec<Effect> {
+    let Some(form) = st.tracker.form.as_mut() else {
+        return Vec::new();
+    };
+    match action {
+        Action::EditSaved(msg) => {
+            st.tracker.form = None;
+            st.flash(msg);
+            return vec![Effect::LoadTracker];
+        }
+        Action::EditConflict { conflicts, current } => {
+            let names: Vec<&str> = conflicts.iter().map(|c| c.field.label()).collect();
+            let msg = format!(
+                "Changed elsewhere since you opened this: {}. m keeps mine · t keeps theirs · b shows both",
+                names.join(", ")
+            );
+            form.conflicted(conflicts, current);
+            st.flash_error(msg);
+        }
+        Action::EditFailed(msg) => {
+            form.failed(msg.clone());
+            st.flash_error(format!("{msg} (your text is kept: Ctrl-S to try again)"));
+        }
+        _ => {}
+    }
+    Vec::new()
 }
 
 pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
@@ -286,14 +331,9 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::Apply => return move_to(st, Status::Applied),
         Action::Edit | Action::Open => {
+            // from a fresh read, not the list's copy
             if let Some(a) = selected(st) {
-                let prep = a
-                    .role_id
-                    .as_deref()
-                    .and_then(|r| st.index().vocab().roles.iter().find(|x| x.id == r))
-                    .map(|r| r.skills.clone())
-                    .unwrap_or_default();
-                st.tracker.form = Some(Form::edit(a, &prep));
+                return vec![Effect::OpenEdit(a.id)];
             }
         }
         Action::New => st.tracker.form = Some(Form::new_app()),
@@ -383,9 +423,23 @@ pub(super) fn refit(st: &mut State) {
     reselect(st);
 }
 
-/// After the applications were (re)loaded: keep the selection sensible.
+/// After the applications were (re)loaded: keep the selection sensible,
+/// and bring an open edit form up to date where the user has not typed.
 pub fn loaded(st: &mut State, apps: Vec<Application>) {
     st.tracker.apps = apps;
+    st.saved = st
+        .tracker
+        .apps
+        .iter()
+        .filter_map(|a| a.listing_id)
+        .collect();
+    if let Some(form) = st.tracker.form.as_mut()
+        && !form.saving
+        && let Some(id) = form.app_id
+        && let Some(now) = st.tracker.apps.iter().find(|a| a.id == id)
+    {
+        form.refresh(now);
+    }
     if let Some(s) = st.tracker.selected
         && let Some(a) = st.tracker.apps.iter().find(|a| a.id == s)
         && st.tracker.view == TrackerView::Board

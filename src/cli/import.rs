@@ -58,7 +58,8 @@ pub struct FileReport {
 
 #[derive(Debug, Serialize)]
 pub struct ListingReport {
-    /// The listing's id (`null` in a dry run for a new listing).
+    /// The listing's id: the id it has, or in a dry run the id it would
+    /// update (`null` for a new listing in a dry run).
     pub id: Option<i64>,
     /// `new` or `updated`.
     pub action: &'static str,
@@ -186,11 +187,14 @@ pub fn import_paths(store: &mut Store, paths: &[PathBuf], dry_run: bool) -> anyh
     let outcomes: Vec<Vec<(Option<i64>, bool)>> = if dry_run {
         let mut out = Vec::new();
         for plan in &plans {
-            let keys = store.imported_keys(&plan.source)?;
+            let ids = store.imported_ids(&plan.source)?;
             out.push(
                 plan.listings
                     .iter()
-                    .map(|l| (None, keys.contains(&l.key)))
+                    .map(|l| {
+                        let id = ids.get(&l.key).copied();
+                        (id, id.is_some())
+                    })
                     .collect(),
             );
         }
@@ -387,7 +391,7 @@ pub fn render_width(r: &Report, width: usize) -> String {
                 let role = match (&l.role, l.role_guessed) {
                     (Some(r), true) => format!("{r} (guess)"),
                     (Some(r), false) => r.clone(),
-                    (None, _) => "no close role".to_string(),
+                    (None, _) => "other role".to_string(),
                 };
                 t.row(vec![
                     if l.action == "new" { "+" } else { "~" }.to_string(),

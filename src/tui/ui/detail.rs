@@ -128,14 +128,17 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         ),
         th.muted,
     )));
-    if let Some(role) = role {
-        out.push(field("Role", role.title.clone(), th));
+    match role {
+        Some(role) => out.push(field("Role", role.title.clone(), th)),
+        // not a back-office role the catalogue knows (imported listings)
+        None => out.push(field("Role", "other role".to_string(), th)),
     }
     if let (Some(p), Some(row)) = (st.profile.as_deref(), st.index().row_of(l.id)) {
         out.extend(fit_lines(st.index().fit(row, p), th));
     }
     out.push(Line::default());
-    out.push(Line::from(l.description.as_str()));
+    // the description's paragraphs and bullets, a line each
+    out.extend(l.description.lines().map(Line::from));
     if let Some(role) = role {
         out.push(Line::default());
         out.push(heading("What you would do", th));

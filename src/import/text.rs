@@ -71,14 +71,20 @@ fn fragment_text(s: &str) -> String {
     }
     let doc = Html::parse_fragment(s);
     let mut out = String::with_capacity(s.len());
-    walk(doc.tree.root(), &mut out);
+    // in markup a line break in the text is a space (the tags make the
+    // lines); text with only entities keeps its lines
+    walk(doc.tree.root(), &mut out, looks_like_markup(s));
     // in markup, line breaks come from the tags: no blank lines
     tidy_lines(&out, false)
 }
 
-fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
+fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String, markup: bool) {
     for child in node.children() {
         match child.value() {
+            Node::Text(t) if markup => out.extend(t.chars().map(|c| match c {
+                '\n' | '\r' => ' ',
+                c => c,
+            })),
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
                 let name = e.name();
@@ -92,7 +98,11 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
                 if name == "li" {
                     out.push_str("• ");
                 }
-                walk(child, out);
+                if name == "pre" {
+                    walk(child, out, false);
+                } else {
+                    walk(child, out, markup);
+                }
                 if block {
                     out.push('\n');
                 }
@@ -100,7 +110,7 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
                     out.push(' ');
                 }
             }
-            _ => walk(child, out),
+            _ => walk(child, out, markup),
         }
     }
 }
@@ -231,6 +241,17 @@ mod tests {
             html_to_text(html),
             "We are hiring an Accounts Executive for our Pune office.\n• Tally & GST\n• Bank reconciliation\nSalary: ₹25,000"
         );
+    }
+
+    #[test]
+    fn line_breaks_in_markup_source_are_spaces() {
+        // schema.org's microdata example breaks its description's source line
+        assert_eq!(
+            html_to_text("<strong>Description:</strong> ABC Company Inc.\n    seeks an engineer.<br>Apply"),
+            "Description: ABC Company Inc. seeks an engineer.\nApply"
+        );
+        // text with entities only keeps its lines
+        assert_eq!(html_to_text("Tally &amp; GST\nNight shift"), "Tally & GST\nNight shift");
     }
 
     #[test]

@@ -402,9 +402,9 @@ impl Roles {
         }
         let (head, mods) = split_head(&words);
         let posting_skills: HashSet<String> = skills.iter().map(|s| s.to_lowercase()).collect();
-        // (all the name's words there, matched words, the same noun, a name
+        // (all the name's words there, the same noun, matched words, a name
         // without noise, -extras, -first position, shared skills), role
-        type Score = (bool, usize, bool, bool, i32, i32, usize);
+        type Score = (bool, bool, usize, bool, i32, i32, usize);
         let mut best: Option<(Score, usize)> = None;
         for n in &self.names {
             let same_head = head.is_some() && head == n.head;
@@ -442,9 +442,18 @@ impl Roles {
             if unknown > 2 || extras.len() > 3 {
                 continue;
             }
-            // one shared word and a word of the title's own ("Data
-            // Annotation Associate" is no Data Analyst): the same noun
-            if n.mods.len() == 1 && unknown > 0 && !same_head {
+            // one shared word and another noun: the same noun, and nothing
+            // of the title's own ("Data Annotation Associate" and "Chief
+            // Data Officer" are no Data Analyst)
+            if n.mods.len() == 1 && !same_head && !extras.is_empty() {
+                continue;
+            }
+            // another kind of job noun in the title ("Data Engineer Intern")
+            let nh = n.head.as_deref().unwrap_or("");
+            if extras
+                .iter()
+                .any(|w| head_kind(w).is_some() && !compatible(w, nh))
+            {
                 continue;
             }
             // a name of only its noun ("Accountant") must be a telling noun
@@ -460,8 +469,8 @@ impl Roles {
             let shared = self.skills[n.role].intersection(&posting_skills).count();
             let score = (
                 complete,
-                matched,
                 same_head,
+                matched,
                 n.full == n.key,
                 -(extras.len() as i32),
                 -(first as i32),

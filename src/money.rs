@@ -141,7 +141,7 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -238,7 +238,10 @@ mod tests {
             format_foreign("USD", Some(33_333), Some(416_667)),
             "USD 33,333–416,667 a month"
         );
-        assert_eq!(format_foreign("GBP", Some(2_250), None), "GBP 2,250+ a month");
+        assert_eq!(
+            format_foreign("GBP", Some(2_250), None),
+            "GBP 2,250+ a month"
+        );
         assert_eq!(Rupees(120_000).display(), "₹1,20,000");
     }
 

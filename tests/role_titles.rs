@@ -17,7 +17,10 @@ struct Labelled {
 }
 
 fn labelled() -> Vec<Labelled> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/roles/titles.tsv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/roles/titles.tsv"
+    );
     let text = std::fs::read_to_string(path).expect("the labelled titles");
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -46,10 +49,18 @@ fn the_labelled_set_is_large_and_uses_real_role_ids() {
             l.kind
         );
         if let Some(r) = &l.role {
-            assert!(cat.roles.iter().any(|x| &x.id == r), "{}: no role {r}", l.title);
+            assert!(
+                cat.roles.iter().any(|x| &x.id == r),
+                "{}: no role {r}",
+                l.title
+            );
         }
         match l.kind.as_str() {
-            "bo" => assert!(l.role.is_some(), "{}: a back-office title has a role", l.title),
+            "bo" => assert!(
+                l.role.is_some(),
+                "{}: a back-office title has a role",
+                l.title
+            ),
             "other" => assert!(l.role.is_none(), "{}: other work has no role", l.title),
             _ => {}
         }
@@ -114,7 +125,9 @@ fn role_matching_meets_its_targets_on_real_titles() {
 fn exact_titles_are_not_guesses_and_guesses_are() {
     let cat = Catalog::embedded_without_listings().expect("catalogue");
     let m = Matcher::new(Vocab::of(&cat));
-    let id = |r: Option<backdesk::import::RoleMatch>| r.map(|r| (cat.roles[r.role].id.as_str(), r.guessed));
+    let id = |r: Option<backdesk::import::RoleMatch>| {
+        r.map(|r| (cat.roles[r.role].id.as_str(), r.guessed))
+    };
     assert_eq!(
         id(m.guess_role("MIS Executive", &[])),
         Some(("mis-executive", false))
@@ -128,6 +141,9 @@ fn exact_titles_are_not_guesses_and_guesses_are() {
         Some(("accounts-receivable-clerk", true))
     );
     // the word "entry" alone is no evidence
-    assert_eq!(id(m.guess_role("Software Developer - Entry Level", &[])), None);
+    assert_eq!(
+        id(m.guess_role("Software Developer - Entry Level", &[])),
+        None
+    );
     assert_eq!(id(m.guess_role("Senior Controls Engineer", &[])), None);
 }

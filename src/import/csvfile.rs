@@ -9,8 +9,7 @@ use super::experience::parse_experience;
 use super::places::parse_location;
 use super::posting::{currency_for_places, shorten};
 use super::salary::{
-    SalaryUnit, guess_unit, monthly, normalise_currency, parse_amount, parse_pay_text,
-    undisclosed,
+    SalaryUnit, guess_unit, monthly, normalise_currency, parse_amount, parse_pay_text, undisclosed,
 };
 use super::text::description_text;
 use super::values::{

@@ -47,8 +47,9 @@ pub fn canonical(header: &str) -> String {
         "max_amount" | "max_salary" | "salary_to" => "salary_max",
         "interval" | "pay_period" | "salary_interval" => "salary_period",
         "salary_estimate" | "salary_range" | "ctc" | "package" | "pay" => "salary",
-        "expirience" | "experience_needed" | "experience_range" | "experience_required"
-        | "exp" => "experience",
+        "expirience" | "experience_needed" | "experience_range" | "experience_required" | "exp" => {
+            "experience"
+        }
         "key_skills" | "tags" | "tags_and_skills" => "skills",
         "vacancy_count" | "vacancies" | "no_of_openings" => "openings",
         "emails" | "email" => "contact_email",
@@ -72,7 +73,11 @@ pub fn shown(raw: &str, index: usize) -> String {
 /// A company cell without the rating Glassdoor exports put on a line of
 /// its own after the name ("Tecolote Research\n3.8").
 pub fn company_name(cell: &str) -> String {
-    let mut lines: Vec<&str> = cell.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let mut lines: Vec<&str> = cell
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     while lines.len() > 1
         && lines
             .last()
@@ -156,7 +161,10 @@ mod tests {
     #[test]
     fn location_cells_with_work_modes() {
         let c = location_cell("Hybrid - Pune, Maharashtra(Baner)");
-        assert_eq!((c.place, c.hybrid, c.remote), (Some("Pune, Maharashtra(Baner)"), true, false));
+        assert_eq!(
+            (c.place, c.hybrid, c.remote),
+            (Some("Pune, Maharashtra(Baner)"), true, false)
+        );
         let c = location_cell("Remote");
         assert_eq!((c.place, c.remote), (None, true));
         let c = location_cell("Remoteville");

@@ -113,7 +113,10 @@ mod tests {
             ("3+ years", Some((3, open))),
             ("Minimum 3 years in accounts", Some((3, open))),
             // schema.org's own JobPosting example spells it so
-            ("Minumum 3 years experience as a software engineer", Some((3, open))),
+            (
+                "Minumum 3 years experience as a software engineer",
+                Some((3, open)),
+            ),
             ("Min. 2 yrs", Some((2, open))),
             ("3 years or more", Some((3, open))),
             ("Minimal supervision; 2 years", Some((2, 2))),

@@ -17,8 +17,13 @@ pub enum Seg {
 /// object, as serde_json keeps its last value.
 pub fn object_starts(text: &str) -> HashMap<Vec<Seg>, usize> {
     enum Frame {
-        Object { key: Option<String>, expect_key: bool },
-        Array { index: usize },
+        Object {
+            key: Option<String>,
+            expect_key: bool,
+        },
+        Array {
+            index: usize,
+        },
     }
     let mut out = HashMap::new();
     let mut frames: Vec<Frame> = Vec::new();

@@ -60,7 +60,11 @@ pub(super) fn parse_json(
     serde_json::from_str(json).map_err(|e| {
         // serde_json counts columns in bytes
         let at = base + offset_of(json, e.line() as u64, (e.column() as u64).max(1));
-        ImportError::new(path, Some(line_col(file, at)), format!("{what}{}", describe(&e)))
+        ImportError::new(
+            path,
+            Some(line_col(file, at)),
+            format!("{what}{}", describe(&e)),
+        )
     })
 }
 
@@ -297,7 +301,9 @@ mod tests {
 
     #[test]
     fn postings_in_json_documents_know_their_line() {
-        let f = doc("[\n  {\"@type\": \"JobPosting\", \"title\": \"A\"},\n  {\"@graph\": [\n    {\"@type\": \"Organization\"},\n    {\"@type\": \"JobPosting\", \"title\": \"B\"}\n  ]}\n]");
+        let f = doc(
+            "[\n  {\"@type\": \"JobPosting\", \"title\": \"A\"},\n  {\"@graph\": [\n    {\"@type\": \"Organization\"},\n    {\"@type\": \"JobPosting\", \"title\": \"B\"}\n  ]}\n]",
+        );
         let lines: Vec<Option<u64>> = f.postings.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(2), Some(5)]);
     }

@@ -19,7 +19,7 @@ mod html;
 mod json_pos;
 mod jsonld;
 mod matcher;
-mod places;
+pub(crate) mod places;
 mod posting;
 mod salary;
 mod structured;

@@ -64,18 +64,46 @@ const US_STATE_CODES: &[&str] = &[
 /// Countries by the names and codes postings use, with the currency each
 /// pays in. Not every country: the ones job files name most.
 const COUNTRIES: &[(&str, &[&str], &str)] = &[
-    ("IN", &["india", "in", "ind", "bharat", "republic of india"], "INR"),
+    (
+        "IN",
+        &["india", "in", "ind", "bharat", "republic of india"],
+        "INR",
+    ),
     (
         "US",
-        &["united states", "united states of america", "usa", "us", "u.s.", "u.s.a.", "america"],
+        &[
+            "united states",
+            "united states of america",
+            "usa",
+            "us",
+            "u.s.",
+            "u.s.a.",
+            "america",
+        ],
         "USD",
     ),
-    ("GB", &["united kingdom", "uk", "gb", "great britain", "england", "scotland", "wales"], "GBP"),
+    (
+        "GB",
+        &[
+            "united kingdom",
+            "uk",
+            "gb",
+            "great britain",
+            "england",
+            "scotland",
+            "wales",
+        ],
+        "GBP",
+    ),
     ("CA", &["canada", "ca"], "CAD"),
     ("AU", &["australia", "au"], "AUD"),
     ("NZ", &["new zealand", "nz"], "NZD"),
     ("SG", &["singapore", "sg"], "SGD"),
-    ("AE", &["united arab emirates", "uae", "ae", "dubai", "abu dhabi"], "AED"),
+    (
+        "AE",
+        &["united arab emirates", "uae", "ae", "dubai", "abu dhabi"],
+        "AED",
+    ),
     ("SA", &["saudi arabia", "ksa", "sa"], "SAR"),
     ("QA", &["qatar", "qa"], "QAR"),
     ("KW", &["kuwait", "kw"], "KWD"),
@@ -116,7 +144,10 @@ fn norm(s: &str) -> String {
 /// code, any case). An unknown two- or three-letter code is kept as it is.
 pub fn country_code(s: &str) -> Option<String> {
     let n = norm(s);
-    if let Some((code, _, _)) = COUNTRIES.iter().find(|(_, names, _)| names.contains(&n.as_str())) {
+    if let Some((code, _, _)) = COUNTRIES
+        .iter()
+        .find(|(_, names, _)| names.contains(&n.as_str()))
+    {
         return Some((*code).to_string());
     }
     let t = s.trim();
@@ -200,7 +231,11 @@ pub enum Where {
 /// Where a place is, from its country and region alone.
 pub fn where_is(place: &Place) -> Where {
     if let Some(c) = place.country.as_deref().filter(|c| !c.trim().is_empty()) {
-        return if is_india(c) { Where::India } else { Where::Abroad };
+        return if is_india(c) {
+            Where::India
+        } else {
+            Where::Abroad
+        };
     }
     let Some(r) = place.region.as_deref().filter(|r| !r.trim().is_empty()) else {
         return Where::Unsure;
@@ -276,7 +311,9 @@ pub fn parse_location(cell: &str) -> Vec<Place> {
         let code_after_state = last.eq_ignore_ascii_case("IN")
             && head.last().is_some_and(|s| indian_state(s).is_some())
             || (head.len() >= 2 && last.len() == 2 && last.chars().all(|c| c.is_ascii_uppercase()));
-        if country_in_text(last).is_some() || code_after_state || (head.is_empty() && is_india(last))
+        if country_in_text(last).is_some()
+            || code_after_state
+            || (head.is_empty() && is_india(last))
         {
             country = Some((*last).to_string());
             rest = head;
@@ -323,7 +360,10 @@ mod tests {
             parse_location("Bengaluru, Karnataka, India"),
             [place(Some("Bengaluru"), Some("Karnataka"), Some("India"))]
         );
-        assert_eq!(parse_location("KA, IN"), [place(None, Some("KA"), Some("IN"))]);
+        assert_eq!(
+            parse_location("KA, IN"),
+            [place(None, Some("KA"), Some("IN"))]
+        );
         assert_eq!(
             parse_location("Albuquerque, NM"),
             [place(Some("Albuquerque"), Some("NM"), None)]

@@ -92,9 +92,7 @@ pub(super) fn job_posting(
         .iter()
         .flat_map(|t| parse_employment_list(t).1)
         .collect();
-    p.employment_type = kinds
-        .iter()
-        .find_map(|k| parse_employment_list(k).0);
+    p.employment_type = kinds.iter().find_map(|k| parse_employment_list(k).0);
     if p.employment_type.is_none() && !kinds.is_empty() {
         p.notes.push(format!(
             "employmentType '{}' is not one backdesk knows; took full-time",
@@ -467,7 +465,10 @@ mod tests {
         let s = salary(&hourly, None, &[], &mut notes).unwrap();
         assert_eq!((s.min, s.currency.as_str()), (Some(4_160), "USD"));
         let day = json(r#"{"currency":"INR","value":800,"unitText":"DAY"}"#);
-        assert_eq!(salary(&day, None, &[], &mut notes).unwrap().min, Some(20_800));
+        assert_eq!(
+            salary(&day, None, &[], &mut notes).unwrap().min,
+            Some(20_800)
+        );
         let zero = json(r#"{"currency":"INR","value":{"value":0}}"#);
         assert_eq!(salary(&zero, None, &[], &mut notes), None);
     }
@@ -496,7 +497,13 @@ mod tests {
             region: Some("TX".into()),
             country: None,
         };
-        let s = salary(&json("52000"), None, std::slice::from_ref(&texas), &mut notes).unwrap();
+        let s = salary(
+            &json("52000"),
+            None,
+            std::slice::from_ref(&texas),
+            &mut notes,
+        )
+        .unwrap();
         assert_eq!(s.currency, "USD");
         assert!(notes.iter().any(|n| n.contains("took USD")), "{notes:?}");
         let pune = Place {
@@ -504,7 +511,9 @@ mod tests {
             ..Place::default()
         };
         assert_eq!(
-            salary(&json("52000"), None, &[pune], &mut notes).unwrap().currency,
+            salary(&json("52000"), None, &[pune], &mut notes)
+                .unwrap()
+                .currency,
             "INR"
         );
         let nowhere = Place {

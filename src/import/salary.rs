@@ -213,9 +213,11 @@ pub fn parse_pay_text(text: &str) -> Option<PayText> {
         Some(SalaryUnit::Week)
     } else if word("month") || word("monthly") || word("pm") || word("mo") || word("p.m") {
         Some(SalaryUnit::Month)
-    } else if ["year", "yearly", "annum", "annual", "annually", "pa", "p.a", "yr", "lpa", "ctc"]
-        .iter()
-        .any(|w| word(w))
+    } else if [
+        "year", "yearly", "annum", "annual", "annually", "pa", "p.a", "yr", "lpa", "ctc",
+    ]
+    .iter()
+    .any(|w| word(w))
     {
         Some(SalaryUnit::Year)
     } else {
@@ -269,7 +271,9 @@ pub fn parse_pay_text(text: &str) -> Option<PayText> {
         }
     };
     // lakhs and crores are quoted a year in India
-    let lakhs = amounts.iter().any(|(_, m)| m.is_some_and(|m| m >= 100_000.0));
+    let lakhs = amounts
+        .iter()
+        .any(|(_, m)| m.is_some_and(|m| m >= 100_000.0));
     let unit = unit.or(lakhs.then_some(SalaryUnit::Year));
     let (min, max) = if min <= max { (min, max) } else { (max, min) };
     (max > 0.0 && max.is_finite()).then_some(PayText {

@@ -260,7 +260,10 @@ mod tests {
         assert_eq!(p.places[0].locality.as_deref(), Some("Nashik"));
         assert_eq!(p.places[0].region.as_deref(), Some("MH"));
         let s = p.salary.as_ref().expect("salary");
-        assert_eq!((s.min, s.max, s.currency.as_str()), (Some(18_000), Some(22_000), "INR"));
+        assert_eq!(
+            (s.min, s.max, s.currency.as_str()),
+            (Some(18_000), Some(22_000), "INR")
+        );
         assert_eq!(p.skills, ["Tally", "GST returns"]);
         assert_eq!(p.posted, Some(jiff::civil::date(2025, 4, 2)));
         assert_eq!(p.line, Some(2));
@@ -280,7 +283,10 @@ mod tests {
 </div>"#;
         let ps = postings(page);
         assert_eq!(ps.len(), 2);
-        assert_eq!(ps[0].url.as_deref(), Some("https://jobs.example.com/mis-12"));
+        assert_eq!(
+            ps[0].url.as_deref(),
+            Some("https://jobs.example.com/mis-12")
+        );
         assert_eq!(ps[0].company.as_deref(), Some("Rewa Logistics"));
         assert_eq!(
             ps[0].salary.as_ref().map(|s| (s.min, s.currency.as_str())),
@@ -288,7 +294,10 @@ mod tests {
         );
         assert_eq!(ps[1].title.as_deref(), Some("Payroll Executive"));
         assert_eq!(ps[1].company.as_deref(), Some("Rewa Logistics"));
-        assert_eq!(ps.iter().map(|p| p.line).collect::<Vec<_>>(), [Some(1), Some(7)]);
+        assert_eq!(
+            ps.iter().map(|p| p.line).collect::<Vec<_>>(),
+            [Some(1), Some(7)]
+        );
     }
 
     #[test]

@@ -247,11 +247,16 @@ mod tests {
     fn line_breaks_in_markup_source_are_spaces() {
         // schema.org's microdata example breaks its description's source line
         assert_eq!(
-            html_to_text("<strong>Description:</strong> ABC Company Inc.\n    seeks an engineer.<br>Apply"),
+            html_to_text(
+                "<strong>Description:</strong> ABC Company Inc.\n    seeks an engineer.<br>Apply"
+            ),
             "Description: ABC Company Inc. seeks an engineer.\nApply"
         );
         // text with entities only keeps its lines
-        assert_eq!(html_to_text("Tally &amp; GST\nNight shift"), "Tally & GST\nNight shift");
+        assert_eq!(
+            html_to_text("Tally &amp; GST\nNight shift"),
+            "Tally & GST\nNight shift"
+        );
     }
 
     #[test]
@@ -280,6 +285,9 @@ mod tests {
         assert_eq!(description_text(md), markdown_to_text(md));
         // HTML stays HTML; plain text keeps its paragraphs
         assert_eq!(description_text("<p>A</p><p>B</p>"), "A\nB");
-        assert_eq!(description_text("Line one\n\nLine two"), "Line one\n\nLine two");
+        assert_eq!(
+            description_text("Line one\n\nLine two"),
+            "Line one\n\nLine two"
+        );
     }
 }

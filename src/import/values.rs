@@ -140,9 +140,17 @@ pub fn parse_employment_list(s: &str) -> (Option<EmploymentType>, Vec<String>) {
 /// ago`, `a month ago`. `None` for anything else.
 pub fn parse_days_ago(s: &str) -> Option<u32> {
     let t = s.trim().to_lowercase();
-    if ["just now", "today", "few hours", "hours ago", "hour ago", "minutes ago", "just posted"]
-        .iter()
-        .any(|w| t.contains(w))
+    if [
+        "just now",
+        "today",
+        "few hours",
+        "hours ago",
+        "hour ago",
+        "minutes ago",
+        "just posted",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
     {
         return Some(0);
     }

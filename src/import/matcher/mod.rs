@@ -5,6 +5,7 @@
 
 mod places;
 mod roles;
+mod words;
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -393,7 +394,6 @@ impl Matcher {
         }
         out
     }
-
 }
 
 /// The key a listing is known by within its source: the posting's

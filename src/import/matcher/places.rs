@@ -132,8 +132,10 @@ impl Matcher {
             .filter(|t| !t.is_empty())
             .collect();
         let parts: Vec<Part> = texts.iter().map(|t| self.part(t)).collect();
-        let followed_by_state =
-            |k: usize| matches!(parts.get(k + 1), Some(Part::State)) || (k + 1 == parts.len() && place.region.is_some());
+        let followed_by_state = |k: usize| {
+            matches!(parts.get(k + 1), Some(Part::State))
+                || (k + 1 == parts.len() && place.region.is_some())
+        };
         let anchors = (0..parts.len())
             .filter(|&k| match parts[k] {
                 Part::City => true,
@@ -188,9 +190,15 @@ impl Matcher {
     /// Where a posting is, one spot per distinct place: catalogue cities
     /// first (in the posting's order), then places kept as given, at most
     /// [`MAX_PLACES`]; with no place, "Remote" or "Not stated".
-    pub(super) fn spots(&self, places: &[Place], remote: bool, notes: &mut Vec<String>) -> Vec<Spot> {
+    pub(super) fn spots(
+        &self,
+        places: &[Place],
+        remote: bool,
+        notes: &mut Vec<String>,
+    ) -> Vec<Spot> {
         let places: Vec<Place> = places.iter().flat_map(|p| self.expand(p)).collect();
-        let matched: Vec<Option<(usize, bool)>> = places.iter().map(|p| self.match_city(p)).collect();
+        let matched: Vec<Option<(usize, bool)>> =
+            places.iter().map(|p| self.match_city(p)).collect();
         // a place that says nothing of its country is taken as Indian when
         // another place of the posting is
         let in_india = places
@@ -261,7 +269,12 @@ impl Matcher {
     /// code is spelt out ("Thane, MH" → "Thane, Maharashtra"); abroad, or
     /// where nothing says India, the place is kept as written ("Nashville,
     /// TN, US", "Tiruppur, TN") and has no Indian state.
-    fn place_text(&self, place: Option<&Place>, remote: bool, indian: bool) -> (String, Option<String>) {
+    fn place_text(
+        &self,
+        place: Option<&Place>,
+        remote: bool,
+        indian: bool,
+    ) -> (String, Option<String>) {
         let fallback = if remote { "Remote" } else { "Not stated" };
         let Some(place) = place else {
             return (fallback.to_string(), None);

@@ -18,6 +18,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::words::{NOISE, NOT_BACK_OFFICE, PHRASES, SPELLINGS, head_kind};
 use crate::catalog::Role;
 
 /// A role for a title, and whether it took a guess to find it.
@@ -26,144 +27,6 @@ pub struct RoleMatch {
     /// Index into the catalogue's roles.
     pub role: usize,
     pub guessed: bool,
-}
-
-/// Phrases written several ways, as one token.
-const PHRASES: &[(&str, &str)] = &[
-    ("back-office", "back office"),
-    ("backoffice", "back office"),
-    ("back end", "backend"),
-    ("back-end", "backend"),
-    ("non-voice", "nonvoice"),
-    ("non voice", "nonvoice"),
-    ("e-mail", "email"),
-    ("data-entry", "data entry"),
-    ("tele-caller", "telecaller"),
-    ("tele caller", "telecaller"),
-    ("tele-calling", "telecaller"),
-    ("a/c", "accounts"),
-    ("h.r.", "hr"),
-    ("m.i.s.", "mis"),
-    ("m.i.s", "mis"),
-    ("full stack", "fullstack"),
-    ("full-stack", "fullstack"),
-    ("machine learning", "ml"),
-    ("work from home", " "),
-    ("work from office", " "),
-    ("entry level", " "),
-    ("entry-level", " "),
-    ("walk-in", " "),
-    ("walk in", " "),
-    ("call centre", "callcenter"),
-    ("call center", "callcenter"),
-    ("customer care", "customercare"),
-    ("business development", "bizdev"),
-    ("site reliability", "sre"),
-];
-
-/// Abbreviations and spellings, to one word.
-const SPELLINGS: &[(&str, &str)] = &[
-    ("sr", "senior"),
-    ("jr", "junior"),
-    ("exe", "executive"),
-    ("exec", "executive"),
-    ("execu", "executive"),
-    ("executives", "executive"),
-    ("asst", "assistant"),
-    ("asstt", "assistant"),
-    ("assist", "assistant"),
-    ("acct", "accounts"),
-    ("accts", "accounts"),
-    ("acc", "accounts"),
-    ("accnts", "accounts"),
-    ("account", "accounts"),
-    ("accounting", "accounts"),
-    ("mgr", "manager"),
-    ("mngr", "manager"),
-    ("coord", "coordinator"),
-    ("co", "coordinator"),
-    ("ordinator", "coordinator"),
-    ("ops", "operations"),
-    ("operation", "operations"),
-    ("opr", "operator"),
-    ("optr", "operator"),
-    ("administrative", "admin"),
-    ("administration", "admin"),
-    ("recon", "reconciliation"),
-    ("tl", "leader"),
-    ("teamlead", "leader"),
-    ("lead", "leader"),
-    ("dataentry", "data entry"),
-    ("human", "hr"),
-    ("resources", "hr"),
-    ("resource", "hr"),
-];
-
-/// Words that say nothing about the role.
-const NOISE: &[&str] = &[
-    "senior", "sr", "junior", "jr", "urgent", "urgently", "hiring", "hire", "immediate",
-    "immediately", "joiner", "joiners", "joining", "opening", "openings", "vacancy", "vacancies",
-    "wanted", "required", "requirement", "requirements", "need", "needed", "looking", "candidate",
-    "candidates", "apply", "now", "for", "the", "and", "of", "in", "at", "to", "a", "an", "on",
-    "with", "cum", "or", "by", "i", "ii", "iii", "iv", "v", "l1", "l2", "l3", "1", "2", "3", "4",
-    "wfh", "wfo", "remote", "hybrid", "onsite", "night", "day", "shift", "shifts", "rotational",
-    "fresher", "freshers", "experienced", "exp", "year", "years", "yrs", "yr", "month", "months",
-    "male", "female", "only", "girls", "boys", "ladies", "urgnt", "job", "jobs", "post", "position",
-    "role", "interview", "location", "based", "permanent", "contract", "contractual", "temporary",
-    "full", "time", "part", "fulltime", "parttime", "salary", "lpa", "ctc", "upto", "pvt", "ltd",
-    "private", "limited", "company", "mnc", "client", "leading", "reputed", "top", "india", "ncr",
-    "us", "uk", "international", "domestic", "hindi", "english", "marathi", "tamil", "telugu",
-    "kannada", "bengali", "gujarati", "malayalam", "punjabi", "odia", "level", "grade", "staff",
-];
-
-/// Words that name work outside the back office. A title with one of
-/// them (outside the part that matched a role exactly) gets no role.
-const NOT_BACK_OFFICE: &[&str] = &[
-    "software", "developer", "developers", "development", "programmer", "programming", "tester",
-    "testing", "automation", "devops", "sre", "frontend", "fullstack", "android", "ios", "java",
-    "python", "javascript", "react", "angular", "node", "nodejs", "php", "golang", "dotnet", "net",
-    "ruby", "scala", "kotlin", "flutter", "cloud", "aws", "azure", "gcp", "cyber", "cybersecurity",
-    "security", "firmware", "embedded", "mechanical", "civil", "electrical", "electronics",
-    "chemical", "mechatronics", "automobile", "production", "manufacturing", "scientist",
-    "scientists", "science", "research", "researcher", "ml", "ai", "nlp", "genai", "nurse", "nurses",
-    "nursing", "doctor", "physician", "surgeon", "pharmacist", "pharmacy", "physiotherapist",
-    "dentist", "radiologist", "lab", "laboratory", "technician", "teacher", "teachers", "teaching",
-    "tutor", "lecturer", "professor", "faculty", "trainer", "counsellor", "counselor", "driver",
-    "drivers", "delivery", "rider", "courier", "chef", "cook", "waiter", "steward", "bartender",
-    "housekeeping", "housekeeper", "guard", "bouncer", "electrician", "plumber", "welder",
-    "fitter", "carpenter", "mason", "painter", "sweeper", "cleaner", "peon", "boy", "helper",
-    "labour", "labor", "mechanic", "sales", "salesman", "telecaller", "telesales",
-    "telemarketing", "marketing", "seo", "sem", "designer", "design", "editor", "writer",
-    "copywriter", "content", "journalist", "photographer", "architect", "lawyer", "advocate",
-    "legal", "beautician", "stylist", "makeup", "fashion", "tailor", "pilot", "cabin", "crew",
-    "receptionist", "retail", "voice", "callcenter", "caller", "customercare", "agent", "advisor",
-    "consultant", "bizdev", "product", "project", "program", "programme", "engineering", "data science",
-    "frontoffice", "front", "scrum", "architecture", "ux", "ui", "qa engineer", "sap", "oracle",
-    "erp", "crm", "salesforce", "servicenow", "mulesoft", "tableau", "intelligence", "iot",
-    "robotics", "hvac", "plc", "scada", "controls", "medical officer", "clinical", "therapist",
-    "psychologist", "veterinary", "hotel", "restaurant", "kitchen", "barista", "cashier", "store manager",
-];
-
-/// Job nouns, by kind: a title's head must be of the same kind as the
-/// role name's (an engineer is not an executive).
-fn head_kind(w: &str) -> Option<u8> {
-    Some(match w {
-        "executive" | "associate" | "assistant" | "officer" | "specialist" | "coordinator"
-        | "clerk" | "operator" | "processor" | "typist" | "trainee" | "intern" | "apprentice"
-        | "representative" | "generalist" | "incharge" | "supervisor" | "analyst"
-        | "adjudicator" | "controller" | "poster" => 1,
-        "manager" | "head" | "leader" => 2,
-        "engineer" => 3,
-        "administrator" | "sysadmin" => 4,
-        "accountant" => 5,
-        "bookkeeper" | "keeper" => 6,
-        "auditor" => 7,
-        "recruiter" => 8,
-        "timekeeper" => 9,
-        "storekeeper" => 10,
-        "coder" => 11,
-        _ => return None,
-    })
 }
 
 /// One title or variant of a role, as words.
@@ -268,7 +131,11 @@ impl Roles {
             let mut mine: HashSet<String> = HashSet::new();
             for n in std::iter::once(&r.title).chain(&r.title_variants) {
                 let all = raw_words(n);
-                let words: Vec<String> = all.iter().filter(|w| !noise.contains(*w)).cloned().collect();
+                let words: Vec<String> = all
+                    .iter()
+                    .filter(|w| !noise.contains(*w))
+                    .cloned()
+                    .collect();
                 if words.is_empty() {
                     continue;
                 }
@@ -305,7 +172,9 @@ impl Roles {
     fn words(&self, s: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for w in raw_words(s) {
-            if !self.noise.contains(&w) && !w.chars().all(|c| c.is_ascii_digit()) && !out.contains(&w)
+            if !self.noise.contains(&w)
+                && !w.chars().all(|c| c.is_ascii_digit())
+                && !out.contains(&w)
             {
                 out.push(w);
             }
@@ -421,8 +290,12 @@ impl Roles {
             let complete = matched == n.mods.len();
             // a telling noun alone is evidence ("IT Recruiter" is the HR
             // recruiter's role); other nouns need all the name's words
-            let telling = same_head && n.head.as_deref().and_then(head_kind).is_some_and(|k| k >= 5);
-            if !complete && !(telling && matched == 0 && mods.len() <= 1) {
+            let telling = same_head
+                && n.head
+                    .as_deref()
+                    .and_then(head_kind)
+                    .is_some_and(|k| k >= 5);
+            if !(complete || (telling && matched == 0 && mods.len() <= 1)) {
                 continue;
             }
             if head.is_none() {

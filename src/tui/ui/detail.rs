@@ -61,6 +61,12 @@ fn field<'a>(name: &'a str, value: String, th: &Theme) -> Line<'a> {
     ])
 }
 
+/// A description's paragraphs and bullets, a line each (imported
+/// descriptions keep their line breaks; see `import::text`).
+fn description_lines(d: &str) -> impl Iterator<Item = Line<'_>> {
+    d.lines().map(Line::from)
+}
+
 /// The lines of a listing's detail.
 pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> Vec<Line<'a>> {
     let th = &st.theme;
@@ -137,8 +143,7 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         out.extend(fit_lines(st.index().fit(row, p), th));
     }
     out.push(Line::default());
-    // the description's paragraphs and bullets, a line each
-    out.extend(l.description.lines().map(Line::from));
+    out.extend(description_lines(&l.description));
     if let Some(role) = role {
         out.push(Line::default());
         out.push(heading("What you would do", th));
@@ -673,6 +678,14 @@ fn compare_roles(frame: &mut Frame<'_>, r: Rect, st: &State) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_keep_their_paragraphs_and_bullets() {
+        let lines: Vec<String> = description_lines("We keep books.\n• Tally\n• GST")
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(lines, ["We keep books.", "• Tally", "• GST"]);
+    }
 
     #[test]
     fn compares_ranges_with_bands() {

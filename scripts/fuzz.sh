@@ -5,9 +5,12 @@
 #   RUNS=1000000 scripts/fuzz.sh jsonld csv
 #   RUNS=200000 scripts/fuzz.sh config query
 #
-# Targets: jsonld, html, csv (the importer's parsers), config (the config
-# file: parsing, start-up, writing the profile back) and query (search
-# text, filter values, saved-search JSON, run through the engine).
+# Targets: jsonld, html, csv (the importer's parsers), markup (saved pages
+# with microdata and RDFa items, with fuzz/markup.dict), csv_dialects (CSVs
+# in the columns of JobSpy, Naukri scrapes and Glassdoor exports, with
+# fuzz/csv_dialects.dict), config (the config file: parsing, start-up,
+# writing the profile back) and query (search text, filter values,
+# saved-search JSON, run through the engine).
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz`). cargo-fuzz wants nightly
 # flags; on a stable toolchain RUSTC_BOOTSTRAP=1 lets them through.
@@ -17,7 +20,8 @@
 # to the regressions folder named below so `cargo test` keeps checking it.
 #
 #   target              seeds                                regressions
-#   jsonld, html, csv   tests/fixtures/import                tests/fixtures/import/fuzz-regressions
+#   jsonld, html, csv,  tests/fixtures/import                tests/fixtures/import/fuzz-regressions
+#   markup, csv_dialects
 #   config              tests/fixtures/fuzz/config,          tests/fixtures/fuzz/config/regressions
 #                       config.example.toml
 #   query               tests/fixtures/fuzz/query            tests/fixtures/fuzz/query/regressions
@@ -26,14 +30,14 @@ cd "$(dirname "$0")/.."
 
 RUNS="${RUNS:-200000}"
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(jsonld html csv config query)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(jsonld html csv markup csv_dialects config query)
 
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: cargo install cargo-fuzz" >&2; exit 1; }
 
 for t in "${TARGETS[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   case "$t" in
-    jsonld | html | csv) seeds=(tests/fixtures/import) ;;
+    jsonld | html | csv | markup | csv_dialects) seeds=(tests/fixtures/import) ;;
     config)
       cp config.example.toml fuzz/corpus/config/config.example.toml
       seeds=(tests/fixtures/fuzz/config) ;;

@@ -29,19 +29,92 @@ fn catalogue() -> &'static Catalog {
 }
 
 /// An import file of `format`: parsed, and whatever postings come out
-/// matched to the catalogue. Any input gives postings or an error.
+/// matched to the catalogue. Any input gives postings or an error, and
+/// what comes out holds together (see [`check_plan`]).
 pub fn import(format: crate::import::InputFormat, bytes: &[u8]) {
     use crate::import::{Matcher, parse};
     thread_local! {
         // the matcher caches lookups in a RefCell: one per thread
         static MATCHER: Matcher = Matcher::new(crate::search::Vocab::of(catalogue()));
     }
-    let Ok(file) = parse("fuzz", format, bytes) else {
-        return;
+    let file = match parse("fuzz", format, bytes) {
+        Ok(f) => f,
+        Err(e) => {
+            // an error says where, in lines and characters of the input
+            if let (Some((line, col)), Ok(text)) = (e.at, std::str::from_utf8(bytes)) {
+                let lines = line_count(text);
+                assert!(
+                    line >= 1 && line <= lines.max(1),
+                    "error line {line} of {lines}: {e}"
+                );
+                assert!(col >= 1, "error column {col}: {e}");
+            }
+            return;
+        }
     };
+    let again = parse("fuzz", format, bytes).expect("the same input parses again");
+    assert_eq!(file, again, "parsing is not deterministic");
+    let lines = std::str::from_utf8(bytes).map_or(0, line_count);
+    for p in &file.postings {
+        if let Some(l) = p.line {
+            assert!(l >= 1 && l <= lines.max(1), "posting line {l} of {lines}");
+        }
+    }
     MATCHER.with(|m| {
-        let _ = m.plan("fuzz", "fuzz", file, jiff::civil::date(2025, 1, 1));
+        let plan = m.plan("fuzz", "fuzz", file, jiff::civil::date(2025, 1, 1));
+        check_plan(&plan);
     });
+}
+
+/// Lines as the importers count them: CR LF, LF and a lone CR each end
+/// one (a saved page's lone CRs are line ends to the HTML parser).
+fn line_count(text: &str) -> u64 {
+    let b = text.as_bytes();
+    let ends = (0..b.len())
+        .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count();
+    ends as u64 + 1
+}
+
+/// What an import plan promises whatever the input: every listing has a
+/// title and a company; its currency is an ISO code; its ranges are in
+/// order; a catalogue city has its state, and any state is an Indian one
+/// (places abroad have none).
+pub fn check_plan(plan: &crate::import::FilePlan) {
+    for l in &plan.listings {
+        assert!(
+            !l.title.trim().is_empty(),
+            "a listing without a title: {l:?}"
+        );
+        assert!(
+            !l.company.trim().is_empty(),
+            "a listing without a company: {l:?}"
+        );
+        assert!(
+            l.currency.len() == 3 && l.currency.chars().all(|c| c.is_ascii_uppercase()),
+            "currency {:?}",
+            l.currency
+        );
+        if let (Some(a), Some(b)) = (l.salary_min, l.salary_max) {
+            assert!(a <= b, "salary {a} > {b}");
+        }
+        assert!(l.experience_min <= l.experience_max, "experience {l:?}");
+        if l.city_id.is_some() {
+            assert!(
+                l.state.is_some(),
+                "a catalogue city without its state: {l:?}"
+            );
+        }
+        if let Some(s) = &l.state {
+            assert!(
+                crate::import::places::indian_state(s).is_some()
+                    || catalogue().cities.iter().any(|c| &c.state == s),
+                "state {s:?} is no Indian state: {l:?}"
+            );
+        }
+        assert!(!l.location.trim().is_empty(), "no location: {l:?}");
+        assert!(l.number >= 1);
+    }
 }
 
 /// Config text: parsed, then used the way start-up uses it (keymap, theme,

@@ -125,7 +125,7 @@ pub fn format_range(min: Option<Rupees>, max: Option<Rupees>, period: Period) ->
 /// A monthly range in another currency, as given: `EUR 4,160–5,200 a month`.
 /// Never converted to rupees, so never compared with rupee figures.
 pub fn format_foreign(currency: &str, min: Option<u32>, max: Option<u32>) -> String {
-    let n = |v: u32| group_indian(u64::from(v));
+    let n = |v: u32| group_thousands(u64::from(v));
     match (min, max) {
         (Some(a), Some(b)) if a == b => format!("{currency} {} a month", n(a)),
         (Some(a), Some(b)) => format!("{currency} {}–{} a month", n(a), n(b)),
@@ -133,6 +133,20 @@ pub fn format_foreign(currency: &str, min: Option<u32>, max: Option<u32>) -> Str
         (None, Some(b)) => format!("{currency} up to {} a month", n(b)),
         (None, None) => "not disclosed".to_string(),
     }
+}
+
+/// Digits in groups of three, the way every currency but the rupee is
+/// written: 416667 → "416,667", 1234567 → "1,234,567".
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Why a salary string did not parse.
@@ -212,6 +226,22 @@ mod tests {
         assert_eq!(group_indian(1_20_000), "1,20,000");
         assert_eq!(group_indian(12_34_567), "12,34,567");
         assert_eq!(group_indian(1_23_45_67_890), "1,23,45,67,890");
+    }
+
+    #[test]
+    fn other_currencies_group_in_thousands() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(416_667), "416,667");
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
+        assert_eq!(
+            format_foreign("USD", Some(33_333), Some(416_667)),
+            "USD 33,333–416,667 a month"
+        );
+        assert_eq!(
+            format_foreign("GBP", Some(2_250), None),
+            "GBP 2,250+ a month"
+        );
         assert_eq!(Rupees(120_000).display(), "₹1,20,000");
     }
 

@@ -585,8 +585,9 @@ fn cli_imports_reports_and_reimports() {
         .success()
         .stdout(predicate::str::contains("1 new · 0 updated · 0 skipped"))
         .stdout(predicate::str::contains("5 new · 0 updated · 2 skipped"))
+        // a JSON document's postings are reported with their line too
         .stdout(predicate::str::contains(
-            "skipped #3 \"Store Helper\": no company",
+            "skipped #3 (line 43) \"Store Helper\": no company",
         ))
         .stdout(predicate::str::contains("₹25,000–35,000"));
     let v = env.json(&["import", page.to_str().expect("utf8"), "--format", "json"]);

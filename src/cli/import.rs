@@ -253,7 +253,7 @@ pub fn render_width(r: &Report, width: usize) -> String {
                 let role = match (&l.role, l.role_guessed) {
                     (Some(r), true) => format!("{r} (guess)"),
                     (Some(r), false) => r.clone(),
-                    (None, _) => "no close role".to_string(),
+                    (None, _) => "other role".to_string(),
                 };
                 t.row(vec![
                     if l.action == "new" { "+" } else { "~" }.to_string(),

@@ -1,30 +1,39 @@
-//! CSV: a header row naming the columns (any order, any case), then one
-//! posting a row. Read with the `csv` crate: quoted fields with commas,
-//! quotes and line breaks, CRLF or LF line ends.
+//! CSV: a header row naming the columns (any order, any case, in the
+//! names of backdesk's export, JobSpy, Naukri scrapes or Glassdoor
+//! exports; see `dialects`), then one posting a row. Read with the `csv`
+//! crate: quoted fields with commas, quotes and line breaks, CRLF or LF
+//! line ends.
 
+use super::dialects::{canonical, company_name, location_cell, shown};
 use super::experience::parse_experience;
-use super::jsonld::shorten;
-use super::salary::{SalaryUnit, monthly, normalise_currency, parse_amount};
+use super::places::parse_location;
+use super::posting::{currency_for_places, shorten};
+use super::salary::{
+    SalaryUnit, guess_unit, monthly, normalise_currency, parse_amount, parse_pay_text, undisclosed,
+};
+use super::text::description_text;
 use super::values::{
-    parse_date, parse_employment, parse_shift, parse_work_mode, push_unique, split_list,
+    parse_bool, parse_date, parse_days_ago, parse_employment_list, parse_shift, parse_work_mode,
+    push_unique, split_list,
 };
 use super::{ImportError, Lines, OPEN_ENDED_MAX_YEARS, ParsedFile, Place, Posting, Salary};
+use crate::catalog::WorkMode;
 
-/// The columns backdesk reads (the columns `search --format csv` writes,
-/// plus `identifier`, `experience` and `salary`). `category_id`,
-/// `company_type`, `industry` and `source` are written by the export and
-/// not read back: they follow from the company and the file.
+/// The columns backdesk reads (by their canonical names; see
+/// [`canonical`] for the other names each is read under).
 pub const CSV_COLUMNS: &[&str] = &[
     "title",
     "company",
     "city",
     "state",
+    "location",
     "salary_min",
     "salary_max",
     "salary_period",
     "currency",
     "salary",
     "work_mode",
+    "remote",
     "employment_type",
     "shift",
     "experience_min",
@@ -43,34 +52,10 @@ pub const CSV_COLUMNS: &[&str] = &[
     "contact_phone",
     "contact_email",
     "url",
+    "url_direct",
     "identifier",
     "id",
 ];
-
-/// Export columns that are not read back.
-const EXPORT_ONLY: &[&str] = &["category_id", "company_type", "industry", "source"];
-
-/// Other names for columns, as spreadsheets often have them.
-fn canonical(header: &str) -> String {
-    let h: String = header
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '_' })
-        .collect();
-    let h = h.trim_matches('_').to_string();
-    match h.as_str() {
-        "job_title" | "position" | "designation" => "title".into(),
-        "company_name" | "employer" | "organisation" | "organization" => "company".into(),
-        "location" | "job_location" => "city".into(),
-        "apply_url" | "link" | "job_url" => "url".into(),
-        "date_posted" | "posted_on" => "posted".into(),
-        "job_id" => "identifier".into(),
-        "mode" => "work_mode".into(),
-        "employment" | "job_type" => "employment_type".into(),
-        _ => h,
-    }
-}
 
 pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
     if text.trim().is_empty() {
@@ -99,14 +84,15 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
         ));
     }
     let mut out = ParsedFile::default();
-    for (raw, name) in header.iter().zip(&names) {
-        if !CSV_COLUMNS.contains(&name.as_str())
-            && !EXPORT_ONLY.contains(&name.as_str())
-            && !name.is_empty()
-        {
-            out.ignored_columns.push(raw.trim().to_string());
+    for (i, (raw, name)) in header.iter().zip(&names).enumerate() {
+        // a column read twice (`location` and `city`, say) is read once
+        let first = names.iter().position(|n| n == name) == Some(i);
+        if !CSV_COLUMNS.contains(&name.as_str()) || !first {
+            out.ignored_columns.push(shown(raw, i));
         }
     }
+    // columns only `search --format csv` writes
+    let export = col("category_id").is_some() && col("source").is_some();
     let mut record = csv::StringRecord::new();
     let lines = Lines::new(text);
     loop {
@@ -130,7 +116,12 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
                 .filter(|s| !s.is_empty())
         };
         let number = out.postings.len() + 1;
-        out.postings.push(row(&get, number, line));
+        let mut p = row(&get, number, line);
+        if export {
+            // backdesk's own export: the description is plain text already
+            p.description = get("description").unwrap_or_default().to_string();
+        }
+        out.postings.push(p);
     }
     Ok(out)
 }
@@ -184,23 +175,112 @@ fn row<'a>(get: &dyn Fn(&str) -> Option<&'a str>, number: usize, line: Option<u6
         number,
         line,
         title: get("title").map(String::from),
-        company: get("company").map(String::from),
-        description: get("description").unwrap_or_default().to_string(),
+        company: get("company").map(company_name).filter(|c| !c.is_empty()),
+        description: get("description").map(description_text).unwrap_or_default(),
         ..Posting::default()
     };
+    place_and_mode(get, &mut p);
+    if let Some(t) = get("employment_type") {
+        let (found, items) = parse_employment_list(t);
+        p.employment_type = found;
+        if found.is_none() && !items.is_empty() {
+            p.notes.push(format!(
+                "employment_type '{}' is not one backdesk knows; left out",
+                shorten(t)
+            ));
+        }
+    }
+    p.shift = vocab(get, "shift", parse_shift, &mut p.notes);
+    p.experience = experience(get, &mut p.notes);
+    p.salary = salary(get, &p.places, &mut p.notes);
+    p.skills = list(get("skills"));
+    p.languages = list(get("languages"));
+    p.benefits = list(get("benefits"));
+    if let Some(v) = get("openings") {
+        match v.parse::<f64>() {
+            Ok(n) if n >= 0.0 && n.fract() == 0.0 && n <= f64::from(u32::MAX) => {
+                p.openings = Some(n as u32)
+            }
+            _ => p.notes.push(format!(
+                "openings '{}' is not a whole number; took 1",
+                shorten(v)
+            )),
+        }
+    }
+    if let Some(v) = get("posted") {
+        p.posted = parse_date(v);
+        if p.posted.is_none() {
+            p.posted_days_ago = parse_days_ago(v);
+            if p.posted_days_ago.is_none() {
+                p.notes
+                    .push(format!("posted '{}' is not a date; left out", shorten(v)));
+            }
+        }
+    }
+    if let Some(v) = get("valid_through") {
+        p.valid_through = parse_date(v);
+        if p.valid_through.is_none() {
+            p.notes.push(format!(
+                "valid_through '{}' is not a date; left out",
+                shorten(v)
+            ));
+        }
+    }
+    p.role_id = get("role_id").map(String::from);
+    p.role = get("role").map(String::from);
+    p.contact_name = get("contact_name").unwrap_or_default().to_string();
+    p.contact_phone = get("contact_phone").unwrap_or_default().to_string();
+    // JobSpy lists every address it found: the first is the contact
+    p.contact_email = get("contact_email")
+        .and_then(|e| split_list(e, &[',', ';', ' ']).into_iter().next())
+        .unwrap_or_default();
+    p.url = get("url").or_else(|| get("url_direct")).map(String::from);
+    p.identifier = get("identifier").or_else(|| get("id")).map(String::from);
+    p
+}
+
+/// Where and how: `city` / `state` (backdesk), or a `location` cell
+/// (`Dallas, TX, US`, `Hybrid - Pune`, `Remote`); `work_mode`; `remote`.
+fn place_and_mode<'a>(get: &dyn Fn(&str) -> Option<&'a str>, p: &mut Posting) {
     if get("city").is_some() || get("state").is_some() {
         p.places.push(Place {
             locality: get("city").map(String::from),
             region: get("state").map(String::from),
             country: None,
         });
+    } else if let Some(cell) = get("location") {
+        let c = location_cell(cell);
+        if let Some(place) = c.place {
+            p.places = parse_location(place);
+        }
+        p.remote = c.remote;
+        if c.hybrid {
+            p.work_mode = Some(WorkMode::Hybrid);
+        }
     }
-    p.work_mode = vocab(get, "work_mode", parse_work_mode, &mut p.notes);
-    p.employment_type = vocab(get, "employment_type", parse_employment, &mut p.notes);
-    p.shift = vocab(get, "shift", parse_shift, &mut p.notes);
+    if let Some(m) = vocab(get, "work_mode", parse_work_mode, &mut p.notes) {
+        p.work_mode = Some(m);
+    }
+    if let Some(v) = get("remote") {
+        match parse_bool(v) {
+            Some(r) => p.remote |= r,
+            None => p.notes.push(format!(
+                "remote '{}' is not true or false; left out",
+                shorten(v)
+            )),
+        }
+    }
+    if p.remote && p.work_mode.is_none() {
+        p.work_mode = Some(WorkMode::Remote);
+    }
+}
 
-    // experience: the two columns, else a text column
-    let years = |col: &str, notes: &mut Vec<String>| -> Option<u8> {
+/// The two columns of years, else a text column.
+fn experience<'a>(
+    get: &dyn Fn(&str) -> Option<&'a str>,
+    notes: &mut Vec<String>,
+) -> Option<(u8, u8)> {
+    let mut years = |col: &str| -> Option<u8> {
         let v = get(col)?;
         match v.parse::<f64>() {
             Ok(n) if (0.0..=60.0).contains(&n) => Some(n as u8),
@@ -213,57 +293,23 @@ fn row<'a>(get: &dyn Fn(&str) -> Option<&'a str>, number: usize, line: Option<u6
             }
         }
     };
-    let lo = years("experience_min", &mut p.notes);
-    let hi = years("experience_max", &mut p.notes);
-    p.experience = match (lo, hi) {
+    let lo = years("experience_min");
+    let hi = years("experience_max");
+    match (lo, hi) {
         (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
         (Some(a), None) => Some((a, OPEN_ENDED_MAX_YEARS)),
         (None, Some(b)) => Some((0, b)),
         (None, None) => get("experience").and_then(|t| {
             let e = parse_experience(t);
-            if e.is_none() {
-                p.notes.push(format!(
+            if e.is_none() && !undisclosed(t) {
+                notes.push(format!(
                     "experience '{}' gives no years; left open",
                     shorten(t)
                 ));
             }
             e
         }),
-    };
-
-    p.salary = salary(get, &mut p.notes);
-    p.skills = list(get("skills"));
-    p.languages = list(get("languages"));
-    p.benefits = list(get("benefits"));
-    if let Some(v) = get("openings") {
-        match v.parse::<u32>() {
-            Ok(n) => p.openings = Some(n),
-            Err(_) => p.notes.push(format!(
-                "openings '{}' is not a whole number; took 1",
-                shorten(v)
-            )),
-        }
     }
-    for (col, slot) in [
-        ("posted", &mut p.posted),
-        ("valid_through", &mut p.valid_through),
-    ] {
-        if let Some(v) = get(col) {
-            *slot = parse_date(v);
-            if slot.is_none() {
-                p.notes
-                    .push(format!("{col} '{}' is not a date; left out", shorten(v)));
-            }
-        }
-    }
-    p.role_id = get("role_id").map(String::from);
-    p.role = get("role").map(String::from);
-    p.contact_name = get("contact_name").unwrap_or_default().to_string();
-    p.contact_phone = get("contact_phone").unwrap_or_default().to_string();
-    p.contact_email = get("contact_email").unwrap_or_default().to_string();
-    p.url = get("url").map(String::from);
-    p.identifier = get("identifier").or_else(|| get("id")).map(String::from);
-    p
 }
 
 /// A cell of a closed vocabulary; a value backdesk does not know is noted.
@@ -284,60 +330,95 @@ fn vocab<'a, T>(
     out
 }
 
-/// `salary_min` / `salary_max` per `salary_period` (default month) in
-/// `currency` (default INR); or a `salary` text like `18000-25000`,
-/// `25k-35k`, `3-4.5 LPA`.
-fn salary<'a>(get: &dyn Fn(&str) -> Option<&'a str>, notes: &mut Vec<String>) -> Option<Salary> {
-    let currency = match get("currency") {
-        Some(c) => normalise_currency(c).unwrap_or_else(|| {
-            notes.push(format!(
-                "currency '{}' is not a currency code; took INR",
-                shorten(c)
-            ));
-            "INR".into()
-        }),
-        None => "INR".into(),
-    };
-    let unit = match get("salary_period") {
-        Some(u) => SalaryUnit::parse(u).unwrap_or_else(|| {
-            notes.push(format!(
-                "salary_period '{}' is not hour, day, week, month or year; took month",
-                shorten(u)
-            ));
-            SalaryUnit::Month
-        }),
-        None => SalaryUnit::Month,
-    };
-    let mut amount = |col: &str| -> Option<u32> {
-        let v = get(col)?;
+/// An amount in a cell, with the period and currency its text gives.
+type Amount = (f64, Option<SalaryUnit>, Option<&'static str>);
+
+/// `salary_min` / `salary_max` (JobSpy's `min_amount` / `max_amount`) per
+/// `salary_period` (`interval`) in `currency`; or a `salary` text
+/// (`18000-25000`, `3-4.5 LPA`, `2-4 Lacs PA`, `$53K-$91K (Glassdoor
+/// est.)`). The currency is the column's, else the text's, else the
+/// places' (INR unless the job is abroad); with no period, amounts under
+/// a lakh (10,000 in other currencies) are monthly, larger ones a year.
+fn salary<'a>(
+    get: &dyn Fn(&str) -> Option<&'a str>,
+    places: &[Place],
+    notes: &mut Vec<String>,
+) -> Option<Salary> {
+    let amount = |col: &str, notes: &mut Vec<String>| -> Option<Amount> {
+        let v = get(col).filter(|v| !undisclosed(v))?;
         if let Some(n) = parse_amount(v) {
-            let m = monthly(n, unit);
-            if m.is_none() {
-                notes.push(format!("{col} '{}' is out of range; left out", shorten(v)));
-            }
-            return m;
+            return Some((n, None, None));
         }
-        match crate::money::parse_salary(v) {
-            Ok(r) => Some(r.0),
-            Err(_) => {
+        match parse_pay_text(v) {
+            Some(p) => Some((p.min, p.unit, p.currency)),
+            None => {
                 notes.push(format!("{col} '{}' is not an amount; left out", shorten(v)));
                 None
             }
         }
     };
-    let (mut lo, mut hi) = (amount("salary_min"), amount("salary_max"));
+    let (mut lo, mut hi) = (amount("salary_min", notes), amount("salary_max", notes));
     if lo.is_none()
         && hi.is_none()
-        && let Some(t) = get("salary")
+        && let Some(t) = get("salary").filter(|t| !undisclosed(t))
     {
-        (lo, hi) = salary_text(t);
-        if lo.is_none() && hi.is_none() {
-            notes.push(format!(
+        match parse_pay_text(t) {
+            Some(p) => {
+                lo = Some((p.min, p.unit, p.currency));
+                hi = Some((p.max, p.unit, p.currency));
+            }
+            None => notes.push(format!(
                 "salary '{}' is not an amount or a range; left out",
                 shorten(t)
-            ));
+            )),
         }
     }
+    if lo.is_none() && hi.is_none() {
+        return None;
+    }
+    let written = lo.and_then(|a| a.2).or_else(|| hi.and_then(|a| a.2));
+    let currency = match get("currency") {
+        Some(c) => normalise_currency(c).or_else(|| {
+            notes.push(format!(
+                "currency '{}' is not a currency code; went by the place",
+                shorten(c)
+            ));
+            None
+        }),
+        None => None,
+    };
+    let currency = match currency.or(written.map(String::from)) {
+        Some(c) => c,
+        None => currency_for_places(places, notes)?,
+    };
+    let top = hi.or(lo).map_or(0.0, |a| a.0);
+    let period = match get("salary_period") {
+        Some(u) => SalaryUnit::parse(u).or_else(|| {
+            notes.push(format!(
+                "salary_period '{}' is not hour, day, week, month or year; went by the amount",
+                shorten(u)
+            ));
+            None
+        }),
+        None => None,
+    };
+    let unit = period
+        .or(lo.and_then(|a| a.1))
+        .or(hi.and_then(|a| a.1))
+        .unwrap_or_else(|| {
+            let u = guess_unit(top, &currency);
+            notes.push(format!("salary has no period; took {} for {top}", u.id()));
+            u
+        });
+    let conv = |a: Option<Amount>, notes: &mut Vec<String>| -> Option<u32> {
+        let (n, u, _) = a?;
+        let m = monthly(n, u.unwrap_or(unit));
+        if m.is_none() {
+            notes.push(format!("salary {n} is out of range; left out"));
+        }
+        m
+    };
+    let (mut lo, mut hi) = (conv(lo, notes), conv(hi, notes));
     if let (Some(a), Some(b)) = (lo, hi)
         && a > b
     {
@@ -348,40 +429,6 @@ fn salary<'a>(get: &dyn Fn(&str) -> Option<&'a str>, notes: &mut Vec<String>) ->
         max: hi,
         currency,
     })
-}
-
-/// A salary range as people write it, in rupees a month.
-fn salary_text(t: &str) -> (Option<u32>, Option<u32>) {
-    let t = t.replace('–', "-").replace(" to ", "-");
-    let parts: Vec<&str> = t
-        .split('-')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let one = |s: &str| crate::money::parse_salary(s).ok().map(|r| r.0);
-    match parts.as_slice() {
-        [single] => {
-            let v = one(single);
-            (v, v)
-        }
-        [a, b] => {
-            // "3-4.5 LPA": the unit written once applies to both
-            let unit_at = b
-                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
-                .unwrap_or(b.len());
-            let unit = &b[unit_at..];
-            let a_bare = a
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
-            let lo = if a_bare && !unit.trim().is_empty() {
-                one(&format!("{a}{unit}"))
-            } else {
-                one(a)
-            };
-            (lo, one(b))
-        }
-        _ => (None, None),
-    }
 }
 
 #[cfg(test)]
@@ -405,7 +452,7 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Accounts Executive, GST"));
         assert_eq!(p.company.as_deref(), Some("Sahyadri \"Finserv\""));
         assert_eq!(p.skills, ["Tally", "GST"]);
-        assert_eq!(p.description, "Line one\r\nLine two");
+        assert_eq!(p.description, "Line one\nLine two");
         assert_eq!(p.line, Some(2));
         assert_eq!(f.postings[1].skills, ["Typing", "Excel"]);
         assert_eq!(f.postings[1].line, Some(5));

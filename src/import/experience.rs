@@ -19,7 +19,8 @@ pub fn from_months(months: f64) -> Option<(u8, u8)> {
 /// and does not say "fresher".
 ///
 /// * `2-5 years`, `2 to 5 yrs`, `2 - 5 Years` → (2, 5)
-/// * `3+ years`, `minimum 3 years`, `at least 3 years` → (3, 50)
+/// * `3+ years`, `minimum 3 years` (also misspelt `Minumum`), `at least 3 years`,
+///   `3 years or more` → (3, 50)
 /// * `up to 2 years` → (0, 2)
 /// * `2 years` → (2, 2); `18 months` → (1, 2); `6 months` → (0, 1)
 /// * `Fresher`, `No experience required` → (0, 0); `Freshers or up to 1 year` → (0, 1)
@@ -35,16 +36,23 @@ pub fn parse_experience(text: &str) -> Option<(u8, u8)> {
     let fresher = ["fresher", "no experience", "entry level", "entry-level"]
         .iter()
         .any(|w| t.contains(w));
+    // "minimum" as people spell it: "Minimum", "Min.", "Minumum", "Minimun"
+    let min_word = t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        w == "min"
+            || (w.len() >= 6
+                && (w.starts_with("mini") || w.starts_with("minu"))
+                && (w.ends_with('m') || w.ends_with('n')))
+    });
     let open = t.contains('+')
+        || min_word
         || [
-            "minimum",
-            "min ",
-            "min.",
             "at least",
             "atleast",
             "above",
             "more than",
             "over ",
+            "or more",
+            "plus",
         ]
         .iter()
         .any(|w| t.contains(w));
@@ -104,6 +112,14 @@ mod tests {
             ("5 - 2 years", Some((2, 5))),
             ("3+ years", Some((3, open))),
             ("Minimum 3 years in accounts", Some((3, open))),
+            // schema.org's own JobPosting example spells it so
+            (
+                "Minumum 3 years experience as a software engineer",
+                Some((3, open)),
+            ),
+            ("Min. 2 yrs", Some((2, open))),
+            ("3 years or more", Some((3, open))),
+            ("Minimal supervision; 2 years", Some((2, 2))),
             ("at least 1 year", Some((1, open))),
             ("up to 2 years", Some((0, 2))),
             ("2 years", Some((2, 2))),

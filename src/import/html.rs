@@ -1,12 +1,14 @@
 //! Saved job pages: every `<script type="application/ld+json">` block,
 //! found with a real HTML parser (html5ever, through `scraper`), so
-//! comments, other scripts and odd markup around them do not matter.
+//! comments, other scripts and odd markup around them do not matter; and
+//! every microdata item and RDFa resource typed `JobPosting` (see
+//! `structured`), the other two forms schema.org publishes.
 
 use std::borrow::Cow;
 
 use scraper::{Html, Node};
 
-use super::jsonld::{collect, parse_json};
+use super::jsonld::{PostingLines, collect, parse_json};
 use super::{ImportError, Lines, ParsedFile};
 
 pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
@@ -58,17 +60,50 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
             ),
             None => format!("in JSON-LD block {blocks}: "),
         };
-        let value = parse_json(path, json, base, &what)?;
-        collect(&value, &mut out, base.map(|b| b.0));
+        match offset {
+            Some(o) => {
+                let base = o + skipped;
+                let value = parse_json(path, &text, base, json, &what)?;
+                collect(&value, &mut out, &PostingLines::of(&lines, base, json));
+            }
+            None => {
+                // not found in the page's text (entities in the script?):
+                // errors and lines are relative to the block
+                let value = parse_json(path, json, 0, json, &what)?;
+                collect(
+                    &value,
+                    &mut out,
+                    &PostingLines::of(&super::Lines::new(json), 0, ""),
+                );
+            }
+        }
     }
-    if blocks == 0 {
+    let items = super::structured::read(&doc, &text);
+    if blocks == 0 && items.found() == 0 {
         return Err(ImportError::new(
             path,
             None,
-            "this page has no <script type=\"application/ld+json\"> block, so no job posting data: save the page of the job itself (job boards put the posting's JobPosting data there) and import that",
+            "this page has no job posting data: no <script type=\"application/ld+json\"> block, no microdata item (itemscope itemtype=\"https://schema.org/JobPosting\") and no RDFa resource (typeof=\"JobPosting\"); save the page of the job itself (job boards put the posting's JobPosting data there) and import that",
         ));
     }
+    // a page may give the same posting twice, as JSON-LD and as markup
+    let seen: Vec<(Option<String>, Option<String>)> = out
+        .postings
+        .iter()
+        .map(|p| (lower(&p.title), lower(&p.company)))
+        .collect();
+    for mut p in items.postings {
+        if seen.contains(&(lower(&p.title), lower(&p.company))) {
+            continue;
+        }
+        p.number = out.postings.len() + 1;
+        out.postings.push(p);
+    }
     Ok(out)
+}
+
+fn lower(s: &Option<String>) -> Option<String> {
+    s.as_ref().map(|s| s.to_lowercase())
 }
 
 /// Strips `<!-- -->` and `<![CDATA[ ]]>` wrappers some pages put around
@@ -127,8 +162,18 @@ mod tests {
     }
 
     #[test]
-    fn a_page_without_json_ld_is_refused() {
+    fn a_page_without_job_posting_data_is_refused() {
         let e = parse("p.html", "<html><body><h1>Jobs</h1></body></html>").unwrap_err();
         assert!(e.message.contains("no <script"), "{e}");
+        assert!(e.message.contains("no microdata"), "{e}");
+    }
+
+    #[test]
+    fn a_bad_block_after_wide_text_counts_characters() {
+        let page = "<html><head><title>会计助理 招聘</title>\n<script type=\"application/ld+json\">{\"title\": \"会计\" \"x\"}</script></head></html>";
+        let e = parse("p.html", page).unwrap_err();
+        // line 2: `<script type="application/ld+json">` is 35 characters,
+        // then `{"title": "会计" ` is 15 more: the stray `"` is character 51
+        assert_eq!(e.at, Some((2, 51)), "{e}");
     }
 }

@@ -106,7 +106,8 @@ pub struct FileReport {
 
 #[derive(Debug, Serialize)]
 pub struct ListingReport {
-    /// The listing's id (`null` in a dry run for a new listing).
+    /// The listing's id: the id it has, or in a dry run the id it would
+    /// update (`null` for a new listing in a dry run).
     pub id: Option<i64>,
     /// `new` or `updated`.
     pub action: &'static str,
@@ -256,11 +257,14 @@ pub fn write_plans(
     let outcomes: Vec<Vec<(Option<i64>, bool)>> = if dry_run {
         let mut out = Vec::new();
         for plan in &plans {
-            let keys = store.imported_keys(&plan.source)?;
+            let ids = store.imported_ids(&plan.source)?;
             out.push(
                 plan.listings
                     .iter()
-                    .map(|l| (None, keys.contains(&l.key)))
+                    .map(|l| {
+                        let id = ids.get(&l.key).copied();
+                        (id, id.is_some())
+                    })
                     .collect(),
             );
         }

@@ -1,5 +1,7 @@
 //! Importing listings from files: saved job pages (the schema.org
-//! `JobPosting` JSON-LD inside them), JSON / JSON-LD documents and CSV.
+//! `JobPosting`s inside them, as JSON-LD, microdata or RDFa), JSON /
+//! JSON-LD documents and CSV (backdesk's own columns, and the columns of
+//! JobSpy, Naukri scrapes and Glassdoor exports).
 //!
 //! Three steps, kept apart:
 //! 1. [`parse`] turns a file's bytes into [`Posting`]s. It is pure: no SQL,
@@ -11,12 +13,17 @@
 //! 3. `Store::upsert_imported` writes a plan in one transaction.
 
 mod csvfile;
+mod dialects;
 mod experience;
 mod html;
 pub mod job;
+mod json_pos;
 mod jsonld;
 mod matcher;
+pub(crate) mod places;
+mod posting;
 mod salary;
+mod structured;
 mod text;
 mod values;
 
@@ -29,18 +36,20 @@ use crate::catalog::{EmploymentType, Shift, WorkMode};
 
 pub use csvfile::CSV_COLUMNS;
 pub use experience::{OPEN_ENDED_MAX_YEARS, parse_experience};
-pub use matcher::{FilePlan, ImportedListing, MAX_PLACES, Matcher, Skipped};
+pub use matcher::{FilePlan, ImportedListing, MAX_PLACES, Matcher, RoleMatch, Skipped};
 pub use salary::{SalaryUnit, monthly};
-pub use text::html_to_text;
+pub use text::{html_to_text, markdown_to_text};
 
 /// The kinds of file `backdesk import` reads, told apart by extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
-    /// `.html`, `.htm`: a saved page; every JSON-LD block in it.
+    /// `.html`, `.htm`: a saved page; every JSON-LD block, microdata item
+    /// and RDFa resource in it that is a `JobPosting`.
     Html,
     /// `.json`, `.jsonld`: JSON-LD, or backdesk's own `search --format json`.
     Json,
-    /// `.csv`: the documented columns, header required.
+    /// `.csv`: a header row naming the columns (backdesk's, JobSpy's,
+    /// Naukri scrapes', Glassdoor exports').
     Csv,
 }
 
@@ -133,6 +142,8 @@ pub struct Posting {
     pub benefits: Vec<String>,
     pub openings: Option<u32>,
     pub posted: Option<Date>,
+    /// A relative date ("3 Days Ago"), in days before the import day.
+    pub posted_days_ago: Option<u32>,
     pub valid_through: Option<Date>,
     /// A catalogue role id given outright (backdesk's own exports).
     pub role_id: Option<String>,
@@ -237,10 +248,33 @@ pub fn parse(path: &str, format: InputFormat, bytes: &[u8]) -> Result<ParsedFile
     let text = utf8(path, bytes)?;
     // a byte order mark is not content
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match format {
-        InputFormat::Html => html::parse(path, text),
-        InputFormat::Json => jsonld::parse_document(path, text),
-        InputFormat::Csv => csvfile::parse(path, text),
+    let mut file = match format {
+        InputFormat::Html => html::parse(path, text)?,
+        InputFormat::Json => jsonld::parse_document(path, text)?,
+        InputFormat::Csv => csvfile::parse(path, text)?,
+    };
+    for p in &mut file.postings {
+        from_title(p);
+    }
+    Ok(file)
+}
+
+/// What a title says that no field did, in every format: remote or
+/// hybrid ("MuleSoft Developer (Remote)", "Accounts Executive - WFH",
+/// "MIS Analyst | Hybrid") and the shift ("Data Entry – Night Shift").
+fn from_title(p: &mut Posting) {
+    use crate::catalog::WorkMode;
+    let Some(title) = p.title.as_deref() else {
+        return;
+    };
+    if !p.remote
+        && p.work_mode.is_none()
+        && let Some(m @ (WorkMode::Hybrid | WorkMode::Remote)) = values::parse_work_mode(title)
+    {
+        p.work_mode = Some(m);
+    }
+    if p.shift.is_none() && title.to_lowercase().contains("shift") {
+        p.shift = values::parse_shift(title);
     }
 }
 
@@ -301,6 +335,21 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// The byte offset in `text` of a 1-based line and a column counted in
+/// bytes (as serde_json counts them), clamped to the line's end.
+pub(crate) fn offset_of(text: &str, line: u64, byte_col: u64) -> usize {
+    let mut start = 0usize;
+    for _ in 1..line {
+        match text[start..].find('\n') {
+            Some(i) => start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let col = usize::try_from(byte_col.saturating_sub(1)).unwrap_or(usize::MAX);
+    (start.saturating_add(col)).min(end)
+}
+
 /// 1-based line and character column of byte `offset` in `text`.
 pub(crate) fn line_col(text: &str, offset: usize) -> (u64, u64) {
     let mut offset = offset.min(text.len());
@@ -345,6 +394,16 @@ mod tests {
             e.to_string()
                 .starts_with("x.csv: line 2, column 3: not UTF-8")
         );
+    }
+
+    #[test]
+    fn byte_columns_become_character_columns() {
+        // "数据" is 6 bytes, 2 characters
+        let t = "{\n  \"t\": \"数据\" x}";
+        let at = offset_of(t, 2, 17);
+        assert_eq!(&t[at..at + 1], "x");
+        assert_eq!(line_col(t, at), (2, 13));
+        assert_eq!(offset_of(t, 9, 1), t.len());
     }
 
     #[test]

@@ -131,6 +131,159 @@ pub fn normalise_currency(s: &str) -> Option<String> {
     (t.len() == 3 && t.chars().all(|c| c.is_ascii_alphabetic())).then(|| t.to_ascii_uppercase())
 }
 
+/// Pay as a line of text gives it, before conversion to a month.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayText {
+    pub min: f64,
+    pub max: f64,
+    /// The period the text names, if it names one.
+    pub unit: Option<SalaryUnit>,
+    /// The currency its symbols or words name (`$`, `₹`, `Lacs`), if any.
+    pub currency: Option<&'static str>,
+}
+
+/// Words that say there is no figure: not an unreadable salary.
+pub fn undisclosed(t: &str) -> bool {
+    let l = t.trim().to_lowercase();
+    l.is_empty()
+        || ["-1", "0", "na", "n/a", "none", "nan", "-", "--"].contains(&l.as_str())
+        || [
+            "not disclosed",
+            "not mentioned",
+            "not specified",
+            "negotiable",
+            "as per industry",
+            "best in industry",
+            "as per company",
+            "competitive",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
+/// Reads pay written as text, the ways job files write it:
+/// * `$53K-$91K (Glassdoor est.)`, `Employer Provided Salary:$120K-$160K`
+///   (thousands; with no period, a year is assumed later for these sizes)
+/// * `$10-$26 Per Hour(Glassdoor est.)`, `₹25,000 - ₹30,000 a month`
+/// * `2-4 Lacs PA`, `1.25-3 Lacs P.A.`, `3.6 LPA`, `1-5 Cr`
+/// * `25k-35k`, `18000-25000`, `18,000 to 25,000 per month`
+///
+/// Text in brackets is a gloss and is skipped. `None` when no amount is
+/// found.
+pub fn parse_pay_text(text: &str) -> Option<PayText> {
+    let mut t = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => t.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    let t = t.replace(['–', '—'], "-").replace(" to ", " - ");
+    let has = |w: &str| t.contains(w);
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let word = |w: &str| words.contains(&w);
+    let lakh_words = ["lac", "lacs", "lakh", "lakhs", "lpa", "l"];
+    let crore_words = ["cr", "crore", "crores"];
+    let currency = if has("$") || word("usd") {
+        Some("USD")
+    } else if has("£") || word("gbp") {
+        Some("GBP")
+    } else if has("€") || word("eur") {
+        Some("EUR")
+    } else if has("₹")
+        || ["rs", "inr", "rupees", "rupee"].iter().any(|w| word(w))
+        || lakh_words.iter().chain(&crore_words).any(|w| word(w))
+    {
+        Some("INR")
+    } else {
+        None
+    };
+    let unit = if word("hour") || word("hr") || word("hourly") || has("/hr") || word("ph") {
+        Some(SalaryUnit::Hour)
+    } else if word("day") || word("daily") || word("pd") {
+        Some(SalaryUnit::Day)
+    } else if word("week") || word("weekly") || word("pw") {
+        Some(SalaryUnit::Week)
+    } else if word("month") || word("monthly") || word("pm") || word("mo") || word("p.m") {
+        Some(SalaryUnit::Month)
+    } else if [
+        "year", "yearly", "annum", "annual", "annually", "pa", "p.a", "yr", "lpa", "ctc",
+    ]
+    .iter()
+    .any(|w| word(w))
+    {
+        Some(SalaryUnit::Year)
+    } else {
+        None
+    };
+    // numbers and the multiplier written after each
+    let mut amounts: Vec<(f64, Option<f64>)> = Vec::new();
+    let chars: Vec<char> = t.chars().collect();
+    let mut i = 0;
+    while i < chars.len() && amounts.len() < 2 {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut num = String::new();
+        while i < chars.len() && (chars[i].is_ascii_digit() || matches!(chars[i], ',' | '.')) {
+            if chars[i] != ',' {
+                num.push(chars[i]);
+            }
+            i += 1;
+        }
+        let Ok(value) = num.trim_end_matches('.').parse::<f64>() else {
+            continue;
+        };
+        let mut j = i;
+        while j < chars.len() && chars[j] == ' ' {
+            j += 1;
+        }
+        let suffix: String = chars[j..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let mult = match suffix.as_str() {
+            "k" | "thousand" => Some(1_000.0),
+            s if lakh_words.contains(&s) => Some(100_000.0),
+            s if crore_words.contains(&s) => Some(10_000_000.0),
+            _ => None,
+        };
+        amounts.push((value, mult));
+    }
+    let (min, max) = match amounts.as_slice() {
+        [] => return None,
+        [(a, m)] => {
+            let v = a * m.unwrap_or(1.0);
+            (v, v)
+        }
+        [(a, ma), (b, mb), ..] => {
+            // "2-4 Lacs", "25-35k": a multiplier written once applies to both
+            let m = ma.or(*mb).unwrap_or(1.0);
+            (a * ma.unwrap_or(m), b * mb.unwrap_or(m))
+        }
+    };
+    // lakhs and crores are quoted a year in India
+    let lakhs = amounts
+        .iter()
+        .any(|(_, m)| m.is_some_and(|m| m >= 100_000.0));
+    let unit = unit.or(lakhs.then_some(SalaryUnit::Year));
+    let (min, max) = if min <= max { (min, max) } else { (max, min) };
+    (max > 0.0 && max.is_finite()).then_some(PayText {
+        min,
+        max,
+        unit,
+        currency,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,5 +338,38 @@ mod tests {
         assert_eq!(normalise_currency("₹").as_deref(), Some("INR"));
         assert_eq!(normalise_currency("usd").as_deref(), Some("USD"));
         assert_eq!(normalise_currency("rupees"), None);
+    }
+
+    #[test]
+    fn pay_as_text() {
+        let p = |t: &str| parse_pay_text(t).map(|p| (p.min, p.max, p.unit, p.currency));
+        assert_eq!(
+            p("$53K-$91K (Glassdoor est.)"),
+            Some((53_000.0, 91_000.0, None, Some("USD")))
+        );
+        assert_eq!(
+            p("$10-$26 Per Hour(Glassdoor est.)"),
+            Some((10.0, 26.0, Some(SalaryUnit::Hour), Some("USD")))
+        );
+        assert_eq!(
+            p("Employer Provided Salary:$120K-$160K"),
+            Some((120_000.0, 160_000.0, None, Some("USD")))
+        );
+        assert_eq!(
+            p("1.25-3 Lacs PA"),
+            Some((125_000.0, 300_000.0, Some(SalaryUnit::Year), Some("INR")))
+        );
+        assert_eq!(
+            p("3.6 LPA"),
+            Some((360_000.0, 360_000.0, Some(SalaryUnit::Year), Some("INR")))
+        );
+        assert_eq!(p("25k-35k"), Some((25_000.0, 35_000.0, None, None)));
+        assert_eq!(
+            p("₹18,000 to ₹25,000 per month"),
+            Some((18_000.0, 25_000.0, Some(SalaryUnit::Month), Some("INR")))
+        );
+        assert_eq!(p("Not disclosed"), None);
+        assert!(undisclosed("Not disclosed") && undisclosed("-1"));
+        assert!(!undisclosed("2-4 Lacs PA"));
     }
 }

@@ -71,14 +71,20 @@ fn fragment_text(s: &str) -> String {
     }
     let doc = Html::parse_fragment(s);
     let mut out = String::with_capacity(s.len());
-    walk(doc.tree.root(), &mut out);
+    // in markup a line break in the text is a space (the tags make the
+    // lines); text with only entities keeps its lines
+    walk(doc.tree.root(), &mut out, looks_like_markup(s));
     // in markup, line breaks come from the tags: no blank lines
     tidy_lines(&out, false)
 }
 
-fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
+fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String, markup: bool) {
     for child in node.children() {
         match child.value() {
+            Node::Text(t) if markup => out.extend(t.chars().map(|c| match c {
+                '\n' | '\r' => ' ',
+                c => c,
+            })),
             Node::Text(t) => out.push_str(t),
             Node::Element(e) => {
                 let name = e.name();
@@ -92,7 +98,11 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
                 if name == "li" {
                     out.push_str("• ");
                 }
-                walk(child, out);
+                if name == "pre" {
+                    walk(child, out, false);
+                } else {
+                    walk(child, out, markup);
+                }
                 if block {
                     out.push('\n');
                 }
@@ -100,7 +110,7 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
                     out.push(' ');
                 }
             }
-            _ => walk(child, out),
+            _ => walk(child, out, markup),
         }
     }
 }
@@ -128,6 +138,87 @@ fn tidy_lines(s: &str, keep_blank: bool) -> String {
     out
 }
 
+/// A description in whatever form a file gives it, as plain text: HTML
+/// (see [`html_to_text`]), Markdown (JobSpy writes its descriptions so;
+/// see [`markdown_to_text`]) or plain text (spaces tidied, paragraphs
+/// kept).
+pub fn description_text(s: &str) -> String {
+    if looks_like_markup(s) || looks_like_markup(&html_escape::decode_html_entities(s)) {
+        html_to_text(s)
+    } else if looks_like_markdown(s) {
+        markdown_to_text(s)
+    } else {
+        html_to_text(s)
+    }
+}
+
+/// Markdown's tell-tale signs: strong emphasis, backslash escapes, links,
+/// headings and list items at the start of a line.
+fn looks_like_markdown(s: &str) -> bool {
+    if s.contains("**") || s.contains("__") || s.contains("](") {
+        return true;
+    }
+    if ["\\-", "\\*", "\\_", "\\#", "\\.", "\\+", "\\("]
+        .iter()
+        .any(|e| s.contains(e))
+    {
+        return true;
+    }
+    s.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("# ") || l.starts_with("## ") || l.starts_with("### ") || l.starts_with("* ")
+    })
+}
+
+/// Markdown as plain text (with pulldown-cmark): emphasis and escapes
+/// gone, each paragraph and heading a line, list items as `• ` lines
+/// (numbered lists keep their numbers), line breaks inside a paragraph
+/// kept, links as their text.
+pub fn markdown_to_text(s: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut out = String::with_capacity(s.len());
+    // the next number of each open list (None: a bullet list)
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    for event in Parser::new_ext(s, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
+                out.push('\n');
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::TableRow,
+            )
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Rule => out.push('\n'),
+            Event::Start(Tag::List(start)) => lists.push(start),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                out.push('\n');
+            }
+            Event::Start(Tag::Item) => {
+                out.push('\n');
+                match lists.last_mut() {
+                    Some(Some(n)) => {
+                        out.push_str(&format!("{n}. "));
+                        *n += 1;
+                    }
+                    _ => out.push_str("• "),
+                }
+            }
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let l = h.to_ascii_lowercase();
+                if l.starts_with("<br") || l.starts_with("<p") || l.starts_with("</p") {
+                    out.push('\n');
+                }
+            }
+            _ => {}
+        }
+    }
+    tidy_lines(&out, false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +244,22 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_in_markup_source_are_spaces() {
+        // schema.org's microdata example breaks its description's source line
+        assert_eq!(
+            html_to_text(
+                "<strong>Description:</strong> ABC Company Inc.\n    seeks an engineer.<br>Apply"
+            ),
+            "Description: ABC Company Inc. seeks an engineer.\nApply"
+        );
+        // text with entities only keeps its lines
+        assert_eq!(
+            html_to_text("Tally &amp; GST\nNight shift"),
+            "Tally & GST\nNight shift"
+        );
+    }
+
+    #[test]
     fn double_escaped_descriptions() {
         let html = "&lt;p&gt;Data entry &amp;amp; MIS&lt;/p&gt;&lt;br&gt;Night shift";
         assert_eq!(html_to_text(html), "Data entry & MIS\nNight shift");
@@ -165,5 +272,22 @@ mod tests {
             "Line one\n\nLine two"
         );
         assert_eq!(html_to_text("5 < 10 years"), "5 < 10 years");
+    }
+
+    #[test]
+    fn markdown_descriptions() {
+        // the way JobSpy writes a description
+        let md = "**Role : Python Developer**  \n**Job Type** : Contractual\n\n### **Job Information**\n\n\n* Health insurance\n* Provident Fund\n\n1. Educational qualification: Any degree\n2. Experience: 2\\-3 Years\n\nSee [our page](https://example.com) \\- apply";
+        assert_eq!(
+            markdown_to_text(md),
+            "Role : Python Developer\nJob Type : Contractual\nJob Information\n• Health insurance\n• Provident Fund\n1. Educational qualification: Any degree\n2. Experience: 2-3 Years\nSee our page - apply"
+        );
+        assert_eq!(description_text(md), markdown_to_text(md));
+        // HTML stays HTML; plain text keeps its paragraphs
+        assert_eq!(description_text("<p>A</p><p>B</p>"), "A\nB");
+        assert_eq!(
+            description_text("Line one\n\nLine two"),
+            "Line one\n\nLine two"
+        );
     }
 }

@@ -126,6 +126,73 @@ pub fn push_unique(out: &mut Vec<String>, v: String) {
     }
 }
 
+/// The first employment type a list names that backdesk knows
+/// (`fulltime, internship`, `Full Time, Permanent`, `["CONTRACTOR",
+/// "FULL_TIME"]` written as one string), and the list's items.
+pub fn parse_employment_list(s: &str) -> (Option<EmploymentType>, Vec<String>) {
+    let items = split_list(s, &[',', '|', ';', '/']);
+    let found = items.iter().find_map(|k| parse_employment(k));
+    (found, items)
+}
+
+/// How many days ago a relative date says: `Just now`, `Few Hours Ago`,
+/// `Today` (0), `1 Day Ago`, `3 days ago`, `30+ Days Ago` (30), `2 weeks
+/// ago`, `a month ago`. `None` for anything else.
+pub fn parse_days_ago(s: &str) -> Option<u32> {
+    let t = s.trim().to_lowercase();
+    if [
+        "just now",
+        "today",
+        "few hours",
+        "hours ago",
+        "hour ago",
+        "minutes ago",
+        "just posted",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+    {
+        return Some(0);
+    }
+    if t == "yesterday" {
+        return Some(1);
+    }
+    if !t.ends_with("ago") {
+        return None;
+    }
+    let n: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let n: u32 = if n.is_empty() {
+        if t.starts_with("a ") || t.starts_with("an ") {
+            1
+        } else {
+            return None;
+        }
+    } else {
+        n.parse().ok()?
+    };
+    let per = if t.contains("day") {
+        1
+    } else if t.contains("week") {
+        7
+    } else if t.contains("month") {
+        30
+    } else if t.contains("year") {
+        365
+    } else {
+        return None;
+    };
+    n.checked_mul(per)
+}
+
+/// `True`, `false`, `1`, `0`, `yes`, `no` (any case).
+pub fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "y" => Some(true),
+        "false" | "0" | "no" | "n" => Some(false),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +254,30 @@ mod tests {
         assert_eq!(parse_work_mode("WFH"), Some(WorkMode::Remote));
         assert_eq!(parse_work_mode("Hybrid"), Some(WorkMode::Hybrid));
         assert_eq!(parse_work_mode("on-site"), Some(WorkMode::Office));
+    }
+
+    #[test]
+    fn lists_relative_dates_and_flags() {
+        assert_eq!(
+            parse_employment_list("fulltime, internship").0,
+            Some(EmploymentType::FullTime)
+        );
+        assert_eq!(
+            parse_employment_list("temporary, contract").0,
+            Some(EmploymentType::Temporary)
+        );
+        assert_eq!(
+            parse_employment_list("Full Time, Permanent").0,
+            Some(EmploymentType::FullTime)
+        );
+        assert_eq!(parse_employment_list("volunteer").0, None);
+        assert_eq!(parse_days_ago("Few Hours Ago"), Some(0));
+        assert_eq!(parse_days_ago("1 Day Ago"), Some(1));
+        assert_eq!(parse_days_ago("30+ Days Ago"), Some(30));
+        assert_eq!(parse_days_ago("2 weeks ago"), Some(14));
+        assert_eq!(parse_days_ago("a month ago"), Some(30));
+        assert_eq!(parse_days_ago("2025-03-01"), None);
+        assert_eq!(parse_bool("False"), Some(false));
+        assert_eq!(parse_bool("maybe"), None);
     }
 }

@@ -123,6 +123,22 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The id of each listing of an imported source, by dedupe key (for a
+    /// dry run to show which listing an import would update).
+    pub fn imported_ids(&self, source: &str) -> Result<std::collections::HashMap<String, i64>> {
+        let mut st = self
+            .conn()
+            .prepare_cached(
+                "SELECT external_key, id FROM listings WHERE source = ?1 AND external_key IS NOT NULL",
+            )
+            .map_err(|e| self.err(e))?;
+        st.query_map(params![source], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.err(e))
+    }
+
     /// Deletes every listing of an imported source; returns how many.
     /// The catalogue's listings cannot be removed this way.
     pub fn remove_source(&mut self, source: &str) -> Result<usize> {

@@ -61,6 +61,12 @@ fn field<'a>(name: &'a str, value: String, th: &Theme) -> Line<'a> {
     ])
 }
 
+/// A description's paragraphs and bullets, a line each (imported
+/// descriptions keep their line breaks; see `import::text`).
+fn description_lines(d: &str) -> impl Iterator<Item = Line<'_>> {
+    d.lines().map(Line::from)
+}
+
 /// The lines of a listing's detail.
 pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> Vec<Line<'a>> {
     let th = &st.theme;
@@ -128,8 +134,10 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         ),
         th.muted,
     )));
-    if let Some(role) = role {
-        out.push(field("Role", role.title.clone(), th));
+    match role {
+        Some(role) => out.push(field("Role", role.title.clone(), th)),
+        // not a back-office role the catalogue knows (imported listings)
+        None => out.push(field("Role", "other role".to_string(), th)),
     }
     if let (Some(p), Some(row)) = (st.profile.as_deref(), st.index().row_of(l.id)) {
         out.extend(fit_lines(st.index().fit(row, p), th));
@@ -138,9 +146,9 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
     // an old database may hold a description of megabytes: draw a part
     let max = crate::import::job::MAX_DESCRIPTION;
     match l.description.char_indices().nth(max) {
-        None => out.push(Line::from(l.description.as_str())),
+        None => out.extend(description_lines(&l.description)),
         Some((cut, _)) => {
-            out.push(Line::from(&l.description[..cut]));
+            out.extend(description_lines(&l.description[..cut]));
             out.push(Line::from(Span::styled(
                 format!(
                     "… (the description goes on: {} characters in all; `backdesk search --format json` has it whole)",
@@ -690,6 +698,14 @@ fn compare_roles(frame: &mut Frame<'_>, r: Rect, st: &State) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn descriptions_keep_their_paragraphs_and_bullets() {
+        let lines: Vec<String> = description_lines("We keep books.\n• Tally\n• GST")
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(lines, ["We keep books.", "• Tally", "• GST"]);
+    }
 
     #[test]
     fn compares_ranges_with_bands() {

@@ -1,17 +1,24 @@
-//! Matching postings to the catalogue: the city (names, aliases, spelling
-//! variants, state codes), the closest role (by title and skills), the
+//! Matching postings to the catalogue: the places (see `places`), the
+//! role (see `roles`: exact, or a guess with evidence, or none), the
 //! company and the skills' catalogue names. Then the dedupe key and the
 //! plan of what a file brings in.
 
+mod places;
+mod roles;
+mod words;
+
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{OPEN_ENDED_MAX_YEARS, ParsedFile, Place, Posting};
+use super::{OPEN_ENDED_MAX_YEARS, ParsedFile, Posting};
 use crate::catalog::{EmploymentType, Shift, WorkMode};
 use crate::search::Vocab;
+
+pub use roles::RoleMatch;
+use roles::Roles;
 
 /// A posting for more places than this becomes this many listings.
 pub const MAX_PLACES: usize = 10;
@@ -91,99 +98,6 @@ pub struct FilePlan {
     pub ignored_columns: Vec<String>,
 }
 
-/// Indian states and union territories by ISO 3166-2:IN code (and the
-/// older or vehicle-registration codes people still write).
-const STATE_CODES: &[(&str, &str)] = &[
-    ("AN", "Andaman and Nicobar Islands"),
-    ("AP", "Andhra Pradesh"),
-    ("AR", "Arunachal Pradesh"),
-    ("AS", "Assam"),
-    ("BR", "Bihar"),
-    ("CH", "Chandigarh"),
-    ("CT", "Chhattisgarh"),
-    ("CG", "Chhattisgarh"),
-    ("DH", "Dadra and Nagar Haveli and Daman and Diu"),
-    ("DN", "Dadra and Nagar Haveli and Daman and Diu"),
-    ("DD", "Dadra and Nagar Haveli and Daman and Diu"),
-    ("DL", "Delhi"),
-    ("GA", "Goa"),
-    ("GJ", "Gujarat"),
-    ("HR", "Haryana"),
-    ("HP", "Himachal Pradesh"),
-    ("JK", "Jammu and Kashmir"),
-    ("JH", "Jharkhand"),
-    ("KA", "Karnataka"),
-    ("KL", "Kerala"),
-    ("LA", "Ladakh"),
-    ("LD", "Lakshadweep"),
-    ("MP", "Madhya Pradesh"),
-    ("MH", "Maharashtra"),
-    ("MN", "Manipur"),
-    ("ML", "Meghalaya"),
-    ("MZ", "Mizoram"),
-    ("NL", "Nagaland"),
-    ("OD", "Odisha"),
-    ("OR", "Odisha"),
-    ("PY", "Puducherry"),
-    ("PB", "Punjab"),
-    ("RJ", "Rajasthan"),
-    ("SK", "Sikkim"),
-    ("TN", "Tamil Nadu"),
-    ("TG", "Telangana"),
-    ("TS", "Telangana"),
-    ("TR", "Tripura"),
-    ("UP", "Uttar Pradesh"),
-    ("UK", "Uttarakhand"),
-    ("UT", "Uttarakhand"),
-    ("WB", "West Bengal"),
-];
-
-/// Words of job titles that say nothing about the role.
-const TITLE_NOISE: &[&str] = &[
-    "senior",
-    "sr",
-    "junior",
-    "jr",
-    "urgent",
-    "hiring",
-    "immediate",
-    "joiner",
-    "joiners",
-    "opening",
-    "openings",
-    "vacancy",
-    "wanted",
-    "required",
-    "for",
-    "the",
-    "and",
-    "of",
-    "in",
-    "cum",
-    "with",
-    "i",
-    "ii",
-    "iii",
-    "iv",
-    "l1",
-    "l2",
-    "l3",
-    "wfh",
-    "work",
-    "from",
-    "home",
-    "remote",
-    "hybrid",
-    "night",
-    "day",
-    "shift",
-    "fresher",
-    "freshers",
-    "male",
-    "female",
-    "only",
-];
-
 /// Lowercase letters and digits only: "Navi-Mumbai" → "navimumbai".
 fn squash(s: &str) -> String {
     s.chars()
@@ -192,41 +106,15 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
-/// Title words, lowercased, with a plural `s` dropped.
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let w = w.to_lowercase();
-            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-                w[..w.len() - 1].to_string()
-            } else {
-                w
-            }
-        })
-        .filter(|w| !TITLE_NOISE.contains(&w.as_str()))
-        .collect()
-}
-
-struct RoleNames {
-    /// The title's and each variant's words.
-    names: Vec<Vec<String>>,
-    /// Squashed title and variants, for exact matches.
-    exact: Vec<String>,
-    skills: HashSet<String>,
-}
-
 /// Matches postings against the catalogue. Build once per import.
 pub struct Matcher {
     vocab: Vocab,
     city_keys: HashMap<String, usize>,
     states: HashMap<String, String>,
-    roles: Vec<RoleNames>,
-    /// How telling each title word is (rare words count more).
-    weight: HashMap<String, f64>,
+    roles: Roles,
     companies: HashMap<String, usize>,
     skills: HashMap<String, String>,
-    role_cache: RefCell<HashMap<String, Option<usize>>>,
+    role_cache: RefCell<HashMap<String, Option<RoleMatch>>>,
 }
 
 impl Matcher {
@@ -241,7 +129,7 @@ impl Matcher {
             }
         }
         let mut states = HashMap::new();
-        for (code, name) in STATE_CODES {
+        for (code, name) in super::places::INDIAN_STATE_CODES {
             states.insert(code.to_ascii_lowercase(), name.to_string());
             states.insert(squash(name), name.to_string());
         }
@@ -249,38 +137,18 @@ impl Matcher {
             states.insert(c.state_code.to_ascii_lowercase(), c.state.clone());
             states.insert(squash(&c.state), c.state.clone());
         }
-        let roles: Vec<RoleNames> = vocab
-            .roles
-            .iter()
-            .map(|r| {
-                let all: Vec<&String> =
-                    std::iter::once(&r.title).chain(&r.title_variants).collect();
-                RoleNames {
-                    names: all
-                        .iter()
-                        .map(|n| words(n))
-                        .filter(|w| !w.is_empty())
-                        .collect(),
-                    exact: all.iter().map(|n| squash(n)).collect(),
-                    skills: r.skills.iter().map(|s| s.to_lowercase()).collect(),
-                }
-            })
-            .collect();
-        let mut df: HashMap<String, usize> = HashMap::new();
-        let mut total = 0usize;
-        for r in &roles {
-            for n in &r.names {
-                total += 1;
-                let uniq: HashSet<&String> = n.iter().collect();
-                for w in uniq {
-                    *df.entry(w.clone()).or_default() += 1;
-                }
-            }
+        let mut place_words: Vec<String> = Vec::new();
+        for c in &vocab.cities {
+            place_words.push(c.name.clone());
+            place_words.push(c.state.clone());
+            place_words.extend(c.aliases.iter().cloned());
         }
-        let weight = df
-            .into_iter()
-            .map(|(w, n)| (w, ((total as f64 + 1.0) / n as f64).ln().max(0.1)))
-            .collect();
+        place_words.extend(
+            super::places::INDIAN_STATE_CODES
+                .iter()
+                .map(|(_, n)| n.to_string()),
+        );
+        let roles = Roles::new(&vocab.roles, &place_words);
         let companies = vocab
             .companies
             .iter()
@@ -303,148 +171,23 @@ impl Matcher {
             city_keys,
             states,
             roles,
-            weight,
             companies,
             skills,
             role_cache: RefCell::new(HashMap::new()),
         }
     }
 
-    /// A state's name from its code (`MH`, `IN-MH`) or name (any case).
-    pub fn state_name(&self, s: &str) -> Option<&str> {
-        let t = s.trim();
-        let t = t
-            .strip_prefix("IN-")
-            .or_else(|| t.strip_prefix("in-"))
-            .unwrap_or(t);
-        self.states
-            .get(&t.to_ascii_lowercase())
-            .or_else(|| self.states.get(&squash(t)))
-            .map(String::as_str)
-    }
-
-    /// The catalogue city a place names, and whether it took a spelling
-    /// correction to find it.
-    pub fn match_city(&self, place: &Place) -> Option<(usize, bool)> {
-        if let Some(country) = &place.country {
-            let c = squash(country);
-            if !matches!(c.as_str(), "in" | "ind" | "india" | "bharat") {
-                return None;
-            }
-        }
-        let want_state = place.region.as_deref().and_then(|r| self.state_name(r));
-        let locality = place.locality.as_deref()?;
-        let mut candidates = vec![locality];
-        candidates.extend(
-            locality
-                .split([',', '/', '(', ')', '|', ';'])
-                .flat_map(|p| p.split(" - "))
-                .map(str::trim)
-                .filter(|p| !p.is_empty()),
-        );
-        // exact: the whole, each part, then runs of words in a part
-        for c in &candidates {
-            if let Some(&i) = self.city_keys.get(&squash(c)) {
-                return Some((i, false));
-            }
-        }
-        for c in &candidates {
-            let ws: Vec<&str> = c.split_whitespace().collect();
-            for n in (1..ws.len().min(3) + 1).rev() {
-                for win in ws.windows(n) {
-                    if let Some(&i) = self.city_keys.get(&squash(&win.join(" "))) {
-                        return Some((i, false));
-                    }
-                }
-            }
-        }
-        // spelling variants: a small edit distance, in the given state if any
-        let mut best: Option<(usize, usize)> = None;
-        for c in &candidates {
-            let s = squash(c);
-            let allowed = match s.chars().count() {
-                0..=4 => continue,
-                5..=7 => 1,
-                _ => 2,
-            };
-            for (key, &i) in &self.city_keys {
-                let d = strsim::damerau_levenshtein(&s, key);
-                if d > allowed {
-                    continue;
-                }
-                if let Some(st) = want_state
-                    && self.vocab.cities[i].state != st
-                {
-                    continue;
-                }
-                if best.is_none_or(|(bd, bi)| d < bd || (d == bd && i < bi)) {
-                    best = Some((d, i));
-                }
-            }
-        }
-        best.map(|(_, i)| (i, true))
-    }
-
-    /// The closest catalogue role to a title and skills, if any is close.
-    pub fn guess_role(&self, title: &str, skills: &[String]) -> Option<usize> {
+    /// The role a title names: exactly (a role's title or variant, or a
+    /// part of the title that is one), or a guess with evidence, or none
+    /// (the listing is not a back-office job, or nothing says which).
+    pub fn guess_role(&self, title: &str, skills: &[String]) -> Option<RoleMatch> {
         let cache_key = format!("{title}\u{1f}{}", skills.join("\u{1f}"));
         if let Some(hit) = self.role_cache.borrow().get(&cache_key) {
             return *hit;
         }
-        let found = self.guess_role_uncached(title, skills);
+        let found = self.roles.find(title, skills);
         self.role_cache.borrow_mut().insert(cache_key, found);
         found
-    }
-
-    fn guess_role_uncached(&self, title: &str, skills: &[String]) -> Option<usize> {
-        // the whole title, or a part of it ("Data Entry Operator – Night
-        // Shift", "MIS Executive (Remote)"), naming a role exactly
-        let parts = std::iter::once(title).chain(
-            title
-                .split([',', '(', ')', '|', '/', '–', '—', ':'])
-                .flat_map(|p| p.split(" - ")),
-        );
-        for part in parts {
-            let exact = squash(part);
-            if exact.is_empty() {
-                continue;
-            }
-            if let Some(i) = self.roles.iter().position(|r| r.exact.contains(&exact)) {
-                return Some(i);
-            }
-        }
-        // only words some role name uses take part
-        let mut t: Vec<String> = Vec::new();
-        for w in words(title) {
-            if self.weight.contains_key(&w) && !t.contains(&w) {
-                t.push(w);
-            }
-        }
-        let w = |x: &String| self.weight.get(x).copied().unwrap_or(0.1);
-        let t_weight: f64 = t.iter().map(w).sum();
-        let posting_skills: HashSet<String> = skills.iter().map(|s| s.to_lowercase()).collect();
-        let mut best: Option<(f64, usize)> = None;
-        for (i, r) in self.roles.iter().enumerate() {
-            let mut title_score: f64 = 0.0;
-            if t_weight > 0.0 {
-                for n in &r.names {
-                    let n_weight: f64 = n.iter().map(w).sum();
-                    let matched: f64 = t.iter().filter(|x| n.contains(x)).map(w).sum();
-                    title_score = title_score.max(2.0 * matched / (t_weight + n_weight));
-                }
-            }
-            let overlap = r.skills.intersection(&posting_skills).count();
-            let skill_score = if posting_skills.is_empty() || r.skills.is_empty() {
-                0.0
-            } else {
-                overlap as f64 / posting_skills.len().min(r.skills.len()) as f64
-            };
-            let score = title_score + 0.3 * skill_score;
-            if best.is_none_or(|(b, _)| score > b + 1e-9) {
-                best = Some((score, i));
-            }
-        }
-        best.filter(|(s, _)| *s >= 0.5).map(|(_, i)| i)
     }
 
     /// A skill's catalogue name (by name or alias, any case), else as given.
@@ -574,7 +317,10 @@ impl Matcher {
             });
         let (role, role_guessed) = match given {
             Some(i) => (Some(i), false),
-            None => (self.guess_role(&title, &skills), true),
+            None => match self.guess_role(&title, &skills) {
+                Some(m) => (Some(m.role), m.guessed),
+                None => (None, false),
+            },
         };
         let role = role.map(|i| &self.vocab.roles[i]);
 
@@ -583,10 +329,16 @@ impl Matcher {
             .get(&company.to_lowercase())
             .map(|&i| self.vocab.companies[i].id);
         let (experience_min, experience_max) = p.experience.unwrap_or((0, OPEN_ENDED_MAX_YEARS));
-        let posted = p.posted.unwrap_or_else(|| {
-            notes.push("no posting date; dated today".into());
-            today
-        });
+        let posted = match (p.posted, p.posted_days_ago) {
+            (Some(d), _) => d,
+            (None, Some(n)) => today
+                .checked_sub(jiff::Span::new().days(i64::from(n)))
+                .unwrap_or(today),
+            (None, None) => {
+                notes.push("no posting date; dated today".into());
+                today
+            }
+        };
         let (salary_min, salary_max, currency) = match p.salary {
             Some(s) => (s.min, s.max, s.currency),
             None => (None, None, "INR".to_string()),
@@ -635,65 +387,6 @@ impl Matcher {
         Ok(self.one_per_spot(first, &spots))
     }
 
-    /// Where a posting is, one spot per distinct place: catalogue cities
-    /// first (in the posting's order), then places kept as given, at most
-    /// [`MAX_PLACES`]; with no place, "Remote" or "Not stated".
-    fn spots(&self, places: &[Place], remote: bool, notes: &mut Vec<String>) -> Vec<Spot> {
-        let mut known: Vec<Spot> = Vec::new();
-        let mut other: Vec<Spot> = Vec::new();
-        for place in places {
-            let spot = match self.match_city(place) {
-                Some((i, corrected)) => {
-                    let c = &self.vocab.cities[i];
-                    if corrected && let Some(l) = &place.locality {
-                        notes.push(format!("place '{l}' taken as {}", c.name));
-                    }
-                    Spot {
-                        city: Some(i),
-                        location: c.name.clone(),
-                        state: Some(c.state.clone()),
-                    }
-                }
-                None => {
-                    let (location, state) = self.place_text(Some(place), remote);
-                    Spot {
-                        city: None,
-                        location,
-                        state,
-                    }
-                }
-            };
-            let dup = known
-                .iter()
-                .chain(&other)
-                .any(|s| s.location.eq_ignore_ascii_case(&spot.location));
-            if !dup {
-                if spot.city.is_some() {
-                    known.push(spot);
-                } else {
-                    other.push(spot);
-                }
-            }
-        }
-        known.append(&mut other);
-        if known.len() > MAX_PLACES {
-            notes.push(format!(
-                "listed for {} places; imported the first {MAX_PLACES}",
-                known.len()
-            ));
-            known.truncate(MAX_PLACES);
-        }
-        if known.is_empty() {
-            let (location, state) = self.place_text(None, remote);
-            known.push(Spot {
-                city: None,
-                location,
-                state,
-            });
-        }
-        known
-    }
-
     /// The listing at each spot: the first as built (its key as before
     /// places were split, so re-importing an older import updates it), the
     /// others with their own place and a key of their own.
@@ -725,41 +418,6 @@ impl Matcher {
             out.push(l);
         }
         out
-    }
-
-    /// A place the catalogue does not have, as text: "Thane, Maharashtra".
-    fn place_text(&self, place: Option<&Place>, remote: bool) -> (String, Option<String>) {
-        let fallback = if remote { "Remote" } else { "Not stated" };
-        let Some(place) = place else {
-            return (fallback.to_string(), None);
-        };
-        let state = place.region.as_deref().map(|r| {
-            self.state_name(r)
-                .map_or_else(|| r.to_string(), String::from)
-        });
-        let mut parts: Vec<String> = Vec::new();
-        for p in [place.locality.clone(), state.clone()]
-            .into_iter()
-            .flatten()
-        {
-            if !parts.iter().any(|x| x.eq_ignore_ascii_case(&p)) {
-                parts.push(p);
-            }
-        }
-        if parts.is_empty()
-            && let Some(c) = &place.country
-        {
-            parts.push(c.clone());
-        }
-        if parts.is_empty() {
-            return (fallback.to_string(), None);
-        }
-        let known_state = place
-            .region
-            .as_deref()
-            .and_then(|r| self.state_name(r))
-            .map(String::from);
-        (parts.join(", "), known_state)
     }
 }
 

@@ -407,7 +407,7 @@ fn roles_are_searchable_by_title_skill_and_department() {
             .iter()
             .any(|r| r.id == *id && r.category == "finance")
     }));
-    assert_eq!(finance.len(), 10);
+    assert_eq!(finance.len(), 13);
     let tally_not_finance = find(RoleQuery {
         skills: vec!["Tally".into()],
         not_categories: vec!["finance".into()],

@@ -74,7 +74,7 @@ fn listings_search_at_both_sizes() {
         for column in columns {
             assert!(s.contains(column), "{w}x{h}: no {column}: {s}");
         }
-        assert!(s.contains("Vyomika"), "a company's name: {s}");
+        assert!(s.contains("Vossberg"), "a company's name: {s}");
         snap!(format!("listings_search_{w}x{h}"), &d);
     }
 }
@@ -311,12 +311,9 @@ fn devanagari_leaves_nothing_behind_on_a_change_of_screen() {
         for screen_key in ['2', '3', '4'] {
             for save in [false, true] {
                 let mut d = driver(w, h);
-                typed(&mut d, "computer");
+                // the one such listing in the shipped catalogue is in Kochi
+                typed(&mut d, "computer kochi");
                 keys(&mut d, &[KeyCode::Esc]);
-                keys(
-                    &mut d,
-                    &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Down],
-                );
                 if save {
                     keys(&mut d, &[KeyCode::Char('s')]);
                 }

@@ -168,6 +168,10 @@ fn listings_and_openings_follow_company_size() {
                 l.openings
             );
         }
+        // only roles hired in batches (processing floors) offer many openings
+        if !x.hiring.bulk {
+            assert!(l.openings <= 4, "{}: {} openings", say(l, x), l.openings);
+        }
     });
     for (id, (n, openings)) in per {
         let p = c.profile(id).expect("profile");
@@ -253,6 +257,20 @@ fn shifts_and_work_modes_fit_the_role_and_the_employer() {
             assert!(
                 x.role.night_shift_share > 0.0,
                 "{who}: the role has no night work"
+            );
+        }
+        if l.work_mode == WorkMode::Remote {
+            assert!(
+                x.role.remote_share >= 0.2,
+                "{who}: fully remote for a desk job"
+            );
+            assert!(
+                x.company.kind != CompanyKind::Sme,
+                "{who}: small firms keep staff near"
+            );
+            assert!(
+                !l.benefits.iter().any(|b| b == "transport"),
+                "{who}: a cab for someone working from home"
             );
         }
         if l.work_mode != WorkMode::Office {
@@ -388,4 +406,21 @@ fn contact_names_are_pairs_that_fit_the_place() {
     }
     let distinct: HashSet<&str> = c.listings.iter().map(|l| l.contact_name.as_str()).collect();
     assert!(distinct.len() > 500, "{} distinct contacts", distinct.len());
+}
+
+#[test]
+fn hindi_titles_only_where_the_office_works_in_hindi() {
+    let c = catalog();
+    let mut hindi = 0;
+    each(&c, |l, x| {
+        if l.title
+            .chars()
+            .any(|ch| ('\u{900}'..='\u{97f}').contains(&ch))
+        {
+            hindi += 1;
+            assert_eq!(x.company.kind, CompanyKind::PsuGovernment, "{}", say(l, x));
+            assert_eq!(x.city.language, "Hindi", "{}", say(l, x));
+        }
+    });
+    assert!(hindi > 0, "some government offices title posts in Hindi");
 }

@@ -202,7 +202,11 @@ fn a_posting_for_several_places_is_a_listing_in_each() {
 
     // Nashik is not a catalogue city, Mumbai is and comes first; Bombay is
     // Mumbai again
-    let p = run(posting(&[place("Nashik"), place("Mumbai"), place("Bombay")]));
+    let p = run(posting(&[
+        place("Nashik"),
+        place("Mumbai"),
+        place("Bombay"),
+    ]));
     let at: Vec<(&str, bool, &str)> = p
         .listings
         .iter()

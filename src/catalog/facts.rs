@@ -29,6 +29,10 @@ pub struct Hiring {
     /// Terms other than full-time the role is offered on.
     #[serde(default)]
     pub terms: Vec<EmploymentType>,
+    /// Hired in batches (processing floors): a listing may offer many
+    /// openings. Other roles offer a few at most.
+    #[serde(default)]
+    pub bulk: bool,
     /// Title variants kept for matching imported titles but never put on
     /// a generated listing (the comment in the file says why).
     #[serde(default)]

@@ -43,6 +43,13 @@ pub const CATALOG_LISTINGS: usize = 2000;
 /// The generator seed for the shipped listings.
 pub const CATALOG_SEED: u64 = 2026;
 
+/// The most openings one listing offers for a role not hired in batches.
+pub const MAX_OPENINGS_NOT_BULK: u32 = 4;
+
+/// A role is worked fully from home only if at least this share of its
+/// listings are away from the office; below it, hybrid at most.
+const FULLY_REMOTE_SHARE: f64 = 0.2;
+
 /// Makes listings one at a time, deterministically from a seed.
 pub struct Generator<'a> {
     cat: &'a Catalog,
@@ -56,6 +63,8 @@ pub struct Generator<'a> {
     profiles: Vec<Option<&'a CompanyProfile>>,
     /// The companies that can post each role, by role index.
     role_companies: Vec<Vec<usize>>,
+    /// Cumulative size weights over `role_companies`, by role index.
+    role_company_cdf: Vec<Vec<u32>>,
     /// Office cities (indices into the cities) of each company.
     offices: Vec<Vec<usize>>,
     /// Listings made so far, by company index.
@@ -145,7 +154,7 @@ impl<'a> Generator<'a> {
         let hiring: Vec<Option<&Hiring>> = cat.roles.iter().map(|r| cat.hiring(&r.id)).collect();
         let profiles: Vec<Option<&CompanyProfile>> =
             cat.companies.iter().map(|c| cat.profile(c.id)).collect();
-        let role_companies = cat
+        let role_companies: Vec<Vec<usize>> = cat
             .roles
             .iter()
             .zip(&hiring)
@@ -163,6 +172,14 @@ impl<'a> Generator<'a> {
                 } else {
                     fits
                 }
+            })
+            .collect();
+        let role_company_cdf = role_companies
+            .iter()
+            .map(|fits| {
+                cdf(fits
+                    .iter()
+                    .map(|&c| profiles[c].map_or(1, |p| p.size.weight())))
             })
             .collect();
         let city_ix = |name: &str| cat.cities.iter().position(|c| c.name == name);
@@ -191,6 +208,7 @@ impl<'a> Generator<'a> {
             hiring,
             profiles,
             role_companies,
+            role_company_cdf,
             offices,
             made: vec![0; cat.companies.len()],
             caps: None,
@@ -243,6 +261,12 @@ impl<'a> Generator<'a> {
 
     /// A role and an employer for it with room for another listing.
     fn role_and_company(&mut self) -> (usize, usize) {
+        if self.caps.is_none() {
+            // unbounded (synthetic data): no need to look at what is left
+            let role = Self::pick_weighted(&mut self.rng, &self.role_cdf);
+            let at = Self::pick_weighted(&mut self.rng, &self.role_company_cdf[role]);
+            return (role, self.role_companies[role][at]);
+        }
         let mut last = (0, 0);
         for _ in 0..64 {
             let role = Self::pick_weighted(&mut self.rng, &self.role_cdf);
@@ -315,6 +339,7 @@ impl<'a> Generator<'a> {
             role,
             hiring,
             company,
+            city,
             band.level,
             (exp_min, exp_max),
             work_mode,
@@ -323,8 +348,9 @@ impl<'a> Generator<'a> {
         );
         let skills = self.skills(role, hiring, city);
         let languages = self.languages(city, &skills);
-        let benefits = self.benefits(company.kind, shift, emp);
-        let openings = self.openings(profile.map(|p| p.size), band.level, min_years, emp);
+        let benefits = self.benefits(company.kind, shift, emp, work_mode);
+        let bulk = hiring.is_some_and(|h| h.bulk);
+        let openings = self.openings(profile.map(|p| p.size), band.level, min_years, emp, bulk);
         let age_days = (60.0 * self.rng.f64().powf(1.6)) as i64;
         let posted = self
             .as_of
@@ -416,7 +442,11 @@ impl<'a> Generator<'a> {
         let r = self.rng.f64();
         if !remote_allowed(role, kind) {
             WorkMode::Office
-        } else if r < role.remote_share * 0.45 && emp != EmploymentType::Internship {
+        } else if r < role.remote_share * 0.45
+            && role.remote_share >= FULLY_REMOTE_SHARE
+            && kind != CompanyKind::Sme
+            && emp != EmploymentType::Internship
+        {
             WorkMode::Remote
         } else if r < role.remote_share {
             WorkMode::Hybrid
@@ -455,6 +485,7 @@ impl<'a> Generator<'a> {
         level: Level,
         min_years: u8,
         emp: EmploymentType,
+        bulk: bool,
     ) -> u32 {
         let wanted = match self.rng.u32(0..100) {
             0..=49 => 1,
@@ -462,6 +493,9 @@ impl<'a> Generator<'a> {
             _ => self.rng.u32(6..=20),
         };
         let mut cap = size.map_or(20, SizeBand::max_openings);
+        if !bulk {
+            cap = cap.min(MAX_OPENINGS_NOT_BULK);
+        }
         if level == Level::Senior {
             cap = cap.min(2);
         }
@@ -477,6 +511,7 @@ impl<'a> Generator<'a> {
         role: &Role,
         hiring: Option<&Hiring>,
         company: &Company,
+        city: &City,
         level: Level,
         (exp_min, exp_max): (u8, u8),
         mode: WorkMode,
@@ -504,7 +539,10 @@ impl<'a> Generator<'a> {
         } else if shift == Shift::Night && self.chance(0.5) {
             t.push_str(" (Night Shift)");
         }
+        // government offices in the Hindi-speaking states title posts in
+        // Hindi too; elsewhere they use the state's own language
         if company.kind == CompanyKind::PsuGovernment
+            && city.language == "Hindi"
             && let Some(hi) = &role.title_hi
             && self.chance(0.6)
         {
@@ -558,7 +596,13 @@ impl<'a> Generator<'a> {
         out
     }
 
-    fn benefits(&mut self, kind: CompanyKind, shift: Shift, emp: EmploymentType) -> Vec<Benefit> {
+    fn benefits(
+        &mut self,
+        kind: CompanyKind,
+        shift: Shift,
+        emp: EmploymentType,
+        mode: WorkMode,
+    ) -> Vec<Benefit> {
         if emp == EmploymentType::Internship {
             return Vec::new();
         }
@@ -580,6 +624,12 @@ impl<'a> Generator<'a> {
             (Benefit::Overtime, if night { 0.4 } else { 0.15 }),
             (Benefit::Transport, if night { 0.75 } else { 0.05 }),
         ] {
+            // no cab for someone working from home
+            let p = if b == Benefit::Transport && mode == WorkMode::Remote {
+                0.0
+            } else {
+                p
+            };
             if self.chance(p) {
                 out.push(b);
             }
@@ -626,7 +676,7 @@ impl<'a> Generator<'a> {
             _ => "",
         };
         let hours = match shift {
-            Shift::Night => " The work follows overseas business hours, so the shift is at night.",
+            Shift::Night => " The office works round the clock and this is a night shift.",
             Shift::Rotational => " Shifts rotate and include some nights.",
             _ => "",
         };

@@ -61,6 +61,11 @@ fn the_employer_has_a_desk_for_the_work() {
             "{}: too small",
             say(l, x)
         );
+        assert!(
+            x.profile.size <= x.hiring.max_size,
+            "{}: too big",
+            say(l, x)
+        );
     });
 }
 
@@ -168,9 +173,14 @@ fn listings_and_openings_follow_company_size() {
                 l.openings
             );
         }
-        // only roles hired in batches (processing floors) offer many openings
-        if !x.hiring.bulk {
-            assert!(l.openings <= 4, "{}: {} openings", say(l, x), l.openings);
+        // only roles hired in batches, on a processing floor, offer many
+        // openings; a small firm's desk hires one or two
+        let floor = backdesk::catalog::generate::has_floor(x.profile);
+        if !(x.hiring.bulk && floor) {
+            assert!(l.openings <= 3, "{}: {} openings", say(l, x), l.openings);
+            if x.profile.size <= SizeBand::Small {
+                assert!(l.openings <= 2, "{}: {} openings", say(l, x), l.openings);
+            }
         }
     });
     for (id, (n, openings)) in per {
@@ -258,6 +268,12 @@ fn shifts_and_work_modes_fit_the_role_and_the_employer() {
                 x.role.night_shift_share > 0.0,
                 "{who}: the role has no night work"
             );
+            if x.hiring.nights_on_floor_only {
+                assert!(
+                    backdesk::catalog::generate::has_night_floor(x.profile),
+                    "{who}: office work at night away from a processing floor"
+                );
+            }
         }
         if l.work_mode == WorkMode::Remote {
             assert!(
@@ -330,6 +346,13 @@ fn terms_fit_the_role_and_internships_pay_a_stipend() {
                     "{who}: a temporary post for {} yrs",
                     l.exp_min
                 );
+            }
+            EmploymentType::PartTime => {
+                assert!(
+                    x.profile.size <= SizeBand::Medium,
+                    "{who}: part-time at a large firm"
+                );
+                assert!(Level::for_years(l.exp_min) != Level::Senior, "{who}");
             }
             EmploymentType::Contract => {
                 assert!(Level::for_years(l.exp_min) != Level::Senior, "{who}");

@@ -23,7 +23,7 @@ fn search_filter_save_quit_in_tmux() {
 
     t.type_text("payrl pune");
     t.wait_for("the results for the query", |s| {
-        s.contains("3 results") && s.contains("Payroll Specialist") && s.contains("payrl pune")
+        s.contains("5 results") && s.contains("Payroll Specialist") && s.contains("payrl pune")
     });
 
     // to the filters, include the first category value

@@ -26,6 +26,10 @@ pub struct Hiring {
     /// The smallest company that has this post.
     #[serde(default = "smallest")]
     pub min_size: SizeBand,
+    /// The largest company that has this post (bookkeepers and Tally
+    /// operators work where the books are small).
+    #[serde(default = "largest")]
+    pub max_size: SizeBand,
     /// Terms other than full-time the role is offered on.
     #[serde(default)]
     pub terms: Vec<EmploymentType>,
@@ -33,6 +37,10 @@ pub struct Hiring {
     /// openings. Other roles offer a few at most.
     #[serde(default)]
     pub bulk: bool,
+    /// Works nights only on a processing floor (a BPO-style process), not
+    /// wherever the employer happens to run round the clock.
+    #[serde(default)]
+    pub nights_on_floor_only: bool,
     /// Title variants kept for matching imported titles but never put on
     /// a generated listing (the comment in the file says why).
     #[serde(default)]
@@ -47,6 +55,10 @@ pub struct Hiring {
 
 fn smallest() -> SizeBand {
     SizeBand::Micro
+}
+
+fn largest() -> SizeBand {
+    SizeBand::Huge
 }
 
 /// What a company does and where (the extra columns of

@@ -44,7 +44,7 @@ pub const CATALOG_LISTINGS: usize = 2000;
 pub const CATALOG_SEED: u64 = 2026;
 
 /// The most openings one listing offers for a role not hired in batches.
-pub const MAX_OPENINGS_NOT_BULK: u32 = 4;
+pub const MAX_OPENINGS_NOT_BULK: u32 = 3;
 
 /// A role is worked fully from home only if at least this share of its
 /// listings are away from the office; below it, hybrid at most.
@@ -99,6 +99,46 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The functions that are processing floors, where roles hired in
+/// batches take many people at once.
+pub const FLOOR_FUNCTIONS: &[Function] = &[
+    Function::BpoProcess,
+    Function::Digitisation,
+    Function::Claims,
+    Function::UsHealthcare,
+    Function::Moderation,
+    Function::Annotation,
+    Function::Kyc,
+    Function::CustomerSupport,
+    Function::BankOps,
+    Function::PolicyAdmin,
+    Function::Orders,
+];
+
+/// Whether a company runs a processing floor.
+pub fn has_floor(p: &CompanyProfile) -> bool {
+    FLOOR_FUNCTIONS.iter().any(|f| p.has(*f))
+}
+
+/// The floors that work through the night on back-office cases (written
+/// customer support and order desks run late, but not the office work
+/// around them).
+pub const NIGHT_FLOOR_FUNCTIONS: &[Function] = &[
+    Function::BpoProcess,
+    Function::Digitisation,
+    Function::Claims,
+    Function::UsHealthcare,
+    Function::Moderation,
+    Function::Annotation,
+    Function::Kyc,
+    Function::PolicyAdmin,
+];
+
+/// Whether a company runs a back-office floor through the night.
+pub fn has_night_floor(p: &CompanyProfile) -> bool {
+    p.round_the_clock && NIGHT_FLOOR_FUNCTIONS.iter().any(|f| p.has(*f))
+}
+
 /// Whether a company can post a role: it has one of the role's functions,
 /// is in one of its industries and is big enough.
 pub fn can_post(
@@ -115,6 +155,7 @@ pub fn can_post(
     };
     role.industries.contains(&company.industry)
         && p.size >= h.min_size
+        && p.size <= h.max_size
         && h.functions.iter().any(|f| p.has(*f))
 }
 
@@ -125,8 +166,10 @@ pub fn remote_allowed(role: &Role, kind: CompanyKind) -> bool {
 }
 
 /// Whether a role works night or rotational shifts at this employer.
-pub fn shifts_allowed(role: &Role, p: Option<&CompanyProfile>) -> bool {
-    role.night_shift_share > 0.0 && p.is_some_and(|p| p.round_the_clock)
+pub fn shifts_allowed(role: &Role, h: Option<&Hiring>, p: Option<&CompanyProfile>) -> bool {
+    let floor_only = h.is_some_and(|h| h.nights_on_floor_only);
+    role.night_shift_share > 0.0
+        && p.is_some_and(|p| p.round_the_clock && (!floor_only || has_night_floor(p)))
 }
 
 /// The (min, max) years asked at a level, for a role hiring from
@@ -313,7 +356,7 @@ impl<'a> Generator<'a> {
         let min_years = hiring.map_or(0, |h| h.min_years);
 
         let band = self.band(role, profile.map(|p| p.size));
-        let emp = self.employment(band.level, hiring);
+        let emp = self.employment(band.level, hiring, profile.map(|p| p.size));
         let (exp_min, exp_max) = if emp == EmploymentType::Internship {
             (0, 0)
         } else {
@@ -321,7 +364,7 @@ impl<'a> Generator<'a> {
         };
 
         let work_mode = self.work_mode(role, company.kind, emp);
-        let shift = self.shift(role, profile, work_mode, emp, company.kind);
+        let shift = self.shift(role, hiring, profile, work_mode, emp, company.kind);
         let floor = hiring.and_then(|h| cat.minimum_wage(city, h.education).map(|w| w.floor()));
         let r = [self.rng.f64(), self.rng.f64(), self.rng.f64()];
         let (salary_min, salary_max) = pay::salary(
@@ -349,8 +392,9 @@ impl<'a> Generator<'a> {
         let skills = self.skills(role, hiring, city);
         let languages = self.languages(city, &skills);
         let benefits = self.benefits(company.kind, shift, emp, work_mode);
-        let bulk = hiring.is_some_and(|h| h.bulk);
-        let openings = self.openings(profile.map(|p| p.size), band.level, min_years, emp, bulk);
+        // batches of openings only for batch-hired roles on a processing floor
+        let batch = hiring.is_some_and(|h| h.bulk) && profile.is_some_and(has_floor);
+        let openings = self.openings(profile.map(|p| p.size), band.level, min_years, emp, batch);
         let age_days = (60.0 * self.rng.f64().powf(1.6)) as i64;
         let posted = self
             .as_of
@@ -419,14 +463,23 @@ impl<'a> Generator<'a> {
         &role.bands[0]
     }
 
-    fn employment(&mut self, level: Level, hiring: Option<&Hiring>) -> EmploymentType {
+    fn employment(
+        &mut self,
+        level: Level,
+        hiring: Option<&Hiring>,
+        size: Option<SizeBand>,
+    ) -> EmploymentType {
         let offers = |t: EmploymentType| hiring.is_some_and(|h| h.terms.contains(&t));
+        // part-time desks are for small and mid-sized firms, not senior staff
+        let part_time = offers(EmploymentType::PartTime)
+            && level != Level::Senior
+            && size.is_none_or(|s| s <= SizeBand::Medium);
         let r = self.rng.f64();
-        if level == Level::Fresher && offers(EmploymentType::Internship) && r < 0.05 {
+        if level == Level::Fresher && offers(EmploymentType::Internship) && r < 0.15 {
             EmploymentType::Internship
         } else if level != Level::Senior && offers(EmploymentType::Contract) && r < 0.15 {
             EmploymentType::Contract
-        } else if offers(EmploymentType::PartTime) && (0.15..0.21).contains(&r) {
+        } else if part_time && (0.15..0.21).contains(&r) {
             EmploymentType::PartTime
         } else if matches!(level, Level::Fresher | Level::Junior)
             && offers(EmploymentType::Temporary)
@@ -458,15 +511,18 @@ impl<'a> Generator<'a> {
     fn shift(
         &mut self,
         role: &Role,
+        h: Option<&Hiring>,
         p: Option<&CompanyProfile>,
         mode: WorkMode,
         emp: EmploymentType,
         kind: CompanyKind,
     ) -> Shift {
         let r = self.rng.f64();
-        let nights = shifts_allowed(role, p) && emp != EmploymentType::Internship;
+        let nights = shifts_allowed(role, h, p) && emp != EmploymentType::Internship;
         let share = if nights { role.night_shift_share } else { 0.0 };
+        // shift-bound processes (mostly nights) keep fixed hours
         let flexible = mode != WorkMode::Office
+            && role.night_shift_share < 0.5
             && !matches!(kind, CompanyKind::PsuGovernment | CompanyKind::Cooperative);
         if r < share * 0.5 {
             Shift::Night
@@ -485,16 +541,29 @@ impl<'a> Generator<'a> {
         level: Level,
         min_years: u8,
         emp: EmploymentType,
-        bulk: bool,
+        batch: bool,
     ) -> u32 {
-        let wanted = match self.rng.u32(0..100) {
-            0..=49 => 1,
-            50..=84 => self.rng.u32(2..=5),
-            _ => self.rng.u32(6..=20),
+        let r = self.rng.u32(0..100);
+        let wanted = if batch {
+            match r {
+                0..=49 => 1,
+                50..=84 => self.rng.u32(2..=5),
+                _ => self.rng.u32(6..=20),
+            }
+        } else {
+            // a desk hires one person at a time, now and then a few
+            match r {
+                0..=69 => 1,
+                70..=91 => 2,
+                _ => 3,
+            }
         };
         let mut cap = size.map_or(20, SizeBand::max_openings);
-        if !bulk {
+        if !batch {
             cap = cap.min(MAX_OPENINGS_NOT_BULK);
+            if size.is_some_and(|s| s <= SizeBand::Small) {
+                cap = cap.min(2);
+            }
         }
         if level == Level::Senior {
             cap = cap.min(2);

@@ -65,6 +65,11 @@ pub struct Generator<'a> {
     role_companies: Vec<Vec<usize>>,
     /// Cumulative size weights over `role_companies`, by role index.
     role_company_cdf: Vec<Vec<u32>>,
+    /// The title variants each role's listings may use (indices, with
+    /// their seniority), by role index.
+    titles: Vec<Vec<(usize, Seniority)>>,
+    /// The seniority of each role's own title.
+    title_rank: Vec<Seniority>,
     /// Office cities (indices into the cities) of each company.
     offices: Vec<Vec<usize>>,
     /// Listings made so far, by company index.
@@ -243,8 +248,28 @@ impl<'a> Generator<'a> {
                 v
             })
             .collect();
+        let titles = cat
+            .roles
+            .iter()
+            .zip(&hiring)
+            .map(|(r, h)| {
+                r.title_variants
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| !h.is_some_and(|h| h.skip_titles.contains(t)))
+                    .map(|(i, t)| (i, titles::seniority(t)))
+                    .collect()
+            })
+            .collect();
+        let title_rank = cat
+            .roles
+            .iter()
+            .map(|r| titles::seniority(&r.title))
+            .collect();
         Generator {
             cat,
+            titles,
+            title_rank,
             rng: fastrand::Rng::with_seed(seed),
             as_of,
             role_cdf,
@@ -379,8 +404,7 @@ impl<'a> Generator<'a> {
         );
 
         let title = self.title(
-            role,
-            hiring,
+            role_ix,
             company,
             city,
             band.level,
@@ -577,8 +601,7 @@ impl<'a> Generator<'a> {
     #[allow(clippy::too_many_arguments)]
     fn title(
         &mut self,
-        role: &Role,
-        hiring: Option<&Hiring>,
+        role_ix: usize,
         company: &Company,
         city: &City,
         level: Level,
@@ -587,22 +610,27 @@ impl<'a> Generator<'a> {
         shift: Shift,
         emp: EmploymentType,
     ) -> String {
-        let usable = |t: &String| {
-            !hiring.is_some_and(|h| h.skip_titles.contains(t))
-                && titles::fits(titles::seniority(t), level, exp_min, exp_max)
+        let cat = self.cat;
+        let role = &cat.roles[role_ix];
+        let usable = |s: Seniority| {
+            titles::fits(s, level, exp_min, exp_max)
                 && (emp != EmploymentType::Internship
-                    || titles::seniority(t) == Seniority::Neutral
-                    || titles::seniority(t) == Seniority::Entry)
+                    || s == Seniority::Neutral
+                    || s == Seniority::Entry)
         };
-        let variants: Vec<&String> = role.title_variants.iter().filter(|t| usable(t)).collect();
-        let base = if variants.is_empty() || self.chance(0.4) {
-            role.title.as_str()
+        let variants: Vec<(&str, Seniority)> = self.titles[role_ix]
+            .iter()
+            .filter(|(_, s)| usable(*s))
+            .map(|&(i, s)| (role.title_variants[i].as_str(), s))
+            .collect();
+        let (base, rank) = if variants.is_empty() || self.chance(0.4) {
+            (role.title.as_str(), self.title_rank[role_ix])
         } else {
-            variants[self.rng.usize(0..variants.len())].as_str()
+            variants[self.rng.usize(0..variants.len())]
         };
         let senior = self.chance(0.6);
         let trainee = self.chance(0.5);
-        let mut t = titles::compose(base, level, emp, senior, trainee);
+        let mut t = titles::compose(base, rank, level, emp, senior, trainee);
         if mode == WorkMode::Remote && self.chance(0.5) {
             t.push_str(" - Work from Home");
         } else if shift == Shift::Night && self.chance(0.5) {

@@ -70,18 +70,19 @@ pub fn fits(s: Seniority, level: Level, exp_min: u8, exp_max: u8) -> bool {
     }
 }
 
-/// The title for a listing: the role's own title or one of its variants
-/// that fits, "Senior" before a plain title at the senior level (`senior`
-/// says whether to), "Intern" or "Trainee" after a plain one for an
-/// internship (`trainee` picks which).
+/// The title for a listing from a base title of seniority `rank`:
+/// "Senior" before a plain title at the senior level (`senior` says
+/// whether to), "Intern" or "Trainee" after a plain one for an internship
+/// (`trainee` picks which).
 pub fn compose(
     base: &str,
+    rank: Seniority,
     level: Level,
     emp: EmploymentType,
     senior: bool,
     trainee: bool,
 ) -> String {
-    let plain = seniority(base) == Seniority::Neutral;
+    let plain = rank == Seniority::Neutral;
     if emp == EmploymentType::Internship && plain {
         if trainee {
             format!("{base} Trainee")
@@ -128,7 +129,7 @@ mod tests {
 
     #[test]
     fn composes_without_doubling_seniority() {
-        let t = |b, l, e| compose(b, l, e, true, false);
+        let t = |b, l, e| compose(b, seniority(b), l, e, true, false);
         assert_eq!(
             t(
                 "Junior Data Analyst",

@@ -487,6 +487,11 @@ fn check_results(ix: &Index, q: &Query, profile: Option<&FitProfile>, r: &Result
         assert!(!std::mem::replace(&mut seen[row], true), "row {row} twice");
         assert_eq!(ix.row_of(ix.id(row)), Some(row), "the id of row {row}");
     }
+    let interp = if q.literal {
+        crate::search::understand::Interpretation::default()
+    } else {
+        ix.interpret(&q.text)
+    };
     // counts: what each value would give with the rest of the query; for a
     // facet the query does not filter on, exactly the hits with that value
     for f in Facet::ALL {
@@ -500,7 +505,11 @@ fn check_results(ix: &Index, q: &Query, profile: Option<&FitProfile>, r: &Result
                 }
             }
         }
-        let filtered = q.selection(f).is_some_and(|s| !s.is_empty());
+        // filtered by hand, or by a word of the text read as this facet
+        let filtered = q.selection(f).is_some_and(|s| !s.is_empty())
+            || interp.parts.iter().any(|p| {
+                matches!(&p.filter, crate::search::understand::Filter::Facet { facet, .. } if *facet == f)
+            });
         for (v, (&n, &hits)) in counts.iter().zip(&in_hits).enumerate() {
             assert!(n as usize <= ix.len(), "{f:?} value {v}: {n} > listings");
             if filtered {
@@ -513,7 +522,11 @@ fn check_results(ix: &Index, q: &Query, profile: Option<&FitProfile>, r: &Result
     // order
     let rows: Vec<usize> = r.hits.iter().map(|h| h.row as usize).collect();
     let home = q.home_city.as_deref().and_then(|h| ix.catalog_city(h));
-    let no_text = TextQuery::parse(&q.text).is_empty();
+    let no_text = if q.literal {
+        TextQuery::parse(&q.text).is_empty()
+    } else {
+        !TextQuery::understood(&interp).ranks()
+    };
     let descending = |key: &dyn Fn(usize) -> i64, what: &str| {
         for w in rows.windows(2) {
             assert!(
@@ -525,7 +538,7 @@ fn check_results(ix: &Index, q: &Query, profile: Option<&FitProfile>, r: &Result
         }
     };
     let newest = |r: usize| i64::from(ix.posted[r]);
-    match (q.sort, profile, home) {
+    match (r.sort, profile, home) {
         (Sort::Date, _, _) => descending(&newest, "newest-first"),
         (Sort::Salary, _, _) => descending(
             &|r| match ix.salary(r).1 {
@@ -547,7 +560,7 @@ fn check_results(ix: &Index, q: &Query, profile: Option<&FitProfile>, r: &Result
         _ => {}
     }
     // highlighting: character positions inside the field, ascending
-    let marks = Highlighter::new(&q.text);
+    let marks = Highlighter::for_query(ix, q);
     for &row in rows.iter().take(10) {
         for field in [
             ix.title(row),

@@ -7,12 +7,17 @@ use crate::store::{Result, Store};
 
 /// Reads the vocabularies a search index needs.
 pub fn load_vocab(store: &Store) -> Result<Vocab> {
+    // states and regions are not kept in the database: the binary's own
+    // (parsed by every test of the catalogue, so none is missed here)
+    let (states, regions) = crate::catalog::Catalog::embedded_places().unwrap_or_default();
     Ok(Vocab {
         categories: store.categories()?,
         roles: store.roles()?,
         cities: store.cities()?,
         companies: store.companies()?,
         skills: store.skills()?,
+        states,
+        regions,
     })
 }
 

@@ -333,7 +333,7 @@ fn roles_role_and_salary() {
     let env = Env::new();
     let roles = env.run_json(&["roles", "--category", "finance", "--format", "json"]);
     let roles = roles.as_array().expect("array");
-    assert_eq!(roles.len(), 10);
+    assert_eq!(roles.len(), 13);
     assert!(
         roles
             .iter()

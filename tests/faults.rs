@@ -288,7 +288,7 @@ fn the_app_opens_read_only_with_a_banner_and_refuses_to_save() {
         s.contains("READ-ONLY · nothing is saved") && s.contains("Results 2,000")
     });
     t.type_text("payrl pune");
-    t.wait_text("6 results");
+    t.wait_text("5 results");
     t.keys(&["Tab", "Tab", "s"]);
     t.wait_for("the refusal", |s| {
         s.contains("could not save") && s.contains("read-only")

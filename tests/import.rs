@@ -164,8 +164,8 @@ fn nested_graphs_arrays_of_places_bare_salaries_and_missing_fields() {
     assert_eq!(mis.skills, ["Advanced Excel", "MIS Reporting", "Power BI"]);
 
     let acc = &p.listings[4];
-    // Thane is not a catalogue city: kept as given, state code spelt out
-    assert_eq!(acc.location, "Thane, Maharashtra");
+    // Nashik is not a catalogue city: kept as given, state code spelt out
+    assert_eq!(acc.location, "Nashik, Maharashtra");
     assert_eq!(acc.city_id, None);
     // 150-200 an hour × 8 × 26
     assert_eq!(
@@ -174,7 +174,7 @@ fn nested_graphs_arrays_of_places_bare_salaries_and_missing_fields() {
     );
     assert!(
         acc.key
-            .starts_with("text:accounts assistant|kaveri textiles ltd.|thane")
+            .starts_with("text:accounts assistant|kaveri textiles ltd.|nashik")
     );
 }
 
@@ -200,9 +200,13 @@ fn a_posting_for_several_places_is_a_listing_in_each() {
         matcher.plan("places.json", "places.json", parsed, date(2025, 3, 20))
     };
 
-    // Thane is not a catalogue city, Mumbai is and comes first; Bombay is
+    // Nashik is not a catalogue city, Mumbai is and comes first; Bombay is
     // Mumbai again
-    let p = run(posting(&[place("Thane"), place("Mumbai"), place("Bombay")]));
+    let p = run(posting(&[
+        place("Nashik"),
+        place("Mumbai"),
+        place("Bombay"),
+    ]));
     let at: Vec<(&str, bool, &str)> = p
         .listings
         .iter()
@@ -212,7 +216,7 @@ fn a_posting_for_several_places_is_a_listing_in_each() {
         at,
         [
             ("Mumbai", true, "id:AE-1"),
-            ("Thane, Maharashtra", false, "id:AE-1@thane, maharashtra"),
+            ("Nashik, Maharashtra", false, "id:AE-1@nashik, maharashtra"),
         ]
     );
     assert!(p.skipped.is_empty());
@@ -266,7 +270,8 @@ fn csv_with_bom_crlf_and_quoted_newlines() {
         "Books of account, GST returns.\nSecond line with \"quotes\" and a comma, too."
     );
     assert_eq!(a.skills, ["Tally", "GST", "Excel"]);
-    assert_eq!(a.role_id.as_deref(), Some("accounts-assistant"));
+    // accounts executive is a role of its own now, not an assistant's title
+    assert_eq!(a.role_id.as_deref(), Some("accounts-executive"));
     assert!(
         a.company_id.is_some(),
         "Sahyadri Finserv is a catalogue company"

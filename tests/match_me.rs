@@ -299,7 +299,7 @@ fn roles_carry_the_fit_of_the_roles_tab_with_a_profile() {
     };
     let rows: Vec<Value> =
         serde_json::from_str(&roles(&["--format", "json"], Some(&cfg))).expect("json");
-    assert_eq!(rows.len(), 48);
+    assert_eq!(rows.len(), 62);
     // the default order stays the catalogue's
     assert_eq!(rows[0]["id"], "data-entry-specialist");
     // the same score as the app: backdesk::fit::role_fit
@@ -331,7 +331,7 @@ fn roles_carry_the_fit_of_the_roles_tab_with_a_profile() {
         serde_json::from_str(&roles(&["--sort", "fit", "--format", "json"], Some(&cfg)))
             .expect("json");
     let fits: Vec<u64> = by_fit.iter().filter_map(|r| r["fit"].as_u64()).collect();
-    assert_eq!(fits.len(), 48);
+    assert_eq!(fits.len(), 62);
     assert!(fits.windows(2).all(|w| w[0] >= w[1]), "{fits:?}");
     // the table has a Fit column, in that order
     let table = roles(&["--sort", "fit"], Some(&cfg));

@@ -23,6 +23,7 @@ fn real_value(ix: &Index, facet: Facet, key: &str) -> bool {
     match facet {
         Facet::City => v.cities.iter().any(|c| c.name == key),
         Facet::State => v.cities.iter().any(|c| c.state == key),
+        Facet::Region => v.regions.iter().any(|r| r.id == key),
         Facet::Category => v.categories.iter().any(|c| c.id == key),
         Facet::WorkMode => WorkMode::from_id(key).is_some(),
         Facet::EmploymentType => EmploymentType::from_id(key).is_some(),
@@ -218,16 +219,56 @@ fn taking_a_part_out_of_the_text_keeps_the_rest() {
 #[test]
 fn quoted_words_search_descriptions_as_written() {
     let ix = index();
-    // "remote" as a word: the work mode; quoted: the word in any text
-    let mode = ix.search(&Query::text("remote"));
-    let word = ix.search(&Query::text("\"remote\""));
-    assert!(mode.total() > 0 && word.total() > 0);
-    assert_ne!(mode.total(), word.total());
-    for h in &word.hits {
+    // "from home" as words: the work mode; quoted: the words in any text,
+    // descriptions too (remote jobs and office ones whose description says
+    // "part of the week from home")
+    let mode = ix.search(&Query::text("from home"));
+    let words = ix.search(&Query::text("\"from home\""));
+    assert!(mode.total() > 0 && words.total() > 0);
+    assert_ne!(mode.total(), words.total());
+    let mut in_description = 0;
+    for h in &words.hits {
         let r = h.row as usize;
-        let text = format!("{} {}", ix.searchable_text(r), ix.description(r)).to_lowercase();
-        assert!(text.contains("remote"), "{}", ix.title(r));
+        let hay = ix.searchable_text(r).to_lowercase();
+        let desc = ix.description(r).to_lowercase();
+        assert!(
+            hay.contains("from home") || desc.contains("from home"),
+            "{}",
+            ix.title(r)
+        );
+        in_description += usize::from(!hay.contains("from home"));
     }
-    let not = ix.search(&Query::text("!\"remote\""));
-    assert_eq!(not.total() + word.total(), ix.len());
+    assert!(in_description > 0, "some only in the description");
+    let not = ix.search(&Query::text("!\"from home\""));
+    assert_eq!(not.total() + words.total(), ix.len());
+}
+
+#[test]
+fn regions_and_other_state_codes() {
+    let ix = index();
+    // Telangana's code is TG since 2024; TS is still written
+    assert_eq!(ix.resolve(Facet::State, "TS").expect("TS"), "Telangana");
+    assert_eq!(ix.resolve(Facet::State, "TG").expect("TG"), "Telangana");
+    // Delhi NCR: a region of five cities, by name or alias
+    assert_eq!(
+        ix.resolve(Facet::Region, "Delhi NCR").expect("region"),
+        "ncr"
+    );
+    assert_eq!(ix.resolve(Facet::Region, "ncr").expect("region"), "ncr");
+    let mut q = Query::default();
+    q.include(Facet::Region, "ncr");
+    let r = ix.search(&q);
+    let cities: std::collections::BTreeSet<&str> =
+        r.hits.iter().map(|h| ix.city(h.row as usize)).collect();
+    assert!(cities.len() >= 3, "{cities:?}");
+    for c in &cities {
+        assert!(
+            ["Delhi", "Gurugram", "Noida", "Ghaziabad", "Faridabad"].contains(c),
+            "{c}"
+        );
+    }
+    // the same from the words people type
+    let typed = ix.search(&Query::text("delhi ncr"));
+    assert_eq!(typed.total(), r.total());
+    assert_eq!(ix.interpret("jobs in ncr").reading(), "Delhi NCR");
 }

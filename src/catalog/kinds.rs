@@ -128,13 +128,16 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// The kind of employer.
+    /// The kind of employer. Cooperatives (cooperative banks and societies)
+    /// are owned by their members: neither government nor an ordinary
+    /// private company.
     CompanyKind, "company type" {
         Mnc = ("mnc", "MNC"),
         IndianPrivate = ("indian-private", "Indian private"),
         Startup = ("startup", "Startup"),
         PsuGovernment = ("psu-government", "PSU / Government"),
         Sme = ("sme", "SME"),
+        Cooperative = ("cooperative", "Cooperative"),
     }
 );
 
@@ -150,6 +153,118 @@ vocabulary!(
         Telecom = ("telecom", "Telecom"),
         Logistics = ("logistics", "Logistics"),
         Manufacturing = ("manufacturing", "Manufacturing"),
+        Insurance = ("insurance", "Insurance & TPA"),
+        ProfessionalServices = ("professional-services", "CA & professional services"),
+    }
+);
+
+vocabulary!(
+    /// A desk or department an employer runs: the work it can hire for.
+    /// Companies list the functions they have; roles list the functions
+    /// they work in; a listing pairs a role with a company that shares one.
+    Function, "function" {
+        Accounts = ("accounts", "Accounts and books"),
+        Tax = ("tax", "Tax filing practice"),
+        Audit = ("audit", "Audit and assurance"),
+        Payroll = ("payroll", "Payroll"),
+        Hr = ("hr", "HR"),
+        TimeOffice = ("time-office", "Time office for shift or shop-floor staff"),
+        Admin = ("admin", "Office administration"),
+        Records = ("records", "Record room"),
+        Digitisation = ("digitisation", "Scanning and digitisation"),
+        It = ("it", "In-house IT"),
+        Data = ("data", "MIS and analytics"),
+        Operations = ("operations", "Operations desk"),
+        Purchase = ("purchase", "Purchase and stores"),
+        Logistics = ("logistics", "Dispatch and logistics"),
+        Orders = ("orders", "Order processing"),
+        Export = ("export", "Export and import paperwork"),
+        Catalogue = ("catalogue", "Online catalogue"),
+        CustomerSupport = ("customer-support", "Written customer support"),
+        BpoProcess = ("bpo-process", "Outsourced non-voice process floor"),
+        Annotation = ("annotation", "Data annotation"),
+        Moderation = ("moderation", "Content moderation"),
+        BankOps = ("bank-ops", "Bank branch and central operations"),
+        Clearing = ("clearing", "Cheque and payment clearing"),
+        Payments = ("payments", "Payments and settlement"),
+        Lending = ("lending", "Loan operations and credit"),
+        Kyc = ("kyc", "Customer onboarding checks"),
+        Compliance = ("compliance", "Regulatory compliance and risk"),
+        Securities = ("securities", "Broking, depository and registry operations"),
+        Claims = ("claims", "Insurance claims"),
+        PolicyAdmin = ("policy-admin", "Insurance policy issuance"),
+        TpaDesk = ("tpa-desk", "Hospital insurance and cashless desk"),
+        UsHealthcare = ("us-healthcare", "US healthcare billing and AR"),
+        MedicalCoding = ("medical-coding", "Medical coding"),
+    }
+);
+
+vocabulary!(
+    /// Company headcount bands, as `data/companies.csv` spells them.
+    SizeBand, "company size" {
+        Micro = ("1-50", "1-50 staff"),
+        Small = ("51-200", "51-200 staff"),
+        Medium = ("201-1000", "201-1,000 staff"),
+        Large = ("1001-5000", "1,001-5,000 staff"),
+        Huge = ("5000+", "5,000+ staff"),
+    }
+);
+
+impl SizeBand {
+    /// The most cities a company of this size has offices in.
+    pub fn max_offices(self) -> usize {
+        match self {
+            SizeBand::Micro => 1,
+            SizeBand::Small => 2,
+            SizeBand::Medium => 4,
+            SizeBand::Large => 8,
+            SizeBand::Huge => 12,
+        }
+    }
+
+    /// The most openings one listing of a company this size offers.
+    pub fn max_openings(self) -> u32 {
+        match self {
+            SizeBand::Micro => 2,
+            SizeBand::Small => 4,
+            SizeBand::Medium => 8,
+            SizeBand::Large => 15,
+            SizeBand::Huge => 25,
+        }
+    }
+
+    /// The most listings a company this size has in a catalogue of
+    /// `total` listings (scaled from a 2,000-listing catalogue).
+    pub fn max_listings(self, total: usize) -> usize {
+        let per_2000 = match self {
+            SizeBand::Micro => 6,
+            SizeBand::Small => 12,
+            SizeBand::Medium => 24,
+            SizeBand::Large => 40,
+            SizeBand::Huge => 60,
+        };
+        (per_2000 * total).div_ceil(2000).max(1)
+    }
+
+    /// How often the generator picks a company this size, relative to
+    /// the others.
+    pub fn weight(self) -> u32 {
+        match self {
+            SizeBand::Micro => 1,
+            SizeBand::Small => 2,
+            SizeBand::Medium => 4,
+            SizeBand::Large => 6,
+            SizeBand::Huge => 9,
+        }
+    }
+}
+
+vocabulary!(
+    /// The lowest schooling a role takes, which decides the clerical
+    /// minimum wage class that applies.
+    Education, "education" {
+        Twelfth = ("12th", "12th pass"),
+        Graduate = ("graduate", "Graduate"),
     }
 );
 

@@ -1,13 +1,21 @@
 //! The catalogue: the files in `data/`, embedded in the binary, and the
 //! types they load into. The store seeds SQLite from a [`Catalog`].
 
+mod facts;
 pub mod generate;
 pub(crate) mod kinds;
 mod paths;
+mod problems;
 mod types;
 mod unknown;
 
-pub use kinds::{Benefit, CompanyKind, EmploymentType, Industry, Level, Shift, WorkMode};
+pub use facts::{
+    CompanyProfile, Hiring, MinimumWage, NamePool, Reference, Region, State, WageClass,
+};
+pub use kinds::{
+    Benefit, CompanyKind, Education, EmploymentType, Function, Industry, Level, Shift, SizeBand,
+    WorkMode,
+};
 pub use paths::{also_reached, career_paths, diverse_paths, path_bands};
 pub use types::*;
 pub use unknown::{UnknownValue, suggest};
@@ -36,7 +44,11 @@ pub const MARKET: DataFile = data_file!("market.toml");
 pub const CITIES: DataFile = data_file!("cities.csv");
 pub const COMPANIES: DataFile = data_file!("companies.csv");
 pub const LISTINGS: DataFile = data_file!("listings.csv");
-pub const ROLE_FILES: [DataFile; 8] = [
+pub const HIRING: DataFile = data_file!("hiring.toml");
+pub const STATES: DataFile = data_file!("states.toml");
+pub const REGIONS: DataFile = data_file!("regions.toml");
+pub const NAMES: DataFile = data_file!("names.toml");
+pub const ROLE_FILES: [DataFile; 9] = [
     data_file!("roles/admin.toml"),
     data_file!("roles/finance.toml"),
     data_file!("roles/hr.toml"),
@@ -45,6 +57,7 @@ pub const ROLE_FILES: [DataFile; 8] = [
     data_file!("roles/compliance.toml"),
     data_file!("roles/bpo.toml"),
     data_file!("roles/banking.toml"),
+    data_file!("roles/insurance.toml"),
 ];
 
 /// Every embedded file, in a fixed order.
@@ -57,6 +70,10 @@ pub fn data_files() -> impl Iterator<Item = &'static DataFile> {
         &CITIES,
         &COMPANIES,
         &LISTINGS,
+        &HIRING,
+        &STATES,
+        &REGIONS,
+        &NAMES,
     ]
     .into_iter()
     .chain(ROLE_FILES.iter())
@@ -96,6 +113,29 @@ impl CatalogError {
 #[serde(deny_unknown_fields)]
 struct SourcesDoc {
     source: Vec<Source>,
+    #[serde(default)]
+    reference: Vec<Reference>,
+}
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HiringDoc {
+    hiring: Vec<Hiring>,
+}
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatesDoc {
+    state: Vec<State>,
+    minimum_wage: Vec<MinimumWage>,
+}
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RegionsDoc {
+    region: Vec<Region>,
+}
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesDoc {
+    pool: Vec<NamePool>,
 }
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,6 +189,18 @@ pub struct Catalog {
     pub cities: Vec<City>,
     pub companies: Vec<Company>,
     pub listings: Vec<CatalogListing>,
+    /// Outside sources facts were checked against (`[[reference]]` in
+    /// `data/sources.toml`).
+    pub references: Vec<Reference>,
+    /// How each role is hired, one entry per role.
+    pub hiring: Vec<Hiring>,
+    /// What each company does and where, one per company.
+    pub profiles: Vec<CompanyProfile>,
+    pub states: Vec<State>,
+    pub minimum_wages: Vec<MinimumWage>,
+    /// Regions bigger than a city, such as Delhi NCR.
+    pub regions: Vec<Region>,
+    pub names: Vec<NamePool>,
 }
 
 impl Catalog {
@@ -159,8 +211,17 @@ impl Catalog {
         for f in &ROLE_FILES {
             roles.extend(parse_toml::<RolesDoc>(f)?.role);
         }
+        let sources = parse_toml::<SourcesDoc>(&SOURCES)?;
+        let states = parse_toml::<StatesDoc>(&STATES)?;
         Ok(Catalog {
-            sources: parse_toml::<SourcesDoc>(&SOURCES)?.source,
+            sources: sources.source,
+            references: sources.reference,
+            hiring: parse_toml::<HiringDoc>(&HIRING)?.hiring,
+            profiles: parse_csv(COMPANIES.path, COMPANIES.text)?,
+            states: states.state,
+            minimum_wages: states.minimum_wage,
+            regions: parse_toml::<RegionsDoc>(&REGIONS)?.region,
+            names: parse_toml::<NamesDoc>(&NAMES)?.pool,
             categories: parse_toml::<CategoriesDoc>(&CATEGORIES)?.category,
             skills: parse_toml::<SkillsDoc>(&SKILLS)?.skill,
             roles,
@@ -169,6 +230,13 @@ impl Catalog {
             companies: parse_csv(COMPANIES.path, COMPANIES.text)?,
             listings: Vec::new(),
         })
+    }
+
+    /// The states and regions embedded in the binary (what search needs of
+    /// places beyond the cities; they are not kept in the database).
+    pub fn embedded_places() -> Result<(Vec<State>, Vec<Region>), CatalogError> {
+        let states = parse_toml::<StatesDoc>(&STATES)?;
+        Ok((states.state, parse_toml::<RegionsDoc>(&REGIONS)?.region))
     }
 
     /// Loads and checks the whole embedded catalogue.
@@ -189,97 +257,49 @@ impl Catalog {
         self.roles.iter().find(|r| r.id == id)
     }
 
+    /// How a role is hired.
+    pub fn hiring(&self, role_id: &str) -> Option<&Hiring> {
+        self.hiring.iter().find(|h| h.role == role_id)
+    }
+
+    pub fn company(&self, id: u32) -> Option<&Company> {
+        self.companies.iter().find(|c| c.id == id)
+    }
+
+    /// What a company does and where.
+    pub fn profile(&self, company_id: u32) -> Option<&CompanyProfile> {
+        self.profiles.iter().find(|p| p.id == company_id)
+    }
+
+    pub fn city(&self, id: u32) -> Option<&City> {
+        self.cities.iter().find(|c| c.id == id)
+    }
+
+    pub fn city_named(&self, name: &str) -> Option<&City> {
+        self.cities.iter().find(|c| c.is_named(name))
+    }
+
+    /// The state with this code (current or older, as TG and TS) or name.
+    pub fn state(&self, code_or_name: &str) -> Option<&State> {
+        self.states.iter().find(|s| s.is_named(code_or_name))
+    }
+
+    /// The region with this name or alias ("NCR", "Delhi NCR").
+    pub fn region(&self, name: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.is_named(name))
+    }
+
+    /// The clerical minimum wage (rupees a month) for someone of this
+    /// schooling in this city, where the state publishes one.
+    pub fn minimum_wage(&self, city: &City, education: Education) -> Option<&MinimumWage> {
+        self.minimum_wages
+            .iter()
+            .filter(|w| w.state == city.state_code && w.applies_to.covers(education))
+            .max_by_key(|w| w.floor())
+    }
+
     /// Every broken reference or impossible value in the catalogue.
     pub fn problems(&self) -> Vec<String> {
-        use std::collections::HashSet;
-        let mut out = Vec::new();
-        let cats: HashSet<&str> = self.categories.iter().map(|c| c.id.as_str()).collect();
-        let roles: HashSet<&str> = self.roles.iter().map(|r| r.id.as_str()).collect();
-        let skills: HashSet<&str> = self.skills.iter().map(|s| s.name.as_str()).collect();
-        let sources: HashSet<&str> = self.sources.iter().map(|s| s.id.as_str()).collect();
-        let cities: HashSet<u32> = self.cities.iter().map(|c| c.id).collect();
-        let city_names: HashSet<&str> = self.cities.iter().map(|c| c.name.as_str()).collect();
-        let companies: HashSet<u32> = self.companies.iter().map(|c| c.id).collect();
-        if roles.len() != self.roles.len() {
-            out.push("roles: duplicate role id".to_string());
-        }
-        for r in &self.roles {
-            let at = format!("role {}", r.id);
-            if !cats.contains(r.category.as_str()) {
-                out.push(format!("{at}: unknown category {}", r.category));
-            }
-            for s in &r.skills {
-                if !skills.contains(s.as_str()) {
-                    out.push(format!("{at}: unknown skill {s}"));
-                }
-            }
-            for l in &r.leads_to {
-                if !roles.contains(l.as_str()) {
-                    out.push(format!("{at}: leads to unknown role {l}"));
-                }
-            }
-            for s in &r.named_in {
-                if !sources.contains(s.as_str()) {
-                    out.push(format!("{at}: unknown source {s}"));
-                }
-            }
-            if r.bands.is_empty() {
-                out.push(format!("{at}: no salary bands"));
-            }
-            for pair in r.bands.windows(2) {
-                if pair[1].level <= pair[0].level {
-                    out.push(format!("{at}: bands out of order"));
-                }
-                if pair[1].min < pair[0].min || pair[1].max < pair[0].max {
-                    out.push(format!(
-                        "{at}: band {} pays less than the one before",
-                        pair[1].level.id()
-                    ));
-                }
-            }
-            for b in &r.bands {
-                if b.min >= b.max {
-                    out.push(format!("{at}: band {} has min >= max", b.level.id()));
-                }
-            }
-        }
-        for f in &self.figures {
-            if !sources.contains(f.source.as_str()) {
-                out.push(format!(
-                    "market figure {}: unknown source {}",
-                    f.label, f.source
-                ));
-            }
-        }
-        for c in &self.companies {
-            if !city_names.contains(c.hq_city.as_str()) {
-                out.push(format!("company {}: unknown city {}", c.name, c.hq_city));
-            }
-        }
-        let mut seen = HashSet::new();
-        for l in &self.listings {
-            let at = format!("listing {}", l.id);
-            if !seen.insert(l.id) {
-                out.push(format!("{at}: duplicate id"));
-            }
-            if !roles.contains(l.role.as_str()) {
-                out.push(format!("{at}: unknown role {}", l.role));
-            }
-            if !cities.contains(&l.city_id) {
-                out.push(format!("{at}: unknown city id {}", l.city_id));
-            }
-            if !companies.contains(&l.company_id) {
-                out.push(format!("{at}: unknown company id {}", l.company_id));
-            }
-            if l.salary_min > l.salary_max || l.exp_min > l.exp_max {
-                out.push(format!("{at}: a range has min > max"));
-            }
-            for s in l.skills.iter() {
-                if !skills.contains(s.as_str()) {
-                    out.push(format!("{at}: unknown skill {s}"));
-                }
-            }
-        }
-        out
+        problems::problems(self)
     }
 }

@@ -151,6 +151,9 @@ pub struct SearchArgs {
     /// State name or code (MH, KA, ...)
     #[arg(long, value_name = "STATE")]
     pub state: Vec<String>,
+    /// Region of several cities: ncr (Delhi NCR: Delhi, Gurugram, Noida, Ghaziabad, Faridabad)
+    #[arg(long, value_name = "REGION")]
+    pub region: Vec<String>,
     /// City tier: 1, 2 or 3
     #[arg(long, value_name = "N")]
     pub tier: Vec<String>,

@@ -13,11 +13,12 @@ use crate::search::{Facet, Index, Query, Sort};
 pub fn build_query(ix: &Index, a: &SearchArgs, cfg: &Config) -> anyhow::Result<Query> {
     let mut q = Query::text(&a.text.join(" "));
     q.literal = a.literal;
-    let includes: [(Facet, &Vec<String>); 14] = [
+    let includes: [(Facet, &Vec<String>); 15] = [
         (Facet::Category, &a.category),
         (Facet::Role, &a.role),
         (Facet::City, &a.city),
         (Facet::State, &a.state),
+        (Facet::Region, &a.region),
         (Facet::Tier, &a.tier),
         (Facet::WorkMode, &a.mode),
         (Facet::EmploymentType, &a.employment),

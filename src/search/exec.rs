@@ -362,7 +362,12 @@ impl Index {
             .iter()
             .map(|h| {
                 let hay = self.hay(h.row as usize);
-                let alt = if mixed { text.alternative_only(hay) } else { 0 };
+                let head = self.row_facts(h.row as usize, false).head;
+                let alt = if mixed {
+                    text.alternative_only(hay, head)
+                } else {
+                    0
+                };
                 let skim = scorer.score(text, hay).unwrap_or(0);
                 let quick = if mixed { h.score } else { 0 };
                 (

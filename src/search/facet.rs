@@ -11,6 +11,8 @@ pub enum Facet {
     Role,
     City,
     State,
+    /// A region of several cities (Delhi NCR).
+    Region,
     Tier,
     WorkMode,
     EmploymentType,
@@ -27,11 +29,12 @@ pub enum Facet {
 }
 
 impl Facet {
-    pub const ALL: [Facet; 17] = [
+    pub const ALL: [Facet; 18] = [
         Facet::Category,
         Facet::Role,
         Facet::City,
         Facet::State,
+        Facet::Region,
         Facet::Tier,
         Facet::WorkMode,
         Facet::EmploymentType,
@@ -60,6 +63,7 @@ impl Facet {
             Facet::Role => "role",
             Facet::City => "city",
             Facet::State => "state",
+            Facet::Region => "region",
             Facet::Tier => "tier",
             Facet::WorkMode => "mode",
             Facet::EmploymentType => "employment",
@@ -82,6 +86,7 @@ impl Facet {
             Facet::Role => "Role",
             Facet::City => "City",
             Facet::State => "State",
+            Facet::Region => "Region",
             Facet::Tier => "City tier",
             Facet::WorkMode => "Work mode",
             Facet::EmploymentType => "Employment",

@@ -25,6 +25,10 @@ pub struct Vocab {
     pub cities: Vec<City>,
     pub companies: Vec<Company>,
     pub skills: Vec<Skill>,
+    /// States with the other codes people write for them (TS for TG).
+    pub states: Vec<crate::catalog::State>,
+    /// Regions of several cities (Delhi NCR).
+    pub regions: Vec<crate::catalog::Region>,
 }
 
 impl Vocab {
@@ -36,6 +40,8 @@ impl Vocab {
             cities: cat.cities.clone(),
             companies: cat.companies.clone(),
             skills: cat.skills.clone(),
+            states: cat.states.clone(),
+            regions: cat.regions.clone(),
         }
     }
 }
@@ -216,6 +222,13 @@ impl IndexBuilder {
                 let c = &self.ix.vocab.cities[i];
                 CityInfo {
                     state: self.state_ids.get(&c.state).copied().unwrap_or(NONE16),
+                    region: self
+                        .ix
+                        .vocab
+                        .regions
+                        .iter()
+                        .position(|r| r.cities.iter().any(|n| c.is_named(n)))
+                        .map_or(NONE16, |p| p as u16),
                     tier: c.tier,
                     lat: c.lat,
                     lon: c.lon,
@@ -426,6 +439,7 @@ impl Index {
 #[derive(Debug, Clone, Copy)]
 struct CityInfo {
     state: u16,
+    region: u16,
     tier: u8,
     lat: f64,
     lon: f64,
@@ -788,6 +802,7 @@ impl Index {
             Facet::Role => self.vocab.roles.len(),
             Facet::City => self.cities.names.len(),
             Facet::State => self.states.len(),
+            Facet::Region => self.vocab.regions.len(),
             Facet::Tier => 3,
             Facet::WorkMode => WorkMode::ALL.len(),
             Facet::EmploymentType => EmploymentType::ALL.len(),
@@ -810,6 +825,7 @@ impl Index {
             Facet::Category => self.vocab.categories[v].id.clone(),
             Facet::Role => self.vocab.roles[v].id.clone(),
             Facet::Tier => (v + 1).to_string(),
+            Facet::Region => self.vocab.regions[v].id.clone(),
             Facet::WorkMode => WorkMode::ALL[v].id().to_string(),
             Facet::EmploymentType => EmploymentType::ALL[v].id().to_string(),
             Facet::Shift => Shift::ALL[v].id().to_string(),
@@ -831,6 +847,7 @@ impl Index {
             Facet::Role => &self.vocab.roles[v].title,
             Facet::City => &self.cities.names[v],
             Facet::State => &self.states[v],
+            Facet::Region => &self.vocab.regions[v].name,
             Facet::Tier => ["Tier 1", "Tier 2", "Tier 3"][v],
             Facet::WorkMode => WorkMode::ALL[v].label(),
             Facet::EmploymentType => EmploymentType::ALL[v].label(),
@@ -870,12 +887,22 @@ impl Index {
                     .roles
                     .iter()
                     .position(|r| r.title_variants.iter().any(|v| v.eq_ignore_ascii_case(t))),
-                Facet::State => self.vocab.cities.iter().find_map(|c| {
-                    c.state_code
-                        .eq_ignore_ascii_case(t)
-                        .then(|| self.states.iter().position(|s| *s == c.state))
-                        .flatten()
-                }),
+                // a code, or another code people write (TS for Telangana)
+                Facet::State => self
+                    .vocab
+                    .states
+                    .iter()
+                    .find(|s| s.is_named(t))
+                    .map(|s| s.name.clone())
+                    .or_else(|| {
+                        self.vocab
+                            .cities
+                            .iter()
+                            .find(|c| c.state_code.eq_ignore_ascii_case(t))
+                            .map(|c| c.state.clone())
+                    })
+                    .and_then(|name| self.states.iter().position(|s| *s == name)),
+                Facet::Region => self.vocab.regions.iter().position(|r| r.is_named(t)),
                 Facet::Tier => t
                     .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ')
                     .parse::<usize>()
@@ -905,6 +932,7 @@ impl Index {
                     Facet::Role => "role",
                     Facet::City => "city",
                     Facet::State => "state",
+                    Facet::Region => "region",
                     Facet::Tier => "city tier",
                     Facet::Shift => "shift",
                     Facet::Experience => "experience bucket",
@@ -925,6 +953,7 @@ impl Index {
                         | Facet::Skill
                         | Facet::Language
                         | Facet::State
+                        | Facet::Region
                         | Facet::Source => self.value_label(f, v).to_string(),
                         _ => self.value_key(f, v),
                     })
@@ -964,6 +993,13 @@ impl Index {
                     return None;
                 }
                 s as usize
+            }
+            Facet::Region => {
+                let r = self.city_info[self.city[row] as usize]?.region;
+                if r == NONE16 {
+                    return None;
+                }
+                r as usize
             }
             Facet::Tier => {
                 let t = self.city_info[self.city[row] as usize]?.tier;

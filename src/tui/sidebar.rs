@@ -44,9 +44,10 @@ pub struct SideLine {
 pub const FOLDED: usize = 5;
 
 /// The facets the Listings sidebar shows, in order.
-pub const LISTING_FACETS: [Facet; 14] = [
+pub const LISTING_FACETS: [Facet; 15] = [
     Facet::Category,
     Facet::Role,
+    Facet::Region,
     Facet::City,
     Facet::WorkMode,
     Facet::Experience,

@@ -15,6 +15,9 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("tele-caller", "telecaller"),
     ("tele caller", "telecaller"),
     ("tele-calling", "telecaller"),
+    // a (key) account manager looks after clients: sales, not accounts
+    (" key account manager", " client manager"),
+    (" account manager", " client manager"),
     ("a/c", "accounts"),
     ("h.r.", "hr"),
     ("m.i.s.", "mis"),

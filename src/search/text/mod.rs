@@ -154,11 +154,17 @@ impl TextQuery {
                         if words.is_empty() || redundant {
                             continue;
                         }
+                        // "storekeeper" for "store keeper" is the same word
+                        let tier = if words.concat() == typed.concat() {
+                            Tier::Inflected
+                        } else {
+                            *tier
+                        };
                         GroupAlt::Prefix {
                             mask: mask_of(&words),
                             starts: starts_of(&words),
                             words,
-                            tier: *tier,
+                            tier,
                         }
                     }
                     Alt::Role(r) => GroupAlt::Role(*r),
@@ -444,12 +450,30 @@ impl TextQuery {
                 _ => prefix_score(w, &lower, title_bytes),
             }
         };
+        // whether a word starts a word of the title or the role's title
+        let head_text = match hay.get(..row.head) {
+            Some(h) if row.head > 0 => h,
+            _ => hay,
+        };
+        let prefix_head = |w: &str| match (ascii, w.is_ascii()) {
+            (true, true) => starts_word_ascii(w.as_bytes(), head_text.as_bytes()),
+            (true, false) => false,
+            _ => starts_word(w, &head_text.to_lowercase()),
+        };
         for g in &self.groups {
             let n = g.typed.len() as u32;
             let (sum, all) = g.typed.iter().fold((0u32, true), |(sum, all), w| {
                 let s = typed_score(w);
                 (sum + u32::from(s), all && s > 0)
             });
+            // a job name of several words spread over other fields is a
+            // weaker match than the same words naming the job
+            let spread =
+                all && g.exact && g.typed.len() > 1 && !g.typed.iter().all(|w| prefix_head(w));
+            if spread {
+                total += sum / 2;
+                continue;
+            }
             if all {
                 // the role the words name, exactly, first ("data analyst");
                 // then rows whose title has another word for it ("typing":
@@ -514,20 +538,37 @@ impl TextQuery {
         total.min(255) as u8
     }
 
-    /// How many groups a row matches only through an alternative (rows
-    /// that match every group as typed come first).
-    pub fn alternative_only(&self, hay: &str) -> usize {
+    /// How many groups a row matches only through another word (rows
+    /// that match every group as typed come first; another form of the
+    /// typed word, "accountant" for "accountants", counts as typed).
+    ///
+    /// A job name of several words ("store keeper", "email process") counts
+    /// as typed only when its words name the job (are in the first `head`
+    /// bytes: the title and the role's title), not when they are spread
+    /// over a company's name and a skill. `head` 0: the whole text.
+    pub fn alternative_only(&self, hay: &str, head: usize) -> usize {
         let lower = hay.to_lowercase();
+        let head_lower = match hay.get(..head) {
+            Some(h) if head > 0 => h.to_lowercase(),
+            _ => lower.clone(),
+        };
         self.groups
             .iter()
             .filter(|g| {
-                !g.typed.iter().all(|w| {
-                    if g.exact {
+                let typed = g.typed.iter().all(|w| {
+                    if g.exact && g.typed.len() > 1 {
+                        starts_word(w, &head_lower)
+                    } else if g.exact {
                         starts_word(w, &lower)
                     } else {
                         in_one_word(w, &lower)
                     }
-                })
+                });
+                let form = g.alts.iter().any(|a| {
+                    matches!(a, GroupAlt::Prefix { words, tier: Tier::Inflected, .. }
+                        if words.iter().all(|w| starts_word(w, &lower)))
+                });
+                !(typed || form)
             })
             .count()
     }

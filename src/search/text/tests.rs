@@ -197,8 +197,13 @@ fn as_typed_outscores_an_alternative_and_boosts_rank_titles() {
     let typed = q.quick_score("Accountants Wanted", 18, &f);
     let alt = q.quick_score("Accountant", 10, &f);
     assert!(typed > alt && alt > 0, "{typed} > {alt} > 0");
-    assert_eq!(q.alternative_only("Accountant"), 1);
-    assert_eq!(q.alternative_only("Accountants"), 0);
+    assert_eq!(
+        q.alternative_only("Accountant", 0),
+        0,
+        "another form counts as typed"
+    );
+    assert_eq!(q.alternative_only("Accounts", 0), 1);
+    assert_eq!(q.alternative_only("Accountants", 0), 0);
     let field = TextQuery {
         boosts: vec![vec![vec!["back".into(), "office".into()]]],
         ..TextQuery::default()

@@ -56,9 +56,12 @@ struct DepartmentWords {
 #[serde(deny_unknown_fields)]
 struct PlaceWords {
     words: Vec<String>,
-    cities: Vec<String>,
+    /// The cities the words name (or `region`).
     #[serde(default)]
-    label: Option<String>,
+    cities: Vec<String>,
+    /// A catalogue region's id.
+    #[serde(default)]
+    region: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,6 +107,8 @@ pub(crate) enum Meaning {
     Place(u16),
     /// A state (position in [`Lexicon::states`]).
     State(u16),
+    /// A region of several cities (position in the vocabulary's regions).
+    Region(u16),
     /// The whole title (or a variant) of a role.
     Role(u16),
     /// Part of a role title or a skill name: the words stay search text.
@@ -135,6 +140,8 @@ pub struct Lexicon {
     pub(crate) skills: Vec<Vec<String>>,
     /// Department ids and names, by vocabulary position.
     pub(crate) departments: Vec<(String, String)>,
+    /// Region ids and names, by vocabulary position.
+    pub(crate) regions: Vec<(String, String)>,
     /// Words the catalogue or the lexicon uses: never read as a misspelt place.
     known: HashSet<String>,
     /// One-word place names (five letters or more), for misspellings.
@@ -187,9 +194,23 @@ impl Lexicon {
                 lx.add(&c.state, Meaning::State(s));
             }
         }
-        // regions and other spellings; a region's cities that the
-        // catalogue lacks are left out
+        // regions (Delhi NCR): their names and aliases
+        for (i, r) in vocab.regions.iter().enumerate() {
+            lx.regions.push((r.id.clone(), r.name.clone()));
+            for n in std::iter::once(&r.name).chain(&r.aliases) {
+                lx.replace_place_with(n, Meaning::Region(i as u16));
+            }
+        }
+        // other spellings of cities and regions (Devanagari, misspellings)
         for p in &data.place {
+            if let Some(id) = &p.region {
+                if let Some(i) = vocab.regions.iter().position(|r| &r.id == id) {
+                    for w in &p.words {
+                        lx.replace_place_with(w, Meaning::Region(i as u16));
+                    }
+                }
+                continue;
+            }
             let cities: Vec<String> = p
                 .cities
                 .iter()
@@ -199,8 +220,7 @@ impl Lexicon {
             if cities.is_empty() {
                 continue;
             }
-            let label = p.label.clone().unwrap_or_else(|| cities.join(", "));
-            let place = lx.place(&label, &cities);
+            let place = lx.place(&cities.join(", "), &cities);
             for w in &p.words {
                 lx.replace_place(w, place);
             }
@@ -293,8 +313,10 @@ impl Lexicon {
         let mut fuzzy = Vec::new();
         for (key, meanings) in &lx.phrases {
             for m in meanings {
-                if matches!(m, Meaning::Place(_) | Meaning::State(_))
-                    && !key.contains(' ')
+                if matches!(
+                    m,
+                    Meaning::Place(_) | Meaning::State(_) | Meaning::Region(_)
+                ) && !key.contains(' ')
                     && key.is_ascii()
                     && key.len() >= 5
                 {
@@ -361,12 +383,16 @@ impl Lexicon {
     /// A data file's place replaces what the catalogue says a word means
     /// ("Delhi NCR" is a region, not an alias of Delhi).
     fn replace_place(&mut self, phrase: &str, place: u16) {
+        self.replace_place_with(phrase, Meaning::Place(place));
+    }
+
+    fn replace_place_with(&mut self, phrase: &str, m: Meaning) {
         let Some(key) = self.key_of(phrase) else {
             return;
         };
         let v = self.phrases.entry(key).or_default();
-        v.retain(|m| !matches!(m, Meaning::Place(_)));
-        v.push(Meaning::Place(place));
+        v.retain(|x| !matches!(x, Meaning::Place(_) | Meaning::Region(_)));
+        v.push(m);
     }
 
     /// Marks every run of two or more words of `title` as text.
@@ -495,8 +521,11 @@ mod tests {
             assert!(
                 p.cities
                     .iter()
-                    .any(|n| cat.cities.iter().any(|c| c.is_named(n))),
-                "no city of {:?} is in the catalogue",
+                    .any(|n| cat.cities.iter().any(|c| c.is_named(n)))
+                    || p.region
+                        .as_ref()
+                        .is_some_and(|r| cat.regions.iter().any(|x| &x.id == r)),
+                "no city or region of {:?} is in the catalogue",
                 p.words
             );
         }
@@ -518,11 +547,11 @@ mod tests {
             panic!("bombay is {bombay:?}");
         };
         assert_eq!(lx.places[p as usize].cities, ["Mumbai"]);
-        let Some(Meaning::Place(ncr)) = lx.lookup("delhi ncr").and_then(|m| m.first()).cloned()
-        else {
-            panic!("delhi ncr is not a place");
-        };
-        assert!(lx.places[ncr as usize].cities.len() >= 3, "NCR is a region");
+        assert_eq!(
+            lx.lookup("delhi ncr"),
+            Some(&[Meaning::Region(0)][..]),
+            "NCR is a region"
+        );
         assert!(
             lx.lookup("office assistant")
                 .is_some_and(|m| m.contains(&Meaning::Protect)

@@ -466,6 +466,11 @@ fn place(out: &mut Interpretation, lx: &Lexicon, found: Found, departments: &mut
                 keys: vec![s.clone()],
                 label: s.clone(),
             }),
+            Meaning::Region(r) => lx.regions.get(*r as usize).map(|(id, name)| Filter::Facet {
+                facet: Facet::Region,
+                keys: vec![id.clone()],
+                label: name.clone(),
+            }),
             Meaning::Experienced => Some(Filter::Experience(ExpFilter::Experienced)),
             _ => None,
         };

@@ -50,7 +50,7 @@ fn a_department_alone_is_the_department_and_beside_words_narrows_them() {
     assert_eq!(facets(&alone)[0].1, Facet::Category);
     assert_eq!(facets(&alone)[0].2, ["hr"]);
     assert!(alone.terms.is_empty());
-    let beside = read("accounts manager");
+    let beside = read("hr payroll");
     assert!(facets(&beside).is_empty());
     assert!(
         beside.terms[0]

@@ -73,18 +73,17 @@ fn values(f: &Fixture, l: &Listing, facet: Facet) -> Vec<String> {
         Facet::City => vec![l.city.clone()],
         Facet::State => one(l.state.clone()),
         // a catalogue city in a region: the region's id
-        Facet::Region => one(
-            f.index
-                .vocab()
-                .regions
-                .iter()
-                .find(|r| {
-                    f.cities
-                        .iter()
-                        .any(|c| c.name == l.city && r.cities.iter().any(|n| c.is_named(n)))
-                })
-                .map(|r| r.id.clone()),
-        ),
+        Facet::Region => one(f
+            .index
+            .vocab()
+            .regions
+            .iter()
+            .find(|r| {
+                f.cities
+                    .iter()
+                    .any(|c| c.name == l.city && r.cities.iter().any(|n| c.is_named(n)))
+            })
+            .map(|r| r.id.clone())),
         Facet::Tier => one(f
             .cities
             .iter()

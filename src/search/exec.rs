@@ -368,7 +368,8 @@ impl Index {
                 } else {
                     0
                 };
-                let skim = scorer.score(text, hay).unwrap_or(0);
+                let title = hay.get(..self.title_len(h.row as usize)).unwrap_or(hay);
+                let skim = scorer.score(text, hay).unwrap_or(0) + scorer.score_phrases(text, title);
                 let quick = if mixed { h.score } else { 0 };
                 (
                     alt,

@@ -615,6 +615,7 @@ impl Index {
             letters: Some(self.letters[row]),
             starts: Some(self.starts[row]),
             head: self.head_len[row] as usize,
+            ascii: Some(self.ascii[row]),
         }
     }
 

@@ -94,6 +94,7 @@ pub fn search_roles(
                 letters: None,
                 starts: None,
                 head: r.title.len() + 1 + r.title_variants.join(" ").len(),
+                ascii: None,
             };
             if !text.matches_row(&hay, &facts) {
                 return None;

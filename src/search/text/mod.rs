@@ -51,6 +51,9 @@ struct Group {
     essential: bool,
     /// The typed words' word-start bits, when they are exact.
     starts: u64,
+    /// A row matching the typed words matches an alternative too
+    /// ("accountants" starts with "accountant"): matching skips them.
+    implied: bool,
     alts: Vec<GroupAlt>,
 }
 
@@ -69,6 +72,8 @@ pub struct RowFacts<'a> {
     /// Bytes of the text that name the job (the title and the role's
     /// title): where another word for it counts. 0: the whole text.
     pub head: usize,
+    /// Whether the text is all ASCII; `None`: not known.
+    pub ascii: Option<bool>,
 }
 
 /// A parsed free-text query.
@@ -120,6 +125,7 @@ impl TextQuery {
                     exact: false,
                     essential: false,
                     starts: 0,
+                    implied: false,
                     alts: Vec::new(),
                 })
                 .collect(),
@@ -174,10 +180,26 @@ impl TextQuery {
                     alts.push(alt);
                 }
             }
+            // a real word in another form ("accountants"): matched by its
+            // start like a known word, not letter by letter inside words
+            // (which finds nothing more and scans every row)
+            let exact = t.exact
+                || (typed.len() == 1
+                    && alts.iter().any(|a| {
+                        matches!(a, GroupAlt::Prefix { tier: Tier::Inflected, words, .. }
+                            if words.len() == 1)
+                    }));
+            let implied = exact
+                && typed.len() == 1
+                && alts.iter().any(|a| {
+                    matches!(a, GroupAlt::Prefix { tier: Tier::Inflected, words, .. }
+                        if words.len() == 1 && typed[0].starts_with(words[0].as_str()))
+                });
             q.groups.push(Group {
-                starts: if t.exact { starts_of(&typed) } else { 0 },
+                implied,
+                starts: if exact { starts_of(&typed) } else { 0 },
                 typed,
-                exact: t.exact,
+                exact,
                 essential: t.essential,
                 alts,
             });
@@ -200,8 +222,14 @@ impl TextQuery {
                 .map(|p| p.iter().flat_map(|w| split_words(w)).collect::<Vec<_>>())
                 .filter(|p| !p.is_empty())
                 .collect();
-            if !phrases.is_empty() {
-                q.boosts.push(phrases);
+            let mut unique: Vec<Vec<String>> = Vec::with_capacity(phrases.len());
+            for p in phrases {
+                if !unique.contains(&p) {
+                    unique.push(p);
+                }
+            }
+            if !unique.is_empty() {
+                q.boosts.push(unique);
             }
         }
         q
@@ -311,7 +339,7 @@ impl TextQuery {
     /// Whether a row matches: every group, no excluded word, every quoted
     /// phrase (in the searchable text or the description), no excluded one.
     pub fn matches_row(&self, hay: &str, row: &RowFacts<'_>) -> bool {
-        let ascii = hay.is_ascii();
+        let ascii = row.ascii.unwrap_or_else(|| hay.is_ascii());
         let lower = if ascii {
             std::borrow::Cow::Borrowed(hay)
         } else {
@@ -347,7 +375,13 @@ impl TextQuery {
             _ => starts_word(w, &head_lower),
         };
         let groups = self.groups.iter().all(|g| {
-            (row.starts.is_none_or(|s| s & g.starts == g.starts)
+            // the role or department first: no text to scan
+            g.alts.iter().any(|a| match a {
+                GroupAlt::Role(r) => row.role == Some(*r),
+                GroupAlt::Category(c) => row.category == Some(*c),
+                GroupAlt::Prefix { .. } => false,
+            }) || (!g.implied
+                && row.starts.is_none_or(|s| s & g.starts == g.starts)
                 && g.typed
                     .iter()
                     .all(|w| if g.exact { starts(w) } else { word_in(w) }))
@@ -366,8 +400,7 @@ impl TextQuery {
                                 words.iter().all(|w| in_head(w))
                             }
                     }
-                    GroupAlt::Role(r) => row.role == Some(*r),
-                    GroupAlt::Category(c) => row.category == Some(*c),
+                    GroupAlt::Role(_) | GroupAlt::Category(_) => false,
                 })
         });
         groups
@@ -420,7 +453,7 @@ impl TextQuery {
     /// rank by adds 1 when it is in the title.
     pub fn quick_score(&self, hay: &str, title_len: usize, row: &RowFacts<'_>) -> u8 {
         let mut total: u32 = 0;
-        let ascii = hay.is_ascii();
+        let ascii = row.ascii.unwrap_or_else(|| hay.is_ascii());
         let lower = if ascii {
             std::borrow::Cow::Borrowed(hay)
         } else {
@@ -531,8 +564,13 @@ impl TextQuery {
         }
         // a phrase to rank by counts one point in the title: it orders
         // rows that match equally well, never above a better match
+        let title = hay.get(..title_len).unwrap_or(hay);
+        let titled = |w: &str| match (ascii, w.is_ascii()) {
+            (true, true) => starts_word_ascii(w.as_bytes(), title.as_bytes()),
+            _ => prefix(w) == 6,
+        };
         for phrases in &self.boosts {
-            let in_title = phrases.iter().any(|p| p.iter().all(|w| prefix(w) == 6));
+            let in_title = phrases.iter().any(|p| p.iter().all(|w| titled(w)));
             total += u32::from(in_title);
         }
         total.min(255) as u8
@@ -665,18 +703,27 @@ impl Scorer {
                 None => return None,
             }
         }
-        for phrases in &q.boosts {
-            let best = phrases
-                .iter()
-                .filter_map(|p| {
-                    p.iter()
-                        .map(|w| self.matcher.fuzzy_match(hay, w))
-                        .sum::<Option<i64>>()
-                })
-                .max();
-            total += best.unwrap_or(0);
-        }
         Some(total)
+    }
+
+    /// How well a title holds the phrases to rank by ("Back Office
+    /// Executive" above "Team Leader - Back Office"): the title alone is
+    /// scored, a quarter of the text's cost.
+    pub fn score_phrases(&self, q: &TextQuery, title: &str) -> i64 {
+        q.boosts
+            .iter()
+            .map(|phrases| {
+                phrases
+                    .iter()
+                    .filter_map(|p| {
+                        p.iter()
+                            .map(|w| self.matcher.fuzzy_match(title, w))
+                            .sum::<Option<i64>>()
+                    })
+                    .max()
+                    .unwrap_or(0)
+            })
+            .sum()
     }
 
     /// Character positions in `field` matched by any word of the query

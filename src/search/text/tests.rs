@@ -102,6 +102,7 @@ fn group(typed: &[&str], alts: Vec<GroupAlt>) -> Group {
         exact: false,
         essential: false,
         starts: 0,
+        implied: false,
         alts,
     }
 }

@@ -83,7 +83,46 @@ pub(crate) fn in_one_word_ascii(needle: &[u8], hay: &[u8]) -> bool {
     if needle.is_empty() {
         return true;
     }
-    starts(needle, hay).any(|pos| rest_in_word(&needle[1..], hay, pos + 1))
+    // the earliest first letter of a word is the best start in that word:
+    // when the rest is not in order from there, skip to the next word
+    let first = needle[0];
+    let rest = &needle[1..];
+    let mut from = 0;
+    while let Some(off) = memchr::memchr2(first, first.to_ascii_uppercase(), &hay[from..]) {
+        let pos = from + off;
+        match rest_from(rest, hay, pos + 1) {
+            Ok(()) => return true,
+            Err(end) => from = end,
+        }
+        if from >= hay.len() {
+            break;
+        }
+    }
+    false
+}
+
+/// Whether `rest` (lowercase ASCII) appears in order in `hay` from `from`
+/// up to the end of that word; `Err` gives where that word ends.
+#[inline]
+fn rest_from(rest: &[u8], hay: &[u8], from: usize) -> Result<(), usize> {
+    if rest.is_empty() {
+        return Ok(());
+    }
+    let mut j = 0;
+    let start = from.min(hay.len());
+    for (i, &h) in hay[start..].iter().enumerate() {
+        let c = FOLD[h as usize];
+        if c == 0 {
+            return Err(start + i + 1);
+        }
+        if c == rest[j] {
+            j += 1;
+            if j == rest.len() {
+                return Ok(());
+            }
+        }
+    }
+    Err(hay.len())
 }
 
 /// The quick score of one word against the words of an ASCII haystack.

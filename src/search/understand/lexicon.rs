@@ -438,6 +438,18 @@ impl Lexicon {
         self.known.contains(word)
     }
 
+    /// Whether a known word of five letters or more starts with `word`
+    /// and is longer ("pay": "payroll").
+    pub(crate) fn starts_longer_word(&self, word: &str) -> bool {
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        self.spellings.get(&first).is_some_and(|bucket| {
+            let from = bucket.partition_point(|k| k.as_str() <= word);
+            bucket.get(from).is_some_and(|k| k.starts_with(word))
+        })
+    }
+
     /// The known word `word` (five letters or more, not known itself) is
     /// a small misspelling of ("accountent" → "accountant"): same first
     /// letter, one edit up to seven letters, two from eight.

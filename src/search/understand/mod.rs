@@ -318,9 +318,47 @@ pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
             });
         }
     }
+    keep_word_in_progress(&mut out, lx);
     out.terms.sort_by_key(|t| t.span.start);
     out.parts.sort_by_key(|p| p.span.start);
     out
+}
+
+/// A text that is one filler word still being typed ("pay" on the way to
+/// "payroll", no space after it) is that word's start, not "any listing":
+/// results must not jump to everything and back while a word is typed.
+fn keep_word_in_progress(out: &mut Interpretation, lx: &Lexicon) {
+    let nothing_else = out.parts.is_empty()
+        && out.terms.is_empty()
+        && out.literals.is_empty()
+        && out.boosts.is_empty()
+        && !out.field
+        && out.sort.is_none();
+    let [span] = out.dropped.as_slice() else {
+        return;
+    };
+    let Some(word) = out.text.get(span.clone()) else {
+        return;
+    };
+    let word = word.to_lowercase();
+    if !nothing_else
+        || span.end != out.text.len()
+        || word.contains(char::is_whitespace)
+        || !lx.starts_longer_word(&word)
+    {
+        return;
+    }
+    let span = span.clone();
+    out.dropped.clear();
+    out.terms.push(Term {
+        span,
+        words: vec![word],
+        exact: false,
+        negated: false,
+        alts: Vec::new(),
+        corrected: None,
+        essential: false,
+    });
 }
 
 /// The longest phrase of the lexicon at `tokens[at]`: its meanings and the

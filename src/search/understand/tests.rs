@@ -166,3 +166,16 @@ fn devanagari_spellings_of_english_words_read_as_english() {
     // Hinglish years
     assert_eq!(read("2 saal").reading(), "2 yrs");
 }
+
+#[test]
+fn a_filler_word_still_being_typed_is_the_start_of_a_word() {
+    // "pay" on the way to "payroll": its start, not every listing
+    assert_eq!(read("pay").free_words(), ["pay"]);
+    assert!(read("pay").dropped.is_empty());
+    // finished (a space after it) or beside other words: filler
+    assert!(read("pay ").free_words().is_empty());
+    assert_eq!(read("data entry pay").free_words(), ["data", "entry"]);
+    // no longer word starts with it: filler still
+    assert!(read("jobs").free_words().is_empty());
+    assert_eq!(read("jobs").dropped.len(), 1);
+}

@@ -9,7 +9,8 @@ use super::experience::parse_experience;
 use super::places::parse_location;
 use super::posting::{currency_for_places, shorten};
 use super::salary::{
-    SalaryUnit, guess_unit, monthly, normalise_currency, parse_amount, parse_pay_text, undisclosed,
+    SalaryUnit, guess_unit, normalise_currency, parse_amount, parse_pay_text, pay_a_month,
+    undisclosed,
 };
 use super::text::description_text;
 use super::values::{
@@ -412,11 +413,7 @@ fn salary<'a>(
         });
     let conv = |a: Option<Amount>, notes: &mut Vec<String>| -> Option<u32> {
         let (n, u, _) = a?;
-        let m = monthly(n, u.unwrap_or(unit));
-        if m.is_none() {
-            notes.push(format!("salary {n} is out of range; left out"));
-        }
-        m
+        pay_a_month(n, u.unwrap_or(unit), &currency, notes)
     };
     let (mut lo, mut hi) = (conv(lo, notes), conv(hi, notes));
     if let (Some(a), Some(b)) = (lo, hi)
@@ -488,6 +485,30 @@ mod tests {
         );
         assert_eq!(s[4], None);
         assert!(f.postings[4].notes[0].contains("salary_min 'abc'"));
+    }
+
+    #[test]
+    fn scraper_salaries_that_drop_their_words() {
+        // JobSpy with the lakh left out; Naukri's cells printed as Python
+        let f = csv(
+            "title,company,min_amount,max_amount,interval,currency,salary\n\
+             A,B,3.5,5,yearly,INR,\n\
+             A,B,,,,,\"('1-2 Lacs PA',)\"\n\
+             A,B,0.5,0.8,monthly,INR,\n",
+        );
+        let s: Vec<_> = f.postings.iter().map(|p| p.salary.clone()).collect();
+        assert_eq!(
+            s[0].as_ref().map(|s| (s.min, s.max)),
+            Some((Some(29_167), Some(41_667)))
+        );
+        assert!(f.postings[0].notes[0].contains("read as 3.5 lakh"));
+        assert_eq!(
+            s[1].as_ref().map(|s| (s.min, s.max)),
+            Some((Some(8_333), Some(16_667)))
+        );
+        // never a ₹0 job
+        assert_eq!(s[2], None);
+        assert!(f.postings[2].notes.iter().any(|n| n.contains("too small")));
     }
 
     #[test]

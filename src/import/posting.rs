@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::experience::{from_months, parse_experience};
 use super::places::{abroad_country, currency_of};
 use super::salary::{
-    SalaryUnit, guess_unit, monthly, normalise_currency, parse_amount, parse_pay_text,
+    SalaryUnit, guess_unit, normalise_currency, parse_amount, parse_pay_text, pay_a_month,
 };
 use super::text::{clean_field, description_text};
 use super::values::{parse_date, parse_employment_list, parse_shift, push_unique, split_list};
@@ -427,10 +427,11 @@ fn salary(
         }
     };
     // amounts whose text fixes their period ("25k", "3 LPA") keep it
-    let conv = |a: Option<Amount>| a.and_then(|(n, u, _)| monthly(n, u.unwrap_or(unit)));
+    let mut conv = |a: Option<Amount>| {
+        a.and_then(|(n, u, _)| pay_a_month(n, u.unwrap_or(unit), &currency, notes))
+    };
     let (min, max) = (conv(min), conv(max));
     if min.is_none() && max.is_none() {
-        notes.push("salary is out of range; left out".into());
         return None;
     }
     Some(Salary { min, max, currency })

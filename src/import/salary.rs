@@ -78,6 +78,37 @@ pub fn monthly(amount: f64, unit: SalaryUnit) -> Option<u32> {
     (m <= f64::from(u32::MAX)).then_some(m as u32)
 }
 
+/// `amount` per `unit` in `currency` as pay a month, the way every
+/// importer reads it: a rupee amount under 100 a year is in lakh ("3.5"
+/// from a scraper that dropped "LPA"); under ₹100 a month is no pay (a
+/// figure misread, never a ₹0 job) and is left out; each case noted.
+pub fn pay_a_month(
+    amount: f64,
+    unit: SalaryUnit,
+    currency: &str,
+    notes: &mut Vec<String>,
+) -> Option<u32> {
+    let mut n = amount;
+    if unit == SalaryUnit::Year && currency == "INR" && n > 0.0 && n < 100.0 {
+        notes.push(format!("salary {n} a year read as {n} lakh"));
+        n *= 100_000.0;
+    }
+    match monthly(n, unit) {
+        None => {
+            notes.push(format!("salary {n} is out of range; left out"));
+            None
+        }
+        Some(v) if v < 100 && currency == "INR" => {
+            notes.push(format!(
+                "salary {n} a {} is too small to be pay; left out",
+                unit.id()
+            ));
+            None
+        }
+        m => m,
+    }
+}
+
 /// An amount as written: `25000`, `25,000`, `₹ 25,000.00`, `Rs. 25000`,
 /// `INR 25000`, `1,20,000`. `None` when there is no number.
 pub fn parse_amount(s: &str) -> Option<f64> {
@@ -142,9 +173,30 @@ pub struct PayText {
     pub currency: Option<&'static str>,
 }
 
+/// The text inside a one-string Python tuple or list, as scrapers that
+/// print Python values write a cell (`('1-2 Lacs PA',)`, `["3-6 Lacs PA"]`);
+/// any other text as it is.
+pub fn unwrap_repr(text: &str) -> &str {
+    let t = text.trim();
+    for (open, close) in [('(', ')'), ('[', ']')] {
+        let Some(inner) = t.strip_prefix(open).and_then(|s| s.strip_suffix(close)) else {
+            continue;
+        };
+        let inner = inner.trim().trim_end_matches(',').trim_end();
+        for q in ['\'', '"'] {
+            if let Some(s) = inner.strip_prefix(q).and_then(|s| s.strip_suffix(q))
+                && !s.contains(q)
+            {
+                return s.trim();
+            }
+        }
+    }
+    t
+}
+
 /// Words that say there is no figure: not an unreadable salary.
 pub fn undisclosed(t: &str) -> bool {
-    let l = t.trim().to_lowercase();
+    let l = unwrap_repr(t).to_lowercase();
     l.is_empty()
         || ["-1", "0", "na", "n/a", "none", "nan", "-", "--"].contains(&l.as_str())
         || [
@@ -171,6 +223,7 @@ pub fn undisclosed(t: &str) -> bool {
 /// Text in brackets is a gloss and is skipped. `None` when no amount is
 /// found.
 pub fn parse_pay_text(text: &str) -> Option<PayText> {
+    let text = unwrap_repr(text);
     let mut t = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -338,6 +391,19 @@ mod tests {
         assert_eq!(normalise_currency("₹").as_deref(), Some("INR"));
         assert_eq!(normalise_currency("usd").as_deref(), Some("USD"));
         assert_eq!(normalise_currency("rupees"), None);
+    }
+
+    #[test]
+    fn python_values_in_cells() {
+        assert_eq!(unwrap_repr("('1-2 Lacs PA',)"), "1-2 Lacs PA");
+        assert_eq!(unwrap_repr("[\"3-6 Lacs PA\"]"), "3-6 Lacs PA");
+        assert_eq!(unwrap_repr("('Not disclosed',)"), "Not disclosed");
+        // a gloss in brackets, or two values, are left as they are
+        assert_eq!(unwrap_repr("(Glassdoor est.)"), "(Glassdoor est.)");
+        assert_eq!(unwrap_repr("('a', 'b')"), "('a', 'b')");
+        let p = parse_pay_text("('1-2 Lacs PA',)").expect("reads");
+        assert_eq!((p.min, p.max), (100_000.0, 200_000.0));
+        assert!(undisclosed("('Not disclosed',)"));
     }
 
     #[test]

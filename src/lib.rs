@@ -22,6 +22,7 @@ pub mod fit;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod import;
+pub mod keys;
 pub mod money;
 pub mod search;
 pub mod session;

@@ -185,8 +185,13 @@ impl Command {
             .copied()
             .find(|c| c.name() == name)
             .ok_or_else(|| {
-                let near = crate::catalog::suggest(name, Command::ALL.iter().map(|c| c.name()));
-                match near.first() {
+                let near = Command::ALL
+                    .iter()
+                    .map(|c| (strsim::jaro_winkler(name, c.name()), c.name()))
+                    .filter(|(score, _)| *score >= 0.82)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, n)| n);
+                match near {
                     Some(n) => format!("no command '{name}'; did you mean {n}?"),
                     None => format!(
                         "no command '{name}' (see the Keys section of the README for the names)"

@@ -474,3 +474,28 @@ fn db_stats_and_reset() {
         .success()
         .stdout(predicate::str::contains("Re-seeded"));
 }
+
+#[test]
+fn result_counts_read_as_english() {
+    let env = Env::new();
+    // no match: "0 results", never "0 of 0 results"
+    let out = env.stdout(&["search", "recepshonist", "--limit", "5"]);
+    assert!(out.contains("\n0 results · "), "{out}");
+    assert!(!out.contains("0 of 0"), "{out}");
+    // a page of many: "5 of N results"
+    let out = env.stdout(&["search", "payroll", "--limit", "5"]);
+    assert!(
+        out.contains("\n5 of ") && out.contains(" results · "),
+        "{out}"
+    );
+    // everything shown: the count alone
+    let out = env.stdout(&["search", "payroll", "--limit", "0"]);
+    let line = out
+        .lines()
+        .find(|l| l.contains(" ms · sorted by"))
+        .expect("the count line");
+    assert!(
+        line.contains(" results · ") && !line.contains(" of "),
+        "{line}"
+    );
+}

@@ -932,3 +932,130 @@ fn roles_sidebar_follows_a_resize() {
     d.event(&Event::Resize(300, 100));
     assert_eq!(d.state.roles.side.offset, 0);
 }
+
+/// Found by a newcomer: a search saved with `w` (within 25 km) counted
+/// 223 in the overlay but showed 12 when opened: the count left the
+/// distance out. The overlay counts what opening shows.
+#[test]
+fn a_saved_search_counts_what_opening_it_shows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), false);
+    typed(&mut d, "accounts");
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('w'));
+    assert_eq!(d.state.listings.query.within_km, Some(25));
+    let near = d.state.listings.results.total();
+    key(&mut d, KeyCode::Char('b'));
+    typed(&mut d, "near accounts");
+    key(&mut d, KeyCode::Enter);
+    // a different search in between
+    key(&mut d, KeyCode::Char('w'));
+    key(&mut d, KeyCode::Char('w'));
+    key(&mut d, KeyCode::Char('w'));
+    key(&mut d, KeyCode::Char('w'));
+    assert_eq!(d.state.listings.query.within_km, None);
+    assert!(
+        d.state.listings.results.total() > near,
+        "the distance limit matters"
+    );
+    key(&mut d, KeyCode::Char('\''));
+    let listed = d.state.saved_searches().expect("overlay").list[0].results;
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.state.listings.query.within_km, Some(25));
+    assert_eq!(d.state.listings.results.total(), near);
+    assert_eq!(listed, near, "the overlay's count is what opening shows");
+}
+
+#[test]
+fn saved_searches_are_renamed_and_deleted_from_their_overlay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), false);
+    for name in ["tally", "payroll"] {
+        key(&mut d, KeyCode::Char('/'));
+        ctrl(&mut d, 'u');
+        typed(&mut d, name);
+        key(&mut d, KeyCode::Esc);
+        key(&mut d, KeyCode::Char('b'));
+        typed(&mut d, name);
+        key(&mut d, KeyCode::Enter);
+    }
+    key(&mut d, KeyCode::Char('\''));
+    let names = |d: &Driver| -> Vec<String> {
+        d.state
+            .saved_searches()
+            .expect("overlay")
+            .list
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    assert_eq!(names(&d), ["payroll", "tally"]);
+    // r renames the selected one: its name is in the box to edit
+    key(&mut d, KeyCode::Char('r'));
+    assert!(d.state.typing());
+    ctrl(&mut d, 'u');
+    typed(&mut d, "salary runs");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(names(&d), ["salary runs", "tally"]);
+    assert!(
+        d.state
+            .flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("Renamed")),
+        "{:?}",
+        d.state.flash
+    );
+    // Esc from a rename goes back to the list, not out
+    key(&mut d, KeyCode::Char('r'));
+    key(&mut d, KeyCode::Esc);
+    assert!(!d.state.typing() && d.state.saved_searches().is_some());
+    // d deletes the selected one
+    key(&mut d, KeyCode::Down);
+    key(&mut d, KeyCode::Char('d'));
+    assert_eq!(names(&d), ["salary runs"]);
+    assert_eq!(d.session.store.saved_searches().expect("read").len(), 1);
+}
+
+/// `a` on a listing whose application is already past "applied" said
+/// "Marked applied" and changed nothing: now it says where it is.
+#[test]
+fn apply_on_an_application_past_applied_says_where_it_is() {
+    use backdesk::tracker::Status;
+    let mut d = driver(120, 36);
+    typed(&mut d, "payroll");
+    key(&mut d, KeyCode::Esc);
+    let id = d
+        .state
+        .listings
+        .selected_id(d.state.index())
+        .expect("a listing");
+    key(&mut d, KeyCode::Char('a'));
+    let flash = d.state.flash.clone().expect("said");
+    assert!(flash.text.starts_with("Marked applied"), "{flash:?}");
+    let app = d
+        .session
+        .store
+        .all_applications()
+        .expect("read")
+        .into_iter()
+        .find(|a| a.listing_id == Some(id))
+        .expect("saved");
+    assert_eq!(app.status, Status::Applied);
+    d.session
+        .store
+        .move_application(app.id, Status::Interview, "")
+        .expect("moved");
+    key(&mut d, KeyCode::Char('a'));
+    let flash = d.state.flash.clone().expect("said");
+    assert!(
+        flash.text.contains("Already at Interview") && flash.text.contains("nothing changed"),
+        "{flash:?}"
+    );
+    let now = d
+        .session
+        .store
+        .application(app.id)
+        .expect("read")
+        .expect("there");
+    assert_eq!(now.status, Status::Interview, "left where it was");
+}

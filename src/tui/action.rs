@@ -151,9 +151,11 @@ pub enum Action {
         listing_id: i64,
         new: bool,
     },
-    /// A listing was marked applied (saving it first if needed).
+    /// A listing was marked applied (saving it first if needed), or was
+    /// `already` at this stage and left there.
     MarkedApplied {
         listing_id: i64,
+        already: Option<Status>,
     },
     /// A tracker change was written; the message says what.
     Changed(String),

@@ -324,14 +324,20 @@ fn open_saved(session: &mut Session, name: &str) -> anyhow::Result<Option<Query>
 fn mark_applied(session: &mut Session, listing_id: i64) -> Result<Action, StoreError> {
     use crate::tracker::Status;
     let store = &mut session.store;
-    let result = store.save_listing(listing_id).and_then(|(id, _)| {
-        let app = store.application(id)?;
-        match app.map(|a| a.status) {
-            Some(Status::Saved) => store.move_application(id, Status::Applied, "").map(|_| ()),
-            _ => Ok(()),
+    let (id, _) = store.save_listing(listing_id)?;
+    let status = store.application(id)?.map(|a| a.status);
+    let already = match status {
+        Some(Status::Saved) => {
+            store.move_application(id, Status::Applied, "")?;
+            None
         }
-    });
-    result.map(|()| Action::MarkedApplied { listing_id })
+        // past saved: it stays where it is, and the message says where
+        other => other,
+    };
+    Ok(Action::MarkedApplied {
+        listing_id,
+        already,
+    })
 }
 
 /// State plus session, with every effect performed at once.

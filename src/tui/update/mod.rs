@@ -46,9 +46,18 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             tracker::loaded(st, apps);
             return Vec::new();
         }
-        Action::MarkedApplied { listing_id } => {
+        Action::MarkedApplied {
+            listing_id,
+            already,
+        } => {
             st.saved.insert(listing_id);
-            st.flash("Marked applied (tab 4)");
+            match already {
+                None => st.flash("Marked applied (tab 4)"),
+                Some(s) => st.flash(format!(
+                    "Already at {} in the tracker (tab 4): nothing changed",
+                    s.label()
+                )),
+            }
             return vec![Effect::LoadTracker];
         }
         Action::Changed(msg) => {

@@ -180,8 +180,13 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, st: &State) {
         Some(k) => format!(" {k} commands "),
         None => String::new(),
     };
-    if (area.width as usize) > used + hint.len() + 10 {
-        let name = " backdesk";
+    if (area.width as usize) >= used + hint.len() {
+        // the name only where there is room for it too
+        let name = if (area.width as usize) > used + hint.len() + 10 {
+            " backdesk"
+        } else {
+            ""
+        };
         let pad = area.width as usize - used - hint.len() - name.len();
         spans.push(Span::styled(name, th.title));
         spans.push(Span::raw(" ".repeat(pad)));

@@ -36,7 +36,18 @@ fn offered(st: &State, c: Command) -> bool {
 
 /// The commands shown for the palette's text, best match first.
 pub fn items(st: &State, text: &str) -> Vec<Command> {
-    let all = Command::ALL.iter().copied().filter(|&c| offered(st, c));
+    // this screen's own commands first, then the ones of every screen
+    let mut ordered: Vec<Command> = Command::ALL
+        .iter()
+        .copied()
+        .filter(|&c| offered(st, c))
+        .collect();
+    ordered.sort_by_key(|c| match (c.kind(), c.screens() == Screens::ALL) {
+        (Kind::Act, false) | (Kind::Move, _) => 0,
+        (Kind::Act, true) => 1,
+        _ => 2,
+    });
+    let all = ordered.into_iter();
     let text = text.trim();
     if text.is_empty() {
         return all.collect();

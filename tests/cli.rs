@@ -542,7 +542,10 @@ fn search_help_groups_its_options_under_headings() {
     let env = Env::new();
     let out = env.cmd().args(["search", "--help"]).output().expect("runs");
     let help = String::from_utf8_lossy(&out.stdout).into_owned();
-    let at = |h: &str| help.find(h).unwrap_or_else(|| panic!("no heading {h}: {help}"));
+    let at = |h: &str| {
+        help.find(h)
+            .unwrap_or_else(|| panic!("no heading {h}: {help}"))
+    };
     let (filters, output, global) = (at("\nFilters:"), at("\nOutput:"), at("\nGlobal options:"));
     // --db, --config and --demo are not among the filters
     for opt in ["--db <PATH>", "--config <PATH>", "--demo"] {

@@ -100,12 +100,7 @@ pub fn column(st: &State, c: usize) -> Vec<&Application> {
 
 /// The next date that matters for an application (interview, follow-up).
 pub fn next_date(a: &Application) -> Option<String> {
-    let i = a.interview_at.map(|d| d.date().to_string());
-    let f = a.follow_up.map(|d| d.to_string());
-    match (i, f) {
-        (Some(i), Some(f)) => Some(i.min(f)),
-        (i, f) => i.or(f),
-    }
+    a.next_event().map(|e| e.date().to_string())
 }
 
 /// Applications in the list, filtered and sorted.

@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Sort;
 use crate::catalog::WorkMode;
 use crate::keys::Command;
 pub use crate::keys::KeySpec;
 use crate::money::{Period, Rupees, parse_salary};
-use crate::search::Sort;
 
 /// The whole config file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

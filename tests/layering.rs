@@ -87,6 +87,22 @@ fn leaf_helpers_import_only_leaves() {
 }
 
 #[test]
+fn no_cycles_through_the_config() {
+    // config sits below search and fit (search -> fit -> config -> search
+    // was a cycle while the default sort order lived in search)
+    forbid(
+        "config",
+        &["search", "fit", "store", "import", "session", "tracker"],
+    );
+    forbid(
+        "catalog",
+        &[
+            "search", "fit", "store", "import", "session", "config", "tracker",
+        ],
+    );
+}
+
+#[test]
 fn the_check_sees_an_import() {
     // the reader finds what it is meant to: the TUI does import the store
     assert!(imports("tui").iter().any(|(m, _)| m == "store"));

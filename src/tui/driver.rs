@@ -13,7 +13,7 @@ use super::Options;
 use super::action::{Action, Effect};
 use super::keymap::{Keymap, Mode, key_action};
 use super::sidebar;
-use super::state::{Data, Init, State};
+use super::state::{Data, Init, State, profile_unlocks};
 use super::theme::Theme;
 use super::update::{self, update};
 use crate::config::Config;
@@ -81,15 +81,6 @@ pub fn initial_state(
         st.flash_error(w.clone());
     }
     Ok(st)
-}
-
-/// Per vocabulary skill: listings that learning it would take from under
-/// half to at least half of the skills they ask for (the skill gap).
-pub fn profile_unlocks(index: &crate::search::Index, profile: Option<&FitProfile>) -> Vec<u32> {
-    match profile {
-        Some(p) if p.skills != 0 => index.skill_unlocks(p.skills),
-        _ => Vec::new(),
-    }
 }
 
 /// Translates a terminal event into an action, through the keymap of the

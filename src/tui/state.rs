@@ -43,6 +43,15 @@ impl Data {
     }
 }
 
+/// Per vocabulary skill: listings that learning it would take from under
+/// half to at least half of the skills they ask for (the skill gap).
+pub fn profile_unlocks(index: &crate::search::Index, profile: Option<&FitProfile>) -> Vec<u32> {
+    match profile {
+        Some(p) if p.skills != 0 => index.skill_unlocks(p.skills),
+        _ => Vec::new(),
+    }
+}
+
 /// Which part of the Listings screen has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {

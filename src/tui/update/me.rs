@@ -4,10 +4,9 @@ use std::sync::Arc;
 
 use crate::fit::FitProfile;
 use crate::tui::action::{Action, Effect, Tab};
-use crate::tui::driver::profile_unlocks;
 use crate::tui::form::{Form, Output, Step};
 use crate::tui::input::TextInput;
-use crate::tui::state::{Overlay, Pane, SavedOverlay, State};
+use crate::tui::state::{Overlay, Pane, SavedOverlay, State, profile_unlocks};
 
 /// Distances "near me" cycles through, km.
 pub const WITHIN: [u32; 4] = [25, 50, 100, 300];

@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::Sort;
 use crate::catalog::WorkMode;
+use crate::keys::Command;
+pub use crate::keys::KeySpec;
 use crate::money::{Period, Rupees, parse_salary};
-use crate::search::Sort;
 
 /// The whole config file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -19,8 +21,9 @@ pub struct Config {
     pub profile: Profile,
     pub display: Display,
     pub theme: Theme,
-    /// Key bindings: action name → key or keys ("ctrl-f", ["/", "ctrl-f"]).
-    pub keys: BTreeMap<String, KeySpec>,
+    /// Key bindings: command → key or keys ("ctrl-f", ["/", "ctrl-f"]),
+    /// typed as they are read (a bad name or key is an error naming it).
+    pub keys: BTreeMap<Command, KeySpec>,
 }
 
 /// Who is looking: used for distances, defaults and (later) fit scores.
@@ -80,23 +83,6 @@ impl Default for Theme {
             good: "green".into(),
             warn: "yellow".into(),
             bad: "red".into(),
-        }
-    }
-}
-
-/// One key or several.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum KeySpec {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl KeySpec {
-    pub fn keys(&self) -> Vec<&str> {
-        match self {
-            KeySpec::One(k) => vec![k.as_str()],
-            KeySpec::Many(v) => v.iter().map(String::as_str).collect(),
         }
     }
 }
@@ -193,7 +179,16 @@ impl Config {
                 "profile.relocate_km = {km} is out of range (0-5000)"
             )));
         }
-        crate::tui::keymap::Keymap::from_config(&self.keys).map_err(invalid)?;
+        for (c, spec) in &self.keys {
+            if c.kind() == crate::keys::Kind::Edit
+                && let Some(k) = spec.keys().into_iter().find(|k| k.is_text())
+            {
+                return Err(invalid(format!(
+                    "keys.{} = '{k}': that key is typed as text in a box; an editing key needs ctrl, alt or a function key",
+                    c.name()
+                )));
+            }
+        }
         for (name, value) in self.theme.entries() {
             if value.parse::<ratatui::style::Color>().is_err() {
                 return Err(invalid(format!(
@@ -419,8 +414,21 @@ mod tests {
     #[test]
     fn bad_key_bindings_are_errors() {
         let err = Config::parse("[keys]\nquit = \"hyper-q\"\n", "c.toml").unwrap_err();
-        assert!(err.to_string().contains("keys.quit"), "{err}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("line 2") && msg.contains("'hyper-q' is not a key"),
+            "{msg}"
+        );
         assert!(Config::parse("[keys]\nquit = [\"q\", \"ctrl-q\"]\n", "c.toml").is_ok());
+        let err = Config::parse("[keys]\nquitt = \"q\"\n", "c.toml").unwrap_err();
+        assert!(err.to_string().contains("did you mean quit"), "{err}");
+        let err = Config::parse("[keys]\ncursor-left = \"x\"\n", "c.toml").unwrap_err();
+        assert!(err.to_string().contains("keys.cursor-left"), "{err}");
+        let (c, _) = Config::parse("[keys]\npalette = \"alt-p\"\n", "c.toml").expect("valid");
+        assert_eq!(
+            c.keys.get(&Command::Palette),
+            Some(&KeySpec::One("alt-p".parse().expect("key")))
+        );
     }
 
     #[test]

@@ -133,11 +133,25 @@ pub fn csv_cell_restored(s: &str) -> &str {
     }
 }
 
+/// The upper end an open-ended experience range ("2+ yrs") is stored with.
+pub const OPEN_ENDED_MAX_YEARS: u8 = 50;
+
+/// "1 result", "2,000 results": a count and its noun, singular for one
+/// (digits grouped the Indian way, 1,20,000).
+pub fn count(n: u64, noun: &str) -> String {
+    let n_text = crate::money::group_indian(n);
+    if n == 1 {
+        format!("{n_text} {noun}")
+    } else {
+        format!("{n_text} {noun}s")
+    }
+}
+
 /// A listing's experience range: "freshers", "1-3 yrs", "2+ yrs" (an
 /// open-ended range is stored up to `OPEN_ENDED_MAX_YEARS`), "any
 /// experience" (none stated).
 pub fn experience(min: u8, max: u8) -> String {
-    use crate::import::OPEN_ENDED_MAX_YEARS as OPEN;
+    use OPEN_ENDED_MAX_YEARS as OPEN;
     match (min, max) {
         (_, 0) => "freshers".to_string(),
         (0, m) if m >= OPEN => "any experience".to_string(),

@@ -167,11 +167,8 @@ fn experience_points(years: Option<u8>, lo: u8, hi: u8) -> (f64, Option<String>)
     let Some(y) = years else {
         return (10.0, None);
     };
-    let range = if hi >= 50 {
-        format!("{lo}+ yrs")
-    } else {
-        format!("{lo}-{hi} yrs")
-    };
+    // "freshers", "2-5 yrs", "3+ yrs": never "0-0 yrs"
+    let range = crate::display::experience(lo, hi);
     if (lo..=hi).contains(&y) {
         (20.0, Some(format!("your {y} yrs fit the {range} asked")))
     } else if y < lo {
@@ -182,7 +179,11 @@ fn experience_points(years: Option<u8>, lo: u8, hi: u8) -> (f64, Option<String>)
     } else {
         (
             (20.0 - 3.0 * f64::from(y - hi)).max(10.0),
-            Some(format!("asks {range}; you have more ({y})")),
+            Some(if hi == 0 {
+                format!("for freshers; you have {y} yrs")
+            } else {
+                format!("asks {range}; you have more ({y})")
+            }),
         )
     }
 }
@@ -366,6 +367,17 @@ pub fn parse_expected(s: &str) -> Result<Rupees, crate::money::ParseSalaryError>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn experience_reasons_read_as_people_say_them() {
+        // found in the app: a Fresher posting read "asks 0-0 yrs; you have more (2)"
+        let (_, why) = super::experience_points(Some(2), 0, 0);
+        assert_eq!(why.as_deref(), Some("for freshers; you have 2 yrs"));
+        let (_, why) = super::experience_points(Some(7), 3, 50);
+        assert_eq!(why.as_deref(), Some("your 7 yrs fit the 3+ yrs asked"));
+        let (_, why) = super::experience_points(Some(1), 2, 5);
+        assert_eq!(why.as_deref(), Some("asks 2-5 yrs; you have 1"));
+    }
+
     use super::*;
     use crate::catalog::Catalog;
 

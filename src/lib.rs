@@ -7,6 +7,11 @@
 
 // Rupee amounts are written the Indian way (1_20_000 is one lakh twenty thousand).
 #![allow(clippy::inconsistent_digit_grouping)]
+// No unwrap, expect or panic outside tests: errors are values with a message.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod catalog;
 pub mod cli;
@@ -17,6 +22,7 @@ pub mod fit;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod import;
+pub mod keys;
 pub mod money;
 pub mod search;
 pub mod session;

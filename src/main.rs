@@ -1,3 +1,8 @@
+// No unwrap, expect or panic outside tests: errors are values with a message.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 use std::process::ExitCode;
 
 use backdesk::cli::{self, Cli, UsageError};

@@ -474,3 +474,85 @@ fn db_stats_and_reset() {
         .success()
         .stdout(predicate::str::contains("Re-seeded"));
 }
+
+#[test]
+fn result_counts_read_as_english() {
+    let env = Env::new();
+    // no match: "0 results", never "0 of 0 results"
+    let out = env.stdout(&["search", "recepshonist", "--limit", "5"]);
+    assert!(out.contains("\n0 results · "), "{out}");
+    assert!(!out.contains("0 of 0"), "{out}");
+    // a page of many: "5 of N results"
+    let out = env.stdout(&["search", "payroll", "--limit", "5"]);
+    assert!(
+        out.contains("\n5 of ") && out.contains(" results · "),
+        "{out}"
+    );
+    // everything shown: the count alone
+    let out = env.stdout(&["search", "payroll", "--limit", "0"]);
+    let line = out
+        .lines()
+        .find(|l| l.contains(" ms · sorted by"))
+        .expect("the count line");
+    assert!(
+        line.contains(" results · ") && !line.contains(" of "),
+        "{line}"
+    );
+}
+
+/// A counsellor's `--demo` must not show their own profile's fit: the
+/// demo starts with no profile unless a config is named with --config.
+#[test]
+fn a_demo_leaves_the_users_profile_out_unless_a_config_is_named() {
+    let env = Env::new();
+    let cfg_dir = env.dir.path().join("home/.config/backdesk");
+    std::fs::create_dir_all(&cfg_dir).expect("dir");
+    let cfg = cfg_dir.join("config.toml");
+    std::fs::write(
+        &cfg,
+        "[profile]\nhome_city = \"Pune\"\nskills = [\"Excel\"]\n",
+    )
+    .expect("write");
+    // the user's own config is read outside the demo
+    env.cmd()
+        .args(["--db"])
+        .arg(env.db())
+        .args(["search", "accounts", "--sort", "fit", "--limit", "1"])
+        .assert()
+        .success();
+    // not in a demo
+    env.cmd()
+        .args([
+            "--demo", "search", "accounts", "--sort", "fit", "--limit", "1",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("needs a profile"));
+    // unless named
+    env.cmd()
+        .args(["--demo", "--config"])
+        .arg(&cfg)
+        .args(["search", "accounts", "--sort", "fit", "--limit", "1"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn search_help_groups_its_options_under_headings() {
+    let env = Env::new();
+    let out = env.cmd().args(["search", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout).into_owned();
+    let at = |h: &str| {
+        help.find(h)
+            .unwrap_or_else(|| panic!("no heading {h}: {help}"))
+    };
+    let (filters, output, global) = (at("\nFilters:"), at("\nOutput:"), at("\nGlobal options:"));
+    // --db, --config and --demo are not among the filters
+    for opt in ["--db <PATH>", "--config <PATH>", "--demo"] {
+        assert!(help.find(opt).is_some_and(|i| i > global), "{opt}: {help}");
+    }
+    let city = help.find("--city <CITY>").expect("--city");
+    assert!(city > filters && city < output, "{help}");
+    let limit = help.find("--limit <N>").expect("--limit");
+    assert!(limit > output, "{help}");
+}

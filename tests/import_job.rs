@@ -149,15 +149,15 @@ fn esc_during_an_import_asks_to_cancel_it() {
     d.act(Action::Escape);
     d.act(Action::Import);
     // as the run loop leaves it while its worker imports
-    d.state.import.as_mut().expect("prompt").busy = true;
+    d.state.import_mut().expect("prompt").busy = true;
     d.act(Action::ImportProgress("Importing 12,400 of 20,000…".into()));
     assert_eq!(
-        d.state.import.as_ref().and_then(|p| p.progress.as_deref()),
+        d.state.import().and_then(|p| p.progress.as_deref()),
         Some("Importing 12,400 of 20,000…")
     );
     let effects = backdesk::tui::update::update(&mut d.state, Action::Escape);
     assert_eq!(effects, vec![Effect::CancelImport]);
-    assert!(d.state.import.as_ref().is_some_and(|p| p.cancelling));
+    assert!(d.state.import().is_some_and(|p| p.cancelling));
     // a second Esc does not ask again
     assert!(backdesk::tui::update::update(&mut d.state, Action::Escape).is_empty());
 }

@@ -488,6 +488,8 @@ fn demo_mode_never_touches_the_users_database() {
             s.contains("DEMO") && s.contains("2,000 results")
         });
         t.keys(&["Escape"]);
+        // an Esc and a letter sent together read as alt-letter: wait for it
+        t.wait_for("browsing", |s| s.contains("BROWSING"));
         t.keys(&["s"]);
         t.wait_text("Saved to the tracker");
         t.keys(&["q"]);

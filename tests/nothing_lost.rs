@@ -100,7 +100,7 @@ fn app_on(db: &Path) -> Driver {
 /// Opens the edit form and moves down `down` fields.
 fn open_form(d: &mut Driver, down: usize) {
     key(d, KeyCode::Char('e'));
-    assert!(d.state.tracker.form.is_some(), "the form opens");
+    assert!(d.state.tracker_form().is_some(), "the form opens");
     for _ in 0..down {
         key(d, KeyCode::Down);
     }
@@ -135,7 +135,11 @@ fn the_form_and_a_command_line_loop_both_keep_everything() {
         ctrl(&mut d, 'u');
         typed(&mut d, &format!("+91 00000 {saves:05}"));
         ctrl(&mut d, 's');
-        assert!(d.state.tracker.form.is_none(), "saved: {:?}", d.state.flash);
+        assert!(
+            d.state.tracker_form().is_none(),
+            "saved: {:?}",
+            d.state.flash
+        );
         saves += 1;
         assert!(saves < 10_000, "the writer never finished");
     }
@@ -165,19 +169,14 @@ fn a_note_typed_in_the_form_and_one_from_the_cli_are_both_offered_and_kept() {
         &["apps", "note", &id.to_string(), "sent the CV by mail"],
     ));
     ctrl(&mut d, 's');
-    let form = d
-        .state
-        .tracker
-        .form
-        .as_ref()
-        .expect("still open: a conflict");
+    let form = d.state.tracker_form().expect("still open: a conflict");
     let c = form.conflict.as_ref().expect("the conflict is shown");
     assert_eq!(c.conflicts.len(), 1);
     assert_eq!(c.conflicts[0].theirs, "sent the CV by mail");
     assert_eq!(notes(&db, id), "sent the CV by mail", "nothing written yet");
     // see both: the form holds both, saving keeps both
     key(&mut d, KeyCode::Char('b'));
-    let form = d.state.tracker.form.as_ref().expect("back to the form");
+    let form = d.state.tracker_form().expect("back to the form");
     assert!(form.conflict.is_none());
     assert!(
         form.fields[0]
@@ -192,7 +191,7 @@ fn a_note_typed_in_the_form_and_one_from_the_cli_are_both_offered_and_kept() {
         "sent the CV by mail\ncalled HR, call back Monday"
     );
     ctrl(&mut d, 's');
-    assert!(d.state.tracker.form.is_none(), "{:?}", d.state.flash);
+    assert!(d.state.tracker_form().is_none(), "{:?}", d.state.flash);
     assert_eq!(
         notes(&db, id),
         "sent the CV by mail\ncalled HR, call back Monday"
@@ -214,15 +213,9 @@ fn keep_mine_and_keep_theirs_settle_a_conflict_as_chosen() {
         &["apps", "set", &id.to_string(), "--phone", "+91 00000 22222"],
     ));
     ctrl(&mut d, 's');
-    assert!(
-        d.state
-            .tracker
-            .form
-            .as_ref()
-            .is_some_and(|f| f.conflict.is_some())
-    );
+    assert!(d.state.tracker_form().is_some_and(|f| f.conflict.is_some()));
     key(&mut d, KeyCode::Char('t'));
-    assert!(d.state.tracker.form.is_none(), "{:?}", d.state.flash);
+    assert!(d.state.tracker_form().is_none(), "{:?}", d.state.flash);
     let (s, _) = Store::open(&db).expect("open");
     let a = s.application(id).expect("read").expect("app");
     assert_eq!(
@@ -240,7 +233,7 @@ fn keep_mine_and_keep_theirs_settle_a_conflict_as_chosen() {
     ));
     ctrl(&mut d, 's');
     key(&mut d, KeyCode::Char('m'));
-    assert!(d.state.tracker.form.is_none(), "{:?}", d.state.flash);
+    assert!(d.state.tracker_form().is_none(), "{:?}", d.state.flash);
     let (s, _) = Store::open(&db).expect("open");
     let a = s.application(id).expect("read").expect("app");
     assert_eq!(a.contact_phone, "+91 00000 33333");
@@ -277,7 +270,7 @@ fn the_app_sees_changes_made_elsewhere_on_its_next_tick() {
         ],
     ));
     d.act(Action::Tick);
-    let form = d.state.tracker.form.as_ref().expect("form");
+    let form = d.state.tracker_form().expect("form");
     let text = |k: backdesk::tui::form::FieldKey| {
         form.fields
             .iter()
@@ -356,7 +349,7 @@ fn one_limit_per_field_everywhere_and_the_form_never_cuts_what_it_did_not_edit()
     open_form(&mut d, 2);
     typed(&mut d, "+91 00000 66666");
     ctrl(&mut d, 's');
-    assert!(d.state.tracker.form.is_none());
+    assert!(d.state.tracker_form().is_none());
     let (s, _) = Store::open(&db).expect("open");
     let a = s.application(id).expect("read").expect("app");
     assert_eq!(a.notes.chars().count(), 9_041);
@@ -366,7 +359,7 @@ fn one_limit_per_field_everywhere_and_the_form_never_cuts_what_it_did_not_edit()
     drop(s);
     open_form(&mut d, 0);
     d.act(Action::Paste("y".repeat(30_000)));
-    let form = d.state.tracker.form.as_ref().expect("form");
+    let form = d.state.tracker_form().expect("form");
     assert_eq!(
         form.fields[0].input.text().chars().count(),
         backdesk::tracker::limits::NOTES
@@ -389,7 +382,7 @@ fn a_failed_save_keeps_the_form_and_its_text_and_saving_again_works() {
     let text = "x".repeat(20_000);
     d.act(Action::Paste(text.clone()));
     ctrl(&mut d, 's');
-    let form = d.state.tracker.form.as_ref().expect("the form stays open");
+    let form = d.state.tracker_form().expect("the form stays open");
     assert_eq!(form.fields[0].input.text(), text, "what was typed is kept");
     assert!(
         form.problem
@@ -401,7 +394,7 @@ fn a_failed_save_keeps_the_form_and_its_text_and_saving_again_works() {
     assert!(!form.saving);
     d.session.store.limit_growth(10_000).expect("space again");
     ctrl(&mut d, 's');
-    assert!(d.state.tracker.form.is_none(), "{:?}", d.state.flash);
+    assert!(d.state.tracker_form().is_none(), "{:?}", d.state.flash);
     assert_eq!(notes(&db, id), text);
 }
 
@@ -570,7 +563,7 @@ fn a_database_replaced_or_deleted_under_the_app_is_not_written() {
     std::fs::copy(&db, &copy).expect("copy");
     std::fs::rename(&copy, &db).expect("replace");
     ctrl(&mut d, 's');
-    let form = d.state.tracker.form.as_ref().expect("form kept");
+    let form = d.state.tracker_form().expect("form kept");
     assert_eq!(form.fields[0].input.text(), "do not lose me");
     assert!(
         form.problem

@@ -5,14 +5,18 @@
 //! aligned and never reaches the screen raw.
 
 use backdesk::config::Config;
+use backdesk::search::Query;
 use backdesk::session::Session;
+use backdesk::session::saved::SavedCount;
 use backdesk::store::Store;
 use backdesk::tui::Options;
 use backdesk::tui::action::Tab;
 use backdesk::tui::driver::Driver;
 use backdesk::tui::form::Form;
 use backdesk::tui::layout::{self, Focus};
-use backdesk::tui::state::{ImportPrompt, Pane, RolePane, SavedOverlay, State, TrackerView};
+use backdesk::tui::state::{
+    ImportPrompt, Overlay, Pane, RolePane, SavedOverlay, State, TrackerView,
+};
 use backdesk::tui::ui::render;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -141,8 +145,10 @@ fn check_screen(buf: &Buffer, width: u16, height: u16) {
         rows.push(line);
     }
     if !layout::too_small(buf.area) {
+        // the tab bar, each tab with the key that switches to it now
+        let bar = rows[0].trim_start();
         assert!(
-            rows[0].trim_start().starts_with("1 Listings"),
+            bar.starts_with("1 Listings") || bar.starts_with("alt-1 Listings"),
             "the tab bar: {:?}",
             rows[0]
         );
@@ -226,11 +232,7 @@ fn role_focus_of(p: RolePane) -> Focus {
 }
 
 fn overlay_open(st: &State) -> bool {
-    st.help
-        || st.import.is_some()
-        || st.saved_searches.is_some()
-        || st.profile_form.is_some()
-        || st.tracker.form.is_some()
+    st.overlay.is_some()
 }
 
 /// The panes of the Listings and Roles screens: boxes where the layout
@@ -343,7 +345,9 @@ fn check_state(st: &State) {
         let listed = backdesk::tui::update::tracker::listed(st).len();
         assert!(t.cursor.selected < listed.max(1));
     }
-    assert!(st.help_scroll <= 100);
+    if let Some(Overlay::Help { scroll }) = &st.overlay {
+        assert!(*scroll <= 100);
+    }
 }
 
 // ---- strategies -------------------------------------------------------------
@@ -548,18 +552,14 @@ proptest! {
         start in arb_start(),
         events in prop::collection::vec(arb_event(), 0..40),
         sizes in prop::collection::vec(arb_size(), 1..4),
-        overlay in 0usize..7,
+        overlay in 0usize..8,
         demo in any::<bool>(),
         banner in any::<bool>(),
     ) {
         let mut d = run(start, &events, |_| {});
         // something in the tracker for its board, list and detail
         key(&mut d, KeyCode::Esc);
-        d.state.help = false;
-        d.state.import = None;
-        d.state.saved_searches = None;
-        d.state.profile_form = None;
-        d.state.tracker.form = None;
+        d.state.overlay = None;
         d.act(backdesk::tui::action::Action::GoTab(Tab::Listings));
         d.act(backdesk::tui::action::Action::Save);
         d.state.demo = demo;
@@ -586,35 +586,46 @@ proptest! {
 /// Opens one of the overlays (0: none).
 fn open_overlay(st: &mut State, which: usize) {
     match which {
-        1 => st.help = true,
+        1 => st.overlay = Some(Overlay::Help { scroll: 0 }),
         2 => {
-            st.tracker.form = Some(match st.tracker.apps.first() {
+            st.overlay = Some(Overlay::TrackerForm(match st.tracker.apps.first() {
                 Some(a) => Form::edit(a, &["Excel".to_string(), "Tally".to_string()]),
                 None => Form::new_app(),
-            })
+            }))
         }
-        3 => st.tracker.form = Some(Form::new_app()),
+        3 => st.overlay = Some(Overlay::TrackerForm(Form::new_app())),
         4 => {
-            st.profile_form = Some(Form::profile(
+            st.overlay = Some(Overlay::Profile(Form::profile(
                 &st.config_profile,
                 &st.index().vocab().cities,
-            ))
+            )))
         }
         5 => {
-            st.import = Some(ImportPrompt {
+            st.overlay = Some(Overlay::Import(ImportPrompt {
                 report: Some("imported\tfile.csv: 3 new\n".repeat(40)),
                 ..ImportPrompt::default()
-            })
+            }))
         }
         6 => {
-            st.saved_searches = Some(SavedOverlay {
+            let saved = |name: &str, text: &str, results, new| SavedCount {
+                name: name.into(),
+                query: Query {
+                    text: text.into(),
+                    ..Query::default()
+                },
+                results,
+                new,
+                opened_at: None,
+            };
+            st.overlay = Some(Overlay::SavedSearches(SavedOverlay {
                 list: vec![
-                    ("tally jobs".into(), "tally · city: Pune".into(), 12, 3),
-                    ("पेरोल".into(), "पेरोल पुणे".into(), 0, 0),
+                    saved("tally jobs", "tally pune", 12, 3),
+                    saved("पेरोल", "पेरोल पुणे", 0, 0),
                 ],
                 ..SavedOverlay::default()
-            })
+            }))
         }
+        7 => st.overlay = Some(Overlay::Palette(Default::default())),
         _ => {}
     }
 }
@@ -761,7 +772,7 @@ fn edit_first(d: &mut Driver) {
     key(d, KeyCode::Char('4'));
     d.state.tracker.view = TrackerView::Board;
     key(d, KeyCode::Char('e'));
-    let form = d.state.tracker.form.as_ref().expect("the form opens");
+    let form = d.state.tracker_form().expect("the form opens");
     assert!(form.is_notes(), "notes come first");
 }
 
@@ -787,7 +798,7 @@ fn awkward_notes_are_saved_as_documented_and_read_back() {
             }
             check_sizes(&mut d, SIZES);
             ctrl(&mut d, 's');
-            assert!(d.state.tracker.form.is_none(), "{name} {how}: saved");
+            assert!(d.state.tracker_form().is_none(), "{name} {how}: saved");
             let stored = d.session.store.application(id).expect("read").expect("app");
             assert_eq!(stored.notes, cleaned_note(&note), "{name} {how}");
             // the list view shows the notes in the detail
@@ -797,7 +808,7 @@ fn awkward_notes_are_saved_as_documented_and_read_back() {
             key(&mut d, KeyCode::Char('v'));
             key(&mut d, KeyCode::Char('v'));
             key(&mut d, KeyCode::Char('e'));
-            let form = d.state.tracker.form.as_ref().expect("form");
+            let form = d.state.tracker_form().expect("form");
             assert_eq!(form.fields[form.at].input.text(), stored.notes);
             key(&mut d, KeyCode::Esc);
         }
@@ -818,8 +829,8 @@ fn awkward_text_in_a_job_added_by_hand() {
         }
         ctrl(&mut d, 's');
         // a salary field full of text is refused: clear it and save again
-        if d.state.tracker.form.is_some() {
-            let form = d.state.tracker.form.as_mut().expect("form");
+        if d.state.tracker_form().is_some() {
+            let form = d.state.tracker_form_mut().expect("form");
             for f in &mut form.fields {
                 if f.error.is_some() {
                     f.input.clear();
@@ -827,7 +838,7 @@ fn awkward_text_in_a_job_added_by_hand() {
             }
             ctrl(&mut d, 's');
         }
-        assert!(d.state.tracker.form.is_none(), "{name}: saved");
+        assert!(d.state.tracker_form().is_none(), "{name}: saved");
         let apps = d.session.store.all_applications().expect("apps");
         assert_eq!(apps.len(), 1, "{name}");
         assert!(
@@ -886,7 +897,7 @@ fn a_huge_paste_into_the_notes_is_capped_and_renders() {
     let mut d = driver(120, 36);
     edit_first(&mut d);
     paste(&mut d, &huge_text());
-    let form = d.state.tracker.form.as_ref().expect("form");
+    let form = d.state.tracker_form().expect("form");
     let notes = form.fields[form.at].input.text();
     assert_eq!(notes.chars().count(), backdesk::tui::input::MAX_MULTILINE);
     check_sizes(&mut d, SIZES);
@@ -898,7 +909,7 @@ fn a_huge_paste_into_the_notes_is_capped_and_renders() {
     // cursor's line was worked out again for every line)
     ctrl(&mut d, 'u');
     paste(&mut d, &"\n".repeat(HUGE));
-    let form = d.state.tracker.form.as_ref().expect("form");
+    let form = d.state.tracker_form().expect("form");
     assert_eq!(
         form.fields[form.at].input.cursor_line_col(),
         (backdesk::tui::input::MAX_MULTILINE, 0)
@@ -908,7 +919,7 @@ fn a_huge_paste_into_the_notes_is_capped_and_renders() {
     assert!(at.is_some(), "the cursor shows on the last line");
     typed(&mut d, "done");
     ctrl(&mut d, 's');
-    assert!(d.state.tracker.form.is_none());
+    assert!(d.state.tracker_form().is_none());
 }
 
 #[test]

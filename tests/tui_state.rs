@@ -298,11 +298,11 @@ fn salaries_toggle_between_monthly_and_annual() {
 fn help_opens_and_closes() {
     let mut d = driver(120, 36);
     key(&mut d, KeyCode::F(1));
-    assert!(d.state.help);
+    assert!(d.state.help_open());
     key(&mut d, KeyCode::Char('j'));
-    assert!(d.state.help, "other keys do nothing under the help");
+    assert!(d.state.help_open(), "other keys do nothing under the help");
     key(&mut d, KeyCode::Esc);
-    assert!(!d.state.help);
+    assert!(!d.state.help_open());
 }
 
 #[test]
@@ -429,7 +429,7 @@ fn the_form_refuses_a_bad_date_and_saves_a_good_one() {
     key(&mut d, KeyCode::Char('4'));
     let id = d.state.tracker.selected.expect("selected");
     key(&mut d, KeyCode::Char('e'));
-    assert!(d.state.tracker.form.is_some() && d.state.typing());
+    assert!(d.state.tracker_form().is_some() && d.state.typing());
     typed(&mut d, "Called HR");
     key(&mut d, KeyCode::Enter); // a new line in the notes
     typed(&mut d, "call back Monday");
@@ -439,7 +439,7 @@ fn the_form_refuses_a_bad_date_and_saves_a_good_one() {
     }
     typed(&mut d, "2026-02-30");
     ctrl(&mut d, 's');
-    let form = d.state.tracker.form.as_ref().expect("still open");
+    let form = d.state.tracker_form().expect("still open");
     let f = &form.fields[form.at];
     assert_eq!(f.key, FieldKey::FollowUp);
     assert!(f.error.as_deref().is_some_and(|e| e.contains("not a date")));
@@ -448,7 +448,7 @@ fn the_form_refuses_a_bad_date_and_saves_a_good_one() {
     ctrl(&mut d, 'u');
     typed(&mut d, "2026-12-02");
     ctrl(&mut d, 's');
-    assert!(d.state.tracker.form.is_none());
+    assert!(d.state.tracker_form().is_none());
     let stored = d.session.store.application(id).expect("read").expect("app");
     assert_eq!(stored.notes, "Called HR\ncall back Monday");
     assert_eq!(
@@ -532,21 +532,21 @@ fn i_imports_a_file_and_the_listings_appear_with_a_source_facet() {
     let mut d = driver(120, 36);
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('i'));
-    assert!(d.state.import.is_some() && d.state.typing());
+    assert!(d.state.import().is_some() && d.state.typing());
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/import/counsellor-sheet.csv"
     );
     d.act(Action::Paste(path.to_string()));
     key(&mut d, KeyCode::Enter);
-    let p = d.state.import.as_ref().expect("prompt");
+    let p = d.state.import().expect("prompt");
     assert!(!p.failed, "{:?}", p.report);
     assert!(p.report.as_deref().is_some_and(|r| r.contains("3 new")));
     assert_eq!(d.state.listings.results.total(), 2003);
     let sources = d.state.listings.results.facets.of(Facet::Source);
     assert_eq!(sources.len(), 2, "a source facet appears");
     key(&mut d, KeyCode::Esc);
-    assert!(d.state.import.is_none());
+    assert!(d.state.import().is_none());
     // a bad file: a report of the failure, nothing imported
     key(&mut d, KeyCode::Char('i'));
     let bad = concat!(
@@ -555,7 +555,7 @@ fn i_imports_a_file_and_the_listings_appear_with_a_source_facet() {
     );
     d.act(Action::Paste(bad.to_string()));
     key(&mut d, KeyCode::Enter);
-    let p = d.state.import.as_ref().expect("prompt");
+    let p = d.state.import().expect("prompt");
     assert!(p.failed);
     assert!(
         p.report
@@ -631,18 +631,21 @@ fn the_profile_form_validates_saves_to_the_config_and_reranks() {
     let mut d = profiled(dir.path(), false);
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('P'));
-    assert!(d.state.profile_form.is_some() && d.state.typing());
+    assert!(d.state.profile_form().is_some() && d.state.typing());
     ctrl(&mut d, 'u');
     typed(&mut d, "Atlantis");
     ctrl(&mut d, 's');
-    assert!(d.state.profile_form.is_some(), "an unknown city is refused");
+    assert!(
+        d.state.profile_form().is_some(),
+        "an unknown city is refused"
+    );
     ctrl(&mut d, 'u');
     typed(&mut d, "bombay");
     key(&mut d, KeyCode::Down);
     key(&mut d, KeyCode::Down);
     typed(&mut d, ", Typing");
     ctrl(&mut d, 's');
-    assert!(d.state.profile_form.is_none());
+    assert!(d.state.profile_form().is_none());
     assert_eq!(d.state.listings.query.home_city.as_deref(), Some("Mumbai"));
     let saved = std::fs::read_to_string(dir.path().join("config.toml")).expect("config written");
     let (cfg, warnings) = Config::parse(&saved, "c").expect("valid");
@@ -693,6 +696,9 @@ fn roles_compare_side_by_side_and_sort_by_fit() {
         row.contains(&format!("fit {fit:>3} · {jobs:>3} jobs")),
         "{row}"
     );
+    // Roles starts in its search box, like Listings: Esc to the list
+    assert_eq!(d.state.roles.pane(), RolePane::Search);
+    key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char(' '));
     key(&mut d, KeyCode::Down);
     key(&mut d, KeyCode::Char(' '));
@@ -738,15 +744,15 @@ fn saved_searches_from_the_app() {
     assert!(d.state.typing());
     typed(&mut d, "tally jobs");
     key(&mut d, KeyCode::Enter);
-    assert!(d.state.saved_searches.is_none());
+    assert!(d.state.saved_searches().is_none());
     // clear the search, then recall it
     key(&mut d, KeyCode::Char('/'));
     ctrl(&mut d, 'u');
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('\''));
-    let list = &d.state.saved_searches.as_ref().expect("overlay").list;
+    let list = &d.state.saved_searches().expect("overlay").list;
     assert_eq!(list.len(), 1);
-    assert_eq!(list[0].0, "tally jobs");
+    assert_eq!(list[0].name, "tally jobs");
     key(&mut d, KeyCode::Enter);
     assert_eq!(d.state.listings.query.text, "tally");
     assert_eq!(d.state.listings.input.text(), "tally");
@@ -925,4 +931,131 @@ fn roles_sidebar_follows_a_resize() {
     // taller again: no blank tail, back to the top
     d.event(&Event::Resize(300, 100));
     assert_eq!(d.state.roles.side.offset, 0);
+}
+
+/// Found by a newcomer: a search saved with `w` (within 25 km) counted
+/// 223 in the overlay but showed 12 when opened: the count left the
+/// distance out. The overlay counts what opening shows.
+#[test]
+fn a_saved_search_counts_what_opening_it_shows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), false);
+    typed(&mut d, "accounts");
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('w'));
+    assert_eq!(d.state.listings.query.within_km, Some(25));
+    let near = d.state.listings.results.total();
+    key(&mut d, KeyCode::Char('b'));
+    typed(&mut d, "near accounts");
+    key(&mut d, KeyCode::Enter);
+    // a different search in between
+    key(&mut d, KeyCode::Char('w'));
+    key(&mut d, KeyCode::Char('w'));
+    key(&mut d, KeyCode::Char('w'));
+    key(&mut d, KeyCode::Char('w'));
+    assert_eq!(d.state.listings.query.within_km, None);
+    assert!(
+        d.state.listings.results.total() > near,
+        "the distance limit matters"
+    );
+    key(&mut d, KeyCode::Char('\''));
+    let listed = d.state.saved_searches().expect("overlay").list[0].results;
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(d.state.listings.query.within_km, Some(25));
+    assert_eq!(d.state.listings.results.total(), near);
+    assert_eq!(listed, near, "the overlay's count is what opening shows");
+}
+
+#[test]
+fn saved_searches_are_renamed_and_deleted_from_their_overlay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut d = profiled(dir.path(), false);
+    for name in ["tally", "payroll"] {
+        key(&mut d, KeyCode::Char('/'));
+        ctrl(&mut d, 'u');
+        typed(&mut d, name);
+        key(&mut d, KeyCode::Esc);
+        key(&mut d, KeyCode::Char('b'));
+        typed(&mut d, name);
+        key(&mut d, KeyCode::Enter);
+    }
+    key(&mut d, KeyCode::Char('\''));
+    let names = |d: &Driver| -> Vec<String> {
+        d.state
+            .saved_searches()
+            .expect("overlay")
+            .list
+            .iter()
+            .map(|s| s.name.clone())
+            .collect()
+    };
+    assert_eq!(names(&d), ["payroll", "tally"]);
+    // r renames the selected one: its name is in the box to edit
+    key(&mut d, KeyCode::Char('r'));
+    assert!(d.state.typing());
+    ctrl(&mut d, 'u');
+    typed(&mut d, "salary runs");
+    key(&mut d, KeyCode::Enter);
+    assert_eq!(names(&d), ["salary runs", "tally"]);
+    assert!(
+        d.state
+            .flash
+            .as_ref()
+            .is_some_and(|f| f.text.contains("Renamed")),
+        "{:?}",
+        d.state.flash
+    );
+    // Esc from a rename goes back to the list, not out
+    key(&mut d, KeyCode::Char('r'));
+    key(&mut d, KeyCode::Esc);
+    assert!(!d.state.typing() && d.state.saved_searches().is_some());
+    // d deletes the selected one
+    key(&mut d, KeyCode::Down);
+    key(&mut d, KeyCode::Char('d'));
+    assert_eq!(names(&d), ["salary runs"]);
+    assert_eq!(d.session.store.saved_searches().expect("read").len(), 1);
+}
+
+/// `a` on a listing whose application is already past "applied" said
+/// "Marked applied" and changed nothing: now it says where it is.
+#[test]
+fn apply_on_an_application_past_applied_says_where_it_is() {
+    use backdesk::tracker::Status;
+    let mut d = driver(120, 36);
+    typed(&mut d, "payroll");
+    key(&mut d, KeyCode::Esc);
+    let id = d
+        .state
+        .listings
+        .selected_id(d.state.index())
+        .expect("a listing");
+    key(&mut d, KeyCode::Char('a'));
+    let flash = d.state.flash.clone().expect("said");
+    assert!(flash.text.starts_with("Marked applied"), "{flash:?}");
+    let app = d
+        .session
+        .store
+        .all_applications()
+        .expect("read")
+        .into_iter()
+        .find(|a| a.listing_id == Some(id))
+        .expect("saved");
+    assert_eq!(app.status, Status::Applied);
+    d.session
+        .store
+        .move_application(app.id, Status::Interview, "")
+        .expect("moved");
+    key(&mut d, KeyCode::Char('a'));
+    let flash = d.state.flash.clone().expect("said");
+    assert!(
+        flash.text.contains("Already at Interview") && flash.text.contains("nothing changed"),
+        "{flash:?}"
+    );
+    let now = d
+        .session
+        .store
+        .application(app.id)
+        .expect("read")
+        .expect("there");
+    assert_eq!(now.status, Status::Interview, "left where it was");
 }

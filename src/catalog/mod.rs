@@ -6,6 +6,7 @@ pub mod generate;
 pub(crate) mod kinds;
 mod paths;
 mod problems;
+mod sort;
 mod types;
 mod unknown;
 
@@ -17,6 +18,7 @@ pub use kinds::{
     WorkMode,
 };
 pub use paths::{also_reached, career_paths, diverse_paths, path_bands};
+pub use sort::Sort;
 pub use types::*;
 pub use unknown::{UnknownValue, suggest};
 

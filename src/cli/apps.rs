@@ -182,15 +182,7 @@ pub fn run(ctx: &Context, cmd: &AppsCommand) -> anyhow::Result<()> {
                         Column::left("Next"),
                     ]);
                     for a in &apps {
-                        let next = match (a.interview_at, a.follow_up) {
-                            (Some(i), _) if a.status.is_open() => {
-                                format!("interview {}", i.strftime("%d %b %H:%M"))
-                            }
-                            (_, Some(f)) if a.status.is_open() => {
-                                format!("follow up {}", f.strftime("%d %b"))
-                            }
-                            _ => String::new(),
-                        };
+                        let next = a.next_event().map(|e| e.describe()).unwrap_or_default();
                         t.row(vec![
                             a.id.to_string(),
                             a.title.clone(),

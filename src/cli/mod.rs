@@ -42,16 +42,28 @@ pub fn usage(msg: impl Into<String>) -> anyhow::Error {
 )]
 pub struct Cli {
     /// Database file (default: the platform data directory)
-    #[arg(long, global = true, env = "BACKDESK_DB", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "BACKDESK_DB",
+        value_name = "PATH"
+    )]
     pub db: Option<PathBuf>,
 
     /// Config file (default: the platform config directory)
-    #[arg(long, global = true, env = "BACKDESK_CONFIG", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        env = "BACKDESK_CONFIG",
+        value_name = "PATH"
+    )]
     pub config: Option<PathBuf>,
 
     /// Demo mode: a fresh copy of the catalogue in memory; your database is
     /// not opened and nothing is saved
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub demo: bool,
 
     #[command(subcommand)]
@@ -140,87 +152,87 @@ pub struct SearchArgs {
     #[arg(long)]
     pub literal: bool,
     /// Department: id or name (finance, "HR Support", ...); repeat for any of several
-    #[arg(long, value_name = "C")]
+    #[arg(help_heading = "Filters", long, value_name = "C")]
     pub category: Vec<String>,
     /// Role: id or title
-    #[arg(long, value_name = "R")]
+    #[arg(help_heading = "Filters", long, value_name = "R")]
     pub role: Vec<String>,
     /// City name or alias (Bangalore = Bengaluru)
-    #[arg(long, value_name = "CITY")]
+    #[arg(help_heading = "Filters", long, value_name = "CITY")]
     pub city: Vec<String>,
     /// State name or code (MH, KA, ...)
-    #[arg(long, value_name = "STATE")]
+    #[arg(help_heading = "Filters", long, value_name = "STATE")]
     pub state: Vec<String>,
     /// Region of several cities: ncr (Delhi NCR: Delhi, Gurugram, Noida, Ghaziabad, Faridabad)
-    #[arg(long, value_name = "REGION")]
+    #[arg(help_heading = "Filters", long, value_name = "REGION")]
     pub region: Vec<String>,
     /// City tier: 1, 2 or 3
-    #[arg(long, value_name = "N")]
+    #[arg(help_heading = "Filters", long, value_name = "N")]
     pub tier: Vec<String>,
     /// Work mode: office, hybrid or remote
-    #[arg(long, value_name = "MODE")]
+    #[arg(help_heading = "Filters", long, value_name = "MODE")]
     pub mode: Vec<String>,
     /// full-time, part-time, contract, temporary, internship
-    #[arg(long, value_name = "TYPE")]
+    #[arg(help_heading = "Filters", long, value_name = "TYPE")]
     pub employment: Vec<String>,
     /// day, night, rotational, flexible
-    #[arg(long, value_name = "SHIFT")]
+    #[arg(help_heading = "Filters", long, value_name = "SHIFT")]
     pub shift: Vec<String>,
     /// mnc, indian-private, startup, psu-government, sme
-    #[arg(long, value_name = "TYPE")]
+    #[arg(help_heading = "Filters", long, value_name = "TYPE")]
     pub company_type: Vec<String>,
     /// banking, bpo, it, retail, hospital, education, e-commerce, telecom, logistics, manufacturing
-    #[arg(long, value_name = "INDUSTRY")]
+    #[arg(help_heading = "Filters", long, value_name = "INDUSTRY")]
     pub industry: Vec<String>,
     /// Company name
-    #[arg(long, value_name = "NAME")]
+    #[arg(help_heading = "Filters", long, value_name = "NAME")]
     pub company: Vec<String>,
     /// Skill the listing asks for (any of those given)
-    #[arg(long, value_name = "S")]
+    #[arg(help_heading = "Filters", long, value_name = "S")]
     pub skill: Vec<String>,
     /// Language of work (any of those given)
-    #[arg(long, value_name = "L")]
+    #[arg(help_heading = "Filters", long, value_name = "L")]
     pub language: Vec<String>,
     /// Where listings came from: catalog, or an imported file's name
-    #[arg(long, value_name = "SOURCE")]
+    #[arg(help_heading = "Filters", long, value_name = "SOURCE")]
     pub source: Vec<String>,
     /// Exclude: FILTER=VALUE, e.g. --not industry=bpo --not shift=night --not "company=Trikon BPO Services"
-    #[arg(long = "not", value_name = "FILTER=VALUE")]
+    #[arg(help_heading = "Filters", long = "not", value_name = "FILTER=VALUE")]
     pub exclude: Vec<String>,
     /// Pays at least this much: 18000, 25k, or annual 4.5L / '4.5 LPA'
-    #[arg(long, value_name = "N")]
+    #[arg(help_heading = "Filters", long, value_name = "N")]
     pub min_salary: Option<String>,
     /// Starts at or below this much
-    #[arg(long, value_name = "N")]
+    #[arg(help_heading = "Filters", long, value_name = "N")]
     pub max_salary: Option<String>,
     /// Years of experience you have
-    #[arg(long, value_name = "YEARS", value_parser = clap::value_parser!(u8).range(0..=50))]
+    #[arg(help_heading = "Filters", long, value_name = "YEARS", value_parser = clap::value_parser!(u8).range(0..=50))]
     pub experience: Option<u8>,
     /// Posted in the last N days
-    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=3650))]
+    #[arg(help_heading = "Filters", long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(0..=3650))]
     pub posted_within: Option<u32>,
     /// City to measure distance from (default: profile.home_city)
-    #[arg(long, value_name = "CITY")]
+    #[arg(help_heading = "Filters", long, value_name = "CITY")]
     pub home_city: Option<String>,
     /// relevance, fit (needs a profile), salary, date or distance (default: display.sort in the config)
-    #[arg(long, value_name = "ORDER")]
+    #[arg(help_heading = "Output", long, value_name = "ORDER")]
     pub sort: Option<String>,
     /// Rows to show; 0 for all
-    #[arg(long, default_value_t = 20, value_name = "N")]
+    #[arg(help_heading = "Output", long, default_value_t = 20, value_name = "N")]
     pub limit: usize,
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(help_heading = "Output", long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
     /// Show salaries per year (LPA) in the table
-    #[arg(long)]
+    #[arg(help_heading = "Output", long)]
     pub annual: bool,
     /// Only listings within N km of the home city
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=5000))]
+    #[arg(help_heading = "Filters", long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=5000))]
     pub within_km: Option<u32>,
     /// Run a saved search (see `backdesk saved`); other filters add to it
-    #[arg(long, value_name = "NAME")]
+    #[arg(help_heading = "Output", long, value_name = "NAME")]
     pub saved: Option<String>,
     /// Save this search under a name (recall it with --saved NAME or in the app)
-    #[arg(long, value_name = "NAME")]
+    #[arg(help_heading = "Output", long, value_name = "NAME")]
     pub save_as: Option<String>,
 }
 
@@ -335,10 +347,15 @@ impl Context {
             (None, Some(d)) => (Some(d.config_file()), false),
             (None, None) => (None, false),
         };
-        let loaded = match &config_path {
+        let mut loaded = match &config_path {
             Some(p) => Config::load(p, required)?,
             None => Loaded::default(),
         };
+        if cli.demo && cli.config.is_none() {
+            // a counsellor's demo shows the catalogue, not their own fit
+            // scores: no profile unless a config is named for it
+            loaded.config.profile = crate::config::Profile::default();
+        }
         for w in &loaded.warnings {
             say(&format!("backdesk: warning: {w}"));
         }

@@ -1,53 +1,11 @@
 //! `backdesk saved`: saved searches with how many listings are new to them.
 
-use serde::Serialize;
-
 use super::format::json;
 use super::table::{Column, Table, output_width};
 use super::{Context, SavedCommand, TableJson, emit, usage};
-use crate::search::{FacetSet, Query};
+use crate::session::saved::saved_counts;
 
-#[derive(Serialize)]
-struct Row {
-    name: String,
-    query: Query,
-    results: usize,
-    new: usize,
-    opened_at: Option<String>,
-}
-
-/// A short description of a query: its text and filters.
-pub fn describe(q: &Query) -> String {
-    let mut parts = Vec::new();
-    if !q.text.is_empty() {
-        parts.push(format!("\"{}\"", q.text));
-    }
-    for (f, sel) in &q.facets {
-        for k in &sel.include {
-            parts.push(format!("{}={k}", f.id()));
-        }
-        for k in &sel.exclude {
-            parts.push(format!("not {}={k}", f.id()));
-        }
-    }
-    if let Some(s) = q.salary_at_least {
-        parts.push(format!("pay ≥ {}", s.display()));
-    }
-    if let Some(y) = q.experience_years {
-        parts.push(format!("{y} yrs"));
-    }
-    if let Some(d) = q.posted_within_days {
-        parts.push(format!("last {d} days"));
-    }
-    if let Some(k) = q.within_km {
-        parts.push(format!("within {k} km"));
-    }
-    if parts.is_empty() {
-        "everything".into()
-    } else {
-        parts.join(" · ")
-    }
-}
+use crate::session::saved::describe;
 
 pub fn run(ctx: &Context, cmd: Option<&SavedCommand>, format: TableJson) -> anyhow::Result<()> {
     match cmd {
@@ -62,27 +20,15 @@ pub fn run(ctx: &Context, cmd: Option<&SavedCommand>, format: TableJson) -> anyh
         }
         None => {
             let session = ctx.open_session()?;
-            let ix = &session.index;
-            let rows: Vec<Row> = session
-                .store
-                .saved_searches()?
-                .into_iter()
-                .map(|s| {
-                    let r = ix.search_with(&s.query, FacetSet::NONE);
-                    let new = r
-                        .hits
-                        .iter()
-                        .filter(|h| ix.id(h.row as usize) > s.seen_max_id)
-                        .count();
-                    Row {
-                        results: r.total(),
-                        new,
-                        name: s.name,
-                        query: s.query,
-                        opened_at: s.opened_at,
-                    }
-                })
-                .collect();
+            let home = ctx
+                .loaded
+                .config
+                .profile
+                .home_city
+                .as_deref()
+                .and_then(|h| session.index.catalog_city(h))
+                .map(|c| c.name.clone());
+            let rows = saved_counts(&session.store, &session.index, home.as_deref())?;
             if format == TableJson::Json {
                 return emit(&json(&rows)?);
             }

@@ -369,10 +369,18 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
             } else {
                 out.push_str(&t.render(output_width()));
             }
+            // "0 results", "1 result", "10 of 2,000 results": never "0 of 0"
+            let counted = if shown.len() < results.total() {
+                format!(
+                    "{} of {}",
+                    crate::money::group_indian(shown.len() as u64),
+                    crate::display::count(results.total() as u64, "result")
+                )
+            } else {
+                crate::display::count(results.total() as u64, "result")
+            };
             out.push_str(&format!(
-                "\n{} of {} results · {:.1} ms · sorted by {}{}\n",
-                crate::money::group_indian(shown.len() as u64),
-                crate::money::group_indian(results.total() as u64),
+                "\n{counted} · {:.1} ms · sorted by {}{}\n",
                 results.elapsed.as_secs_f64() * 1000.0,
                 results.sort.label(),
                 if shown.len() < results.total() {

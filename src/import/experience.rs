@@ -3,7 +3,7 @@
 
 /// The upper end of an open-ended requirement ("3+ years", a bare
 /// `monthsOfExperience`): open to anyone with at least the minimum.
-pub const OPEN_ENDED_MAX_YEARS: u8 = 50;
+pub use crate::display::OPEN_ENDED_MAX_YEARS;
 
 /// Years (min, max) from `monthsOfExperience`, which schema.org defines as
 /// a minimum.

@@ -134,4 +134,42 @@ impl Store {
             .map_err(&err)
         })
     }
+
+    /// Renames a saved search; false if there was none called `old`. A
+    /// name already taken by another saved search is refused.
+    pub fn rename_saved_search(&mut self, old: &str, new: &str) -> Result<bool> {
+        let path = self.path().display().to_string();
+        let new = crate::display::scrub(new, false);
+        let new = new.trim().to_string();
+        if new.is_empty() {
+            return Err(StoreError::Data {
+                path,
+                message: "a saved search needs a name".into(),
+            });
+        }
+        let err = super::sqlite_err(&path);
+        let taken = path.clone();
+        self.write(|tx| {
+            let clash: i64 = tx
+                .query_row(
+                    "SELECT count(*) FROM saved_searches
+                     WHERE name = ?1 COLLATE NOCASE AND name <> ?2 COLLATE NOCASE",
+                    params![new, old.trim()],
+                    |r| r.get(0),
+                )
+                .map_err(&err)?;
+            if clash > 0 {
+                return Err(StoreError::Data {
+                    path: taken,
+                    message: format!("there is already a saved search called '{new}'"),
+                });
+            }
+            tx.execute(
+                "UPDATE saved_searches SET name = ?2 WHERE name = ?1 COLLATE NOCASE",
+                params![old.trim(), new],
+            )
+            .map(|n| n > 0)
+            .map_err(&err)
+        })
+    }
 }

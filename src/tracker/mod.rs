@@ -180,6 +180,39 @@ impl Application {
         }
         out
     }
+
+    /// The next date that matters, one rule for the app and `apps list`:
+    /// the sooner of the interview and the follow-up, for an open
+    /// application (a closed one has none).
+    pub fn next_event(&self) -> Option<Due> {
+        if !self.status.is_open() {
+            return None;
+        }
+        let interview = self.interview_at.map(Due::Interview);
+        let follow_up = self.follow_up.map(Due::FollowUp);
+        match (interview, follow_up) {
+            (Some(i), Some(f)) => Some(if f.date() < i.date() { f } else { i }),
+            (i, f) => i.or(f),
+        }
+    }
+}
+
+impl Due {
+    /// The day it falls on.
+    pub fn date(&self) -> Date {
+        match self {
+            Due::FollowUp(d) => *d,
+            Due::Interview(t) => t.date(),
+        }
+    }
+
+    /// "interview 05 Dec 11:00", "follow up 04 Dec".
+    pub fn describe(&self) -> String {
+        match self {
+            Due::Interview(t) => format!("interview {}", t.strftime("%d %b %H:%M")),
+            Due::FollowUp(d) => format!("follow up {}", d.strftime("%d %b")),
+        }
+    }
 }
 
 /// Something due.
@@ -296,6 +329,53 @@ mod tests {
         assert!(!Status::Rejected.can_move_to(Status::Withdrawn));
         assert!(Status::Rejected.can_move_to(Status::Applied));
         assert!(!Status::Saved.can_move_to(Status::Saved));
+    }
+
+    #[test]
+    fn the_next_event_is_the_sooner_one_of_an_open_application() {
+        // found in the app: the list said follow-up 04 Dec while `apps
+        // list` said interview 05 Dec 11:00 for the same application
+        let mut a = Application {
+            id: 1,
+            listing_id: None,
+            role_id: None,
+            status: Status::Interview,
+            title: "Payroll Executive".into(),
+            company: "Example Payroll Services".into(),
+            city: "Pune".into(),
+            salary_min: None,
+            salary_max: None,
+            currency: "INR".into(),
+            source: String::new(),
+            notes: String::new(),
+            contact_name: String::new(),
+            contact_phone: String::new(),
+            follow_up: Some(jiff::civil::date(2026, 12, 4)),
+            interview_at: Some(jiff::civil::date(2026, 12, 5).at(11, 0, 0, 0)),
+            interview_mode: None,
+            interview_place: String::new(),
+            expected_salary: None,
+            documents: Vec::new(),
+            prep: Vec::new(),
+            created_at: String::new(),
+            updated_at: String::new(),
+            history: Vec::new(),
+        };
+        assert_eq!(
+            a.next_event().map(|e| e.describe()).as_deref(),
+            Some("follow up 04 Dec")
+        );
+        a.follow_up = Some(jiff::civil::date(2026, 12, 9));
+        assert_eq!(
+            a.next_event().map(|e| e.describe()).as_deref(),
+            Some("interview 05 Dec 11:00")
+        );
+        a.status = Status::Rejected;
+        assert_eq!(
+            a.next_event(),
+            None,
+            "a closed application has no next date"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::catalog::Listing;
+use crate::keys::Command;
 use crate::search::{Index, Query, Results};
 use crate::tracker::edit::Conflict;
 use crate::tracker::{Application, NewApp, Patch, Status};
@@ -31,6 +32,27 @@ impl Tab {
 
     pub fn index(self) -> usize {
         Tab::ALL.iter().position(|&t| t == self).unwrap_or(0)
+    }
+
+    /// The command that shows this tab.
+    pub fn command(self) -> Command {
+        match self {
+            Tab::Listings => Command::TabListings,
+            Tab::Roles => Command::TabRoles,
+            Tab::Salaries => Command::TabSalaries,
+            Tab::Tracker => Command::TabTracker,
+        }
+    }
+
+    /// The commands' screen for this tab.
+    pub fn screen(self) -> crate::keys::Screens {
+        use crate::keys::Screens;
+        match self {
+            Tab::Listings => Screens::LISTINGS,
+            Tab::Roles => Screens::ROLES,
+            Tab::Salaries => Screens::SALARIES,
+            Tab::Tracker => Screens::TRACKER,
+        }
     }
 }
 
@@ -86,6 +108,11 @@ pub enum Action {
     GoTab(Tab),
     NextTab,
     PrevTab,
+    /// Open the command palette.
+    Palette,
+    /// In the saved-searches overlay: rename / delete the selected one.
+    Rename,
+    DeleteItem,
     // -- text editing in a search box --
     Insert(char),
     Paste(String),
@@ -124,15 +151,19 @@ pub enum Action {
         listing_id: i64,
         new: bool,
     },
-    /// A listing was marked applied (saving it first if needed).
+    /// A listing was marked applied (saving it first if needed), or was
+    /// `already` at this stage and left there.
     MarkedApplied {
         listing_id: i64,
+        already: Option<Status>,
     },
     /// A tracker change was written; the message says what.
     Changed(String),
     TrackerLoaded(Vec<Application>),
-    /// The saved searches: (name, description, results, new).
-    SavedListed(Vec<(String, String, usize, usize)>),
+    /// The saved searches with their counts.
+    SavedListed(Vec<crate::session::saved::SavedCount>),
+    /// A saved search was renamed or deleted: say so, list them again.
+    SavedChanged(String),
     /// A saved search to run.
     SavedOpened(Box<Query>),
     /// Something worked; say so in the status bar.
@@ -165,6 +196,70 @@ pub enum Action {
     Busy(Box<Effect>),
     /// How far the import has got.
     ImportProgress(String),
+}
+
+impl From<Command> for Action {
+    fn from(c: Command) -> Action {
+        use Command as C;
+        match c {
+            C::Palette => Action::Palette,
+            C::Help => Action::Help,
+            C::TabListings => Action::GoTab(Tab::Listings),
+            C::TabRoles => Action::GoTab(Tab::Roles),
+            C::TabSalaries => Action::GoTab(Tab::Salaries),
+            C::TabTracker => Action::GoTab(Tab::Tracker),
+            C::NextTab => Action::NextTab,
+            C::PrevTab => Action::PrevTab,
+            C::Profile => Action::EditProfile,
+            C::SavedSearches => Action::SavedSearches,
+            C::ResetDemo => Action::ResetDemo,
+            C::Quit => Action::Quit,
+            C::Save => Action::Save,
+            C::Apply => Action::Apply,
+            C::Toggle => Action::Toggle,
+            C::Exclude => Action::Exclude,
+            C::ClearFilters => Action::ClearFilters,
+            C::Sort => Action::CycleSort,
+            C::Literal => Action::ToggleLiteral,
+            C::AcceptSuggestion => Action::AcceptSuggestion,
+            C::Within => Action::CycleWithin,
+            C::SaveSearch => Action::SaveSearch,
+            C::Import => Action::Import,
+            C::RoleListings => Action::RoleListings,
+            C::Period => Action::TogglePeriod,
+            C::Move => Action::StartMove,
+            C::NextStage => Action::NextStage,
+            C::PrevStage => Action::PrevStage,
+            C::Edit => Action::Edit,
+            C::New => Action::New,
+            C::View => Action::CycleView,
+            C::Filter => Action::CycleFilter,
+            C::FormSave => Action::FormSave,
+            C::Rename => Action::Rename,
+            C::Delete => Action::DeleteItem,
+            C::Search => Action::FocusSearch,
+            C::Escape => Action::Escape,
+            C::NextPane => Action::NextPane,
+            C::PrevPane => Action::PrevPane,
+            C::Open => Action::Open,
+            C::Up => Action::Up,
+            C::Down => Action::Down,
+            C::PageUp => Action::PageUp,
+            C::PageDown => Action::PageDown,
+            C::Top => Action::Top,
+            C::Bottom => Action::Bottom,
+            C::Left => Action::Left,
+            C::Right => Action::Right,
+            C::DeleteBack => Action::Backspace,
+            C::DeleteForward => Action::Delete,
+            C::DeleteWord => Action::DeleteWord,
+            C::ClearInput => Action::ClearInput,
+            C::CursorLeft => Action::CursorLeft,
+            C::CursorRight => Action::CursorRight,
+            C::CursorHome => Action::CursorHome,
+            C::CursorEnd => Action::CursorEnd,
+        }
+    }
 }
 
 /// A rebuilt index (equal when it is the same one).
@@ -218,8 +313,17 @@ pub enum Effect {
         name: String,
         query: Box<Query>,
     },
-    /// List the saved searches with their new counts.
-    ListSaved,
+    /// List the saved searches with their counts, from this home city.
+    ListSaved {
+        home_city: Option<String>,
+    },
+    /// Rename a saved search, then list them again.
+    RenameSaved {
+        old: String,
+        new: String,
+    },
+    /// Delete a saved search, then list them again.
+    DeleteSaved(String),
     /// Load a saved search (and mark it opened).
     OpenSaved(String),
     /// Save the profile to the config file at `path`.

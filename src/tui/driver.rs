@@ -5,13 +5,15 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind,
+};
 
 use super::Options;
 use super::action::{Action, Effect};
-use super::keymap::{Keymap, key_action};
+use super::keymap::{Keymap, Mode, key_action};
 use super::sidebar;
-use super::state::{Data, Init, State};
+use super::state::{Data, Init, State, profile_unlocks};
 use super::theme::Theme;
 use super::update::{self, update};
 use crate::config::Config;
@@ -29,7 +31,7 @@ pub fn initial_state(
     height: u16,
 ) -> anyhow::Result<State> {
     let config = &opts.config;
-    let keymap = Keymap::from_config(&config.keys).map_err(|e| anyhow::anyhow!("config: {e}"))?;
+    let keymap = Keymap::from_config(&config.keys);
     let store = &session.store;
     let data = Data::new(
         session.index.clone(),
@@ -81,31 +83,15 @@ pub fn initial_state(
     Ok(st)
 }
 
-/// Per vocabulary skill: listings that learning it would take from under
-/// half to at least half of the skills they ask for (the skill gap).
-pub fn profile_unlocks(index: &crate::search::Index, profile: Option<&FitProfile>) -> Vec<u32> {
-    match profile {
-        Some(p) if p.skills != 0 => index.skill_unlocks(p.skills),
-        _ => Vec::new(),
-    }
-}
-
-/// Translates a terminal event into an action.
+/// Translates a terminal event into an action, through the keymap of the
+/// mode the state is in.
 pub fn event_action(st: &State, ev: &Event) -> Option<Action> {
-    if st.awaiting_stage()
-        && let Event::Key(k) = ev
+    if let Event::Key(k) = ev
         && k.kind != KeyEventKind::Release
     {
-        return Some(match k.code {
-            KeyCode::Char(c) => match update::tracker::stage_for_key(c) {
-                Some(s) => Action::MoveTo(s),
-                None => Action::Escape,
-            },
-            _ => Action::Escape,
-        });
+        return key_event_action(st, k);
     }
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => key_action(&st.keymap, k, st.typing()),
         Event::Paste(s) if st.typing() => Some(Action::Paste(s.clone())),
         Event::Resize(w, h) => Some(Action::Resize {
             width: *w,
@@ -128,6 +114,35 @@ pub fn event_action(st: &State, ev: &Event) -> Option<Action> {
         },
         _ => None,
     }
+}
+
+fn key_event_action(st: &State, k: &KeyEvent) -> Option<Action> {
+    let too_small = super::layout::too_small(ratatui::layout::Rect::new(0, 0, st.width, st.height));
+    if too_small {
+        // nothing shows but the message: only quitting does anything
+        let a = key_action(&st.keymap, k, Mode::Browse);
+        return a.filter(|a| *a == Action::Quit);
+    }
+    if st.awaiting_stage() {
+        return Some(match k.code {
+            KeyCode::Char(c) => match update::tracker::stage_for_key(c) {
+                Some(s) => Action::MoveTo(s),
+                None => Action::Escape,
+            },
+            _ => Action::Escape,
+        });
+    }
+    let action = key_action(&st.keymap, k, st.mode())?;
+    // a letter never throws away what a form holds: q there is refused
+    if action == Action::Quit
+        && st.overlay.as_ref().is_some_and(|o| o.holds_work())
+        && super::keymap::key_of(k).is_some_and(|key| key.is_text())
+    {
+        return Some(Action::Note(
+            "Esc closes the form first (ctrl-c quits without saving)".into(),
+        ));
+    }
+    Some(action)
 }
 
 /// Performs an effect that needs the store, returning the action that
@@ -190,9 +205,19 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
             Ok(()) => Action::Note(format!("Saved this search as '{}'", name.trim())),
             Err(e) => Action::Failed(format!("not saved: {}", brief(&e))),
         }),
-        Effect::ListSaved => Some(match list_saved(session) {
-            Ok(list) => Action::SavedListed(list),
-            Err(e) => Action::Failed(e.to_string()),
+        Effect::ListSaved { home_city } => Some(list_saved(session, home_city.as_deref())),
+        Effect::RenameSaved { old, new } => {
+            Some(match session.store.rename_saved_search(old, new) {
+                Ok(true) => Action::SavedChanged(format!("Renamed '{old}' to '{}'", new.trim())),
+                Ok(false) => {
+                    Action::Failed(format!("no saved search '{old}' (deleted elsewhere?)"))
+                }
+                Err(e) => Action::Failed(format!("not renamed: {}", brief(&e))),
+            })
+        }
+        Effect::DeleteSaved(name) => Some(match session.store.remove_saved_search(name) {
+            Ok(_) => Action::SavedChanged(format!("Deleted the saved search '{name}'")),
+            Err(e) => Action::Failed(format!("not deleted: {}", brief(&e))),
         }),
         Effect::OpenSaved(name) => Some(match open_saved(session, name) {
             Ok(Some(q)) => Action::SavedOpened(Box::new(q)),
@@ -271,28 +296,12 @@ pub fn imported_action(
     }
 }
 
-/// The saved searches with their results and what is new to them.
-fn list_saved(session: &Session) -> anyhow::Result<Vec<(String, String, usize, usize)>> {
-    let ix = &session.index;
-    Ok(session
-        .store
-        .saved_searches()?
-        .into_iter()
-        .map(|s| {
-            let r = ix.search_with(&s.query, crate::search::FacetSet::NONE);
-            let new = r
-                .hits
-                .iter()
-                .filter(|h| ix.id(h.row as usize) > s.seen_max_id)
-                .count();
-            (
-                s.name,
-                crate::cli::saved::describe(&s.query),
-                r.total(),
-                new,
-            )
-        })
-        .collect())
+/// The saved searches with their counts (one rule with `backdesk saved`).
+fn list_saved(session: &Session, home_city: Option<&str>) -> Action {
+    match crate::session::saved::saved_counts(&session.store, &session.index, home_city) {
+        Ok(list) => Action::SavedListed(list),
+        Err(e) => Action::Failed(e.to_string()),
+    }
 }
 
 fn open_saved(session: &mut Session, name: &str) -> anyhow::Result<Option<Query>> {
@@ -306,14 +315,20 @@ fn open_saved(session: &mut Session, name: &str) -> anyhow::Result<Option<Query>
 fn mark_applied(session: &mut Session, listing_id: i64) -> Result<Action, StoreError> {
     use crate::tracker::Status;
     let store = &mut session.store;
-    let result = store.save_listing(listing_id).and_then(|(id, _)| {
-        let app = store.application(id)?;
-        match app.map(|a| a.status) {
-            Some(Status::Saved) => store.move_application(id, Status::Applied, "").map(|_| ()),
-            _ => Ok(()),
+    let (id, _) = store.save_listing(listing_id)?;
+    let status = store.application(id)?.map(|a| a.status);
+    let already = match status {
+        Some(Status::Saved) => {
+            store.move_application(id, Status::Applied, "")?;
+            None
         }
-    });
-    result.map(|()| Action::MarkedApplied { listing_id })
+        // past saved: it stays where it is, and the message says where
+        other => other,
+    };
+    Ok(Action::MarkedApplied {
+        listing_id,
+        already,
+    })
 }
 
 /// State plus session, with every effect performed at once.

@@ -34,20 +34,25 @@ pub fn root(area: Rect) -> Root {
     }
 }
 
-/// The label of a tab in the tab bar, without padding on narrow screens.
-pub fn tab_label(tab: Tab, width: u16) -> String {
+/// The label of a tab in the tab bar: the key that shows it now ("1" while
+/// browsing, "alt-1" while typing) and its title, without padding on
+/// narrow screens.
+pub fn tab_label(tab: Tab, width: u16, key: &str) -> String {
+    let key = if key.is_empty() { "" } else { key };
+    let sep = if key.is_empty() { "" } else { " " };
     if width < 60 {
-        format!("{} {}", tab.index() + 1, tab.title())
+        format!("{key}{sep}{}", tab.title())
     } else {
-        format!(" {} {} ", tab.index() + 1, tab.title())
+        format!(" {key}{sep}{} ", tab.title())
     }
 }
 
-/// The tab under column `x` of the tab bar.
-pub fn tab_at(area: Rect, x: u16) -> Option<Tab> {
+/// The tab under column `x` of the tab bar, its labels given the keys
+/// shown (in `Tab::ALL` order).
+pub fn tab_at(area: Rect, x: u16, keys: &[String; 4]) -> Option<Tab> {
     let mut start = area.x;
-    for t in Tab::ALL {
-        let w = tab_label(t, area.width).width() as u16;
+    for (t, key) in Tab::ALL.into_iter().zip(keys) {
+        let w = tab_label(t, area.width, key).width() as u16;
         if x >= start && x < start + w {
             return Some(t);
         }
@@ -180,9 +185,13 @@ mod tests {
     #[test]
     fn tabs_are_clickable_where_drawn() {
         let bar = Rect::new(0, 0, 120, 1);
-        assert_eq!(tab_at(bar, 1), Some(Tab::Listings));
-        let roles_x = tab_label(Tab::Listings, 120).width() as u16 + 2;
-        assert_eq!(tab_at(bar, roles_x), Some(Tab::Roles));
-        assert_eq!(tab_at(bar, 119), None);
+        for keys in [["1", "2", "3", "4"], ["alt-1", "alt-2", "alt-3", "alt-4"]] {
+            let keys = keys.map(String::from);
+            assert_eq!(tab_at(bar, 1, &keys), Some(Tab::Listings));
+            let roles_x = tab_label(Tab::Listings, 120, &keys[0]).width() as u16 + 2;
+            assert_eq!(tab_at(bar, roles_x, &keys), Some(Tab::Roles));
+            assert_eq!(tab_at(bar, roles_x - 3, &keys), Some(Tab::Listings));
+            assert_eq!(tab_at(bar, 119, &keys), None);
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::action::Tab;
 use super::input::TextInput;
-use super::keymap::Keymap;
+use super::keymap::{Keymap, Mode};
 use super::sidebar::SideId;
 use super::theme::Theme;
 use crate::catalog::{Listing, MarketFigure, Source};
@@ -40,6 +40,15 @@ impl Data {
             sources,
             role_counts,
         }
+    }
+}
+
+/// Per vocabulary skill: listings that learning it would take from under
+/// half to at least half of the skills they ask for (the skill gap).
+pub fn profile_unlocks(index: &crate::search::Index, profile: Option<&FitProfile>) -> Vec<u32> {
+    match profile {
+        Some(p) if p.skills != 0 => index.skill_unlocks(p.skills),
+        _ => Vec::new(),
     }
 }
 
@@ -141,6 +150,8 @@ pub struct Listings {
     /// The listing whose detail is shown (loaded from the store).
     pub detail: Option<Listing>,
     pub detail_scroll: u16,
+    /// The query a jump from Roles or Salaries replaced: Esc brings it back.
+    pub previous: Option<Query>,
 }
 
 impl Listings {
@@ -218,8 +229,9 @@ pub struct Roles {
 }
 
 impl Roles {
+    /// The pane with the keyboard: like Listings, the search box at first.
     pub fn pane(&self) -> RolePane {
-        self.pane.unwrap_or(RolePane::List)
+        self.pane.unwrap_or(RolePane::Search)
     }
 }
 
@@ -320,7 +332,6 @@ pub struct Tracker {
     pub sort: TrackerSort,
     /// `m` was pressed: the next key names a stage.
     pub moving: bool,
-    pub form: Option<super::form::Form>,
     pub detail_scroll: u16,
 }
 
@@ -343,11 +354,57 @@ pub struct ImportPrompt {
 /// The saved-searches overlay: naming the current search, or the list.
 #[derive(Debug, Clone, Default)]
 pub struct SavedOverlay {
-    /// Typing a name for the current search.
+    /// Typing a name for the current search (or a new name for one).
     pub naming: Option<TextInput>,
-    /// (name, description, results, new since last opened)
-    pub list: Vec<(String, String, usize, usize)>,
+    /// The saved search being renamed (its old name), while naming.
+    pub renaming: Option<String>,
+    pub list: Vec<crate::session::saved::SavedCount>,
     pub cursor: Cursor,
+}
+
+/// The command palette: a filter box over the commands of this screen.
+#[derive(Debug, Clone, Default)]
+pub struct Palette {
+    pub input: TextInput,
+    pub cursor: Cursor,
+}
+
+/// What is drawn over the screen and has the keyboard: at most one, by
+/// construction.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    /// Every key; how far it is scrolled.
+    Help {
+        scroll: u16,
+    },
+    Palette(Palette),
+    Import(ImportPrompt),
+    SavedSearches(SavedOverlay),
+    Profile(super::form::Form),
+    /// The tracker's edit or add form.
+    TrackerForm(super::form::Form),
+}
+
+impl Overlay {
+    /// The keyboard's mode while this overlay is open.
+    pub fn mode(&self) -> Mode {
+        let typing = match self {
+            Overlay::Help { .. } => false,
+            Overlay::Palette(_) => true,
+            Overlay::Import(p) => p.report.is_none() && !p.busy,
+            Overlay::SavedSearches(o) => o.naming.is_some(),
+            Overlay::Profile(f) | Overlay::TrackerForm(f) => f.is_text(),
+        };
+        if typing { Mode::Type } else { Mode::Browse }
+    }
+
+    /// Whether it holds work that a stray key must not throw away.
+    pub fn holds_work(&self) -> bool {
+        matches!(
+            self,
+            Overlay::Profile(_) | Overlay::TrackerForm(_) | Overlay::Import(_)
+        ) || matches!(self, Overlay::SavedSearches(o) if o.naming.is_some())
+    }
 }
 
 /// A message in the status bar.
@@ -362,9 +419,8 @@ pub struct Flash {
 pub struct State {
     pub data: Data,
     pub tab: Tab,
-    pub help: bool,
-    /// How far the help overlay is scrolled.
-    pub help_scroll: u16,
+    /// What is open over the screen, if anything.
+    pub overlay: Option<Overlay>,
     pub width: u16,
     pub height: u16,
     pub period: Period,
@@ -377,7 +433,6 @@ pub struct State {
     pub flash: Option<Flash>,
     /// Follow-ups and interviews due, shown once at start.
     pub banner: Option<String>,
-    pub import: Option<ImportPrompt>,
     pub keymap: Keymap,
     pub theme: Theme,
     /// The profile's home city (for the distance sort).
@@ -394,10 +449,6 @@ pub struct State {
     pub demo: bool,
     /// Why the database could only be opened read-only (nothing is saved).
     pub read_only: Option<String>,
-    /// The saved-searches overlay.
-    pub saved_searches: Option<SavedOverlay>,
-    /// The profile form.
-    pub profile_form: Option<super::form::Form>,
     /// Changes that found the database busy, tried again on the next ticks.
     pub retry: Vec<super::action::Effect>,
     /// Ticks the changes in `retry` have been waiting.
@@ -432,8 +483,7 @@ impl State {
         State {
             data: init.data,
             tab: Tab::Listings,
-            help: false,
-            help_scroll: 0,
+            overlay: None,
             width: init.width,
             height: init.height,
             period: init.period,
@@ -454,6 +504,7 @@ impl State {
                 side: SideState::default(),
                 detail: None,
                 detail_scroll: 0,
+                previous: None,
             },
             roles,
             salaries: Salaries::default(),
@@ -461,7 +512,6 @@ impl State {
             saved: init.saved,
             flash: None,
             banner: None,
-            import: None,
             keymap: init.keymap,
             theme: init.theme,
             home_city: init.home_city,
@@ -471,8 +521,6 @@ impl State {
             unlocks: Vec::new(),
             demo: false,
             read_only: None,
-            saved_searches: None,
-            profile_form: None,
             retry: Vec::new(),
             retry_ticks: 0,
             quit: false,
@@ -483,29 +531,87 @@ impl State {
         &self.data.index
     }
 
-    /// Whether the keyboard is typing into a search box or a form.
+    /// The keyboard's mode now: typing in a text box, or browsing.
+    pub fn mode(&self) -> Mode {
+        if let Some(o) = &self.overlay {
+            return o.mode();
+        }
+        let in_box = match self.tab {
+            Tab::Listings => self.listings.pane == Pane::Search,
+            Tab::Roles => self.roles.pane() == RolePane::Search,
+            _ => false,
+        };
+        if in_box { Mode::Type } else { Mode::Browse }
+    }
+
+    /// Whether the keyboard is typing into a text box or a form field.
     pub fn typing(&self) -> bool {
-        if let Some(p) = &self.import {
-            return p.report.is_none() && !p.busy;
-        }
-        if let Some(o) = &self.saved_searches {
-            return o.naming.is_some();
-        }
-        if let Some(f) = &self.profile_form {
-            return f.is_text();
-        }
-        !self.help
-            && match self.tab {
-                Tab::Listings => self.listings.pane == Pane::Search,
-                Tab::Roles => self.roles.pane() == RolePane::Search,
-                Tab::Tracker => self.tracker.form.as_ref().is_some_and(|f| f.is_text()),
-                _ => false,
-            }
+        self.mode() == Mode::Type
     }
 
     /// Whether the next key names a stage (after `m` on the Tracker).
     pub fn awaiting_stage(&self) -> bool {
-        !self.help && self.tab == Tab::Tracker && self.tracker.moving
+        self.overlay.is_none() && self.tab == Tab::Tracker && self.tracker.moving
+    }
+
+    pub fn help_open(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Help { .. }))
+    }
+
+    pub fn import(&self) -> Option<&ImportPrompt> {
+        match &self.overlay {
+            Some(Overlay::Import(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn import_mut(&mut self) -> Option<&mut ImportPrompt> {
+        match &mut self.overlay {
+            Some(Overlay::Import(p)) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn saved_searches(&self) -> Option<&SavedOverlay> {
+        match &self.overlay {
+            Some(Overlay::SavedSearches(o)) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn saved_searches_mut(&mut self) -> Option<&mut SavedOverlay> {
+        match &mut self.overlay {
+            Some(Overlay::SavedSearches(o)) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn profile_form(&self) -> Option<&super::form::Form> {
+        match &self.overlay {
+            Some(Overlay::Profile(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn tracker_form(&self) -> Option<&super::form::Form> {
+        match &self.overlay {
+            Some(Overlay::TrackerForm(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn tracker_form_mut(&mut self) -> Option<&mut super::form::Form> {
+        match &mut self.overlay {
+            Some(Overlay::TrackerForm(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn palette(&self) -> Option<&Palette> {
+        match &self.overlay {
+            Some(Overlay::Palette(p)) => Some(p),
+            _ => None,
+        }
     }
 
     pub fn flash(&mut self, text: impl Into<String>) {

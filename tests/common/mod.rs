@@ -11,12 +11,19 @@ pub struct Tmux {
     pub dir: tempfile::TempDir,
 }
 
+/// Whether tmux can run the end-to-end tests. Under CI (`CI` set) a
+/// missing tmux is a failure, not a skip: `.ci/run` installs it.
 pub fn tmux_available() -> bool {
-    Command::new("tmux")
+    let ok = Command::new("tmux")
         .arg("-V")
         .output()
         .map(|o| o.status.success())
-        .unwrap_or(false)
+        .unwrap_or(false);
+    assert!(
+        ok || std::env::var_os("CI").is_none(),
+        "CI is set but tmux is not installed: the end-to-end tests must run (apt-get install tmux)"
+    );
+    ok
 }
 
 impl Tmux {

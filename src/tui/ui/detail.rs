@@ -21,15 +21,44 @@ pub enum Compare {
     Above,
 }
 
-/// Compares a listing's range with a band: entirely under it is below,
-/// entirely over it is above, anything overlapping is within.
+/// Compares a listing's range with a band by the middle of the range: a
+/// range that only touches the band (₹15,000–19,000 against ₹10,000–15,000)
+/// is above it, not within.
 pub fn compare(min: Rupees, max: Rupees, band_min: Rupees, band_max: Rupees) -> Compare {
-    if max < band_min {
+    let mid = (u64::from(min.0) + u64::from(max.0)) / 2;
+    if mid < u64::from(band_min.0) {
         Compare::Below
-    } else if min > band_max {
+    } else if mid > u64::from(band_max.0) {
         Compare::Above
     } else {
         Compare::Within
+    }
+}
+
+#[cfg(test)]
+mod compare_tests {
+    use super::*;
+
+    #[test]
+    fn a_range_that_only_touches_the_band_is_not_within_it() {
+        let r = |n| Rupees(n);
+        // found in the app: 15,000-19,000 read "within the Fresher band (10,000-15,000)"
+        assert_eq!(
+            compare(r(15_000), r(19_000), r(10_000), r(15_000)),
+            Compare::Above
+        );
+        assert_eq!(
+            compare(r(8_000), r(10_000), r(10_000), r(15_000)),
+            Compare::Below
+        );
+        assert_eq!(
+            compare(r(11_000), r(14_000), r(10_000), r(15_000)),
+            Compare::Within
+        );
+        assert_eq!(
+            compare(r(9_000), r(16_000), r(10_000), r(15_000)),
+            Compare::Within
+        );
     }
 }
 

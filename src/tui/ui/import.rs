@@ -10,7 +10,7 @@ use super::wrap;
 use crate::tui::state::State;
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
-    let Some(p) = &st.import else { return };
+    let Some(p) = st.import() else { return };
     let th = &st.theme;
     let area = centered(body, 100, if p.report.is_some() { body.height } else { 8 });
     frame.render_widget(Clear, area);

@@ -313,10 +313,13 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
             (Some(s), _) => format!(
                 "No listings match. Did you mean '{s}'? {} searches for it.",
                 st.keymap
-                    .first_key("accept-suggestion")
+                    .key(st.mode(), crate::keys::Command::AcceptSuggestion)
                     .unwrap_or_else(|| "ctrl-y".into())
             ),
-            (None, true) => "No listings match. Press c to clear the filters.".into(),
+            (None, true) => match st.keymap.key(st.mode(), crate::keys::Command::ClearFilters) {
+                Some(k) => format!("No listings match. Press {k} to clear the filters."),
+                None => "No listings match. Esc, then c clears the filters.".into(),
+            },
             (None, false) => "No listings match. Try fewer or shorter words.".into(),
         };
         let area = Rect::new(r.x + 2, r.y + 2, r.width.saturating_sub(4), 2);

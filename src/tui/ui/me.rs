@@ -10,20 +10,29 @@ use crate::display::truncate;
 use crate::tui::state::State;
 
 pub fn saved(frame: &mut Frame<'_>, body: Rect, st: &State) {
-    let Some(o) = &st.saved_searches else { return };
+    let Some(o) = st.saved_searches() else { return };
     let th = &st.theme;
     if let Some(name) = &o.naming {
         let area = centered(body, 70, 7);
         frame.render_widget(Clear, area);
-        let b = block(" Save this search · Enter saves · Esc cancels ", true, th);
+        let title = if o.renaming.is_some() {
+            " Rename · Enter renames · Esc back to the list "
+        } else {
+            " Save this search · Enter saves · Esc cancels "
+        };
+        let b = block(title, true, th);
         let inner = b.inner(area);
         frame.render_widget(b, area);
         let (shown, col) = name.window(usize::from(inner.width.saturating_sub(6)));
-        let lines = vec![
-            Line::from(format!(
+        let what = match o.renaming.as_deref() {
+            Some(old) => format!("Saved search: {old}"),
+            None => format!(
                 "Search: {}",
-                crate::cli::saved::describe(&st.listings.query)
-            )),
+                crate::session::saved::describe(&st.listings.query)
+            ),
+        };
+        let lines = vec![
+            Line::from(what),
             Line::default(),
             Line::from(vec![Span::styled("Name: ", th.accent), Span::raw(shown)]),
         ];
@@ -35,7 +44,11 @@ pub fn saved(frame: &mut Frame<'_>, body: Rect, st: &State) {
     }
     let area = centered(body, 90, (o.list.len() as u16 + 4).max(6));
     frame.render_widget(Clear, area);
-    let b = block(" Saved searches · Enter opens · Esc closes ", true, th);
+    let b = block(
+        " Saved searches · Enter opens · r renames · d deletes · Esc closes ",
+        true,
+        th,
+    );
     let inner = b.inner(area);
     frame.render_widget(b, area);
     if o.list.is_empty() {
@@ -51,11 +64,16 @@ pub fn saved(frame: &mut Frame<'_>, body: Rect, st: &State) {
         .list
         .iter()
         .enumerate()
-        .map(|(i, (name, what, total, new))| {
+        .map(|(i, s)| {
+            let (name, total, new) = (&s.name, s.results, &s.new);
+            let what = crate::session::saved::describe(&s.query);
             let right = if *new > 0 {
-                format!("{total} · {new} new")
+                format!(
+                    "{} · {new} new",
+                    crate::display::count(total as u64, "result")
+                )
             } else {
-                format!("{total}")
+                crate::display::count(total as u64, "result")
             };
             let left = truncate(
                 &format!("{name}: {what}"),

@@ -6,8 +6,10 @@ mod help;
 mod import;
 mod listings;
 mod me;
+mod palette;
 mod roles;
 pub mod salaries;
+pub mod status;
 mod tracker;
 pub mod widgets;
 pub mod wrap;
@@ -21,7 +23,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::action::Tab;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::state::{Pane, State};
+use super::state::{Overlay, State};
 use crate::money::group_indian;
 
 /// Draws the whole screen.
@@ -39,18 +41,16 @@ pub fn render(frame: &mut Frame<'_>, st: &State) {
         Tab::Salaries => salaries::render(frame, root.body, st),
         Tab::Tracker => tracker::render(frame, root.body, st),
     }
-    status(frame, root.status, st);
-    if st.help {
-        help::render(frame, root.body, st);
-    }
-    if st.import.is_some() {
-        import::render(frame, root.body, st);
-    }
-    if st.saved_searches.is_some() {
-        me::saved(frame, root.body, st);
-    }
-    if let Some(f) = &st.profile_form {
-        form::render(frame, root.body, f, &st.theme);
+    status::render(frame, root.status, st);
+    match &st.overlay {
+        None => {}
+        Some(Overlay::Help { .. }) => help::render(frame, root.body, st),
+        Some(Overlay::Palette(_)) => palette::render(frame, root.body, st),
+        Some(Overlay::Import(_)) => import::render(frame, root.body, st),
+        Some(Overlay::SavedSearches(_)) => me::saved(frame, root.body, st),
+        Some(Overlay::Profile(f) | Overlay::TrackerForm(f)) => {
+            form::render(frame, root.body, f, &st.theme)
+        }
     }
     terminal_cells(frame.buffer_mut());
 }
@@ -142,11 +142,12 @@ fn too_small(frame: &mut Frame<'_>, area: Rect) {
 fn tabs(frame: &mut Frame<'_>, area: Rect, st: &State) {
     let th = &st.theme;
     let mut spans = Vec::new();
+    let keys = super::update::tab_keys(st);
     for (i, t) in Tab::ALL.iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled("│", th.muted));
         }
-        let label = layout::tab_label(*t, area.width);
+        let label = layout::tab_label(*t, area.width, &keys[i]);
         if *t == st.tab {
             spans.push(Span::styled(
                 label,
@@ -175,76 +176,23 @@ fn tabs(frame: &mut Frame<'_>, area: Rect, st: &State) {
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
-    let hint = " ? help ";
-    if (area.width as usize) > used + hint.len() + 10 {
-        let name = " backdesk";
+    let hint = match st.keymap.key(st.mode(), crate::keys::Command::Palette) {
+        Some(k) => format!(" {k} commands "),
+        None => String::new(),
+    };
+    if (area.width as usize) >= used + hint.len() {
+        // the name only where there is room for it too
+        let name = if (area.width as usize) > used + hint.len() + 10 {
+            " backdesk"
+        } else {
+            ""
+        };
         let pad = area.width as usize - used - hint.len() - name.len();
         spans.push(Span::styled(name, th.title));
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(hint, th.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The left part of the status bar for the current screen.
-fn status_text(st: &State) -> String {
-    match st.tab {
-        Tab::Listings => {
-            let l = &st.listings;
-            let mut s = format!("{} results", group_indian(l.results.total() as u64));
-            // what the search box was read as, first: it is what the user
-            // is looking at
-            if l.query.literal {
-                s.push_str(" · words as typed");
-            } else {
-                let reading = crate::tui::update::listings::understood(st).reading();
-                if !reading.is_empty() {
-                    s.push_str(" · ");
-                    s.push_str(&reading);
-                }
-                if !l.results.missing.is_empty() {
-                    s.push_str(&format!(
-                        " · no listing has {}: searched without",
-                        crate::search::understand::quoted_list(&l.results.missing)
-                    ));
-                }
-            }
-            // a fixed width, so what follows does not move with the timing
-            s.push_str(&format!(
-                " · {:>5.1} ms · {}",
-                l.results.elapsed.as_secs_f64() * 1000.0,
-                l.results.sort.label()
-            ));
-            if l.pending() {
-                s.push_str(" · searching…");
-            }
-            if let Some(k) = l.query.within_km {
-                s.push_str(&format!(" · within {k} km"));
-            }
-            let filters = active_filters(st);
-            if !filters.is_empty() {
-                s.push_str(" · ");
-                s.push_str(&filters);
-            }
-            s
-        }
-        Tab::Roles => format!(
-            "{} of {} roles",
-            st.roles.found.len(),
-            st.index().vocab().roles.len()
-        ),
-        Tab::Salaries => format!(
-            "salaries {} · p toggles · indicative bands; market figures as published",
-            match st.period {
-                crate::money::Period::Monthly => "per month",
-                crate::money::Period::Annual => "per year",
-            }
-        ),
-        Tab::Tracker => format!(
-            "{} applications · v board/list/stats · m move · > < stage · e edit · n add",
-            st.tracker.apps.len()
-        ),
-    }
 }
 
 /// "city: Pune, not industry: BPO" for the status bar.
@@ -266,55 +214,4 @@ pub fn active_filters(st: &State) -> String {
         }
     }
     parts.join(", ")
-}
-
-fn status(frame: &mut Frame<'_>, area: Rect, st: &State) {
-    let th = &st.theme;
-    let km = &st.keymap;
-    let key = |name: &str| km.first_key(name).unwrap_or_else(|| "?".into());
-    let hints = if st.help {
-        "Esc close".to_string()
-    } else if st.typing() {
-        match km.typing_key("quit") {
-            Some(k) => format!("Esc browse · Tab panes · {k} quit"),
-            None => "Esc browse · Tab panes".to_string(),
-        }
-    } else if st.tab == Tab::Listings && st.listings.pane == Pane::Filters {
-        format!(
-            "{} include · {} exclude · {} clear · {} quit",
-            key("toggle"),
-            key("exclude"),
-            key("clear-filters"),
-            key("quit")
-        )
-    } else {
-        format!(
-            "{} search · Tab panes · {} help · {} quit",
-            key("search"),
-            key("help"),
-            key("quit")
-        )
-    };
-    let (left, style) = match &st.flash {
-        Some(f) => (f.text.clone(), if f.error { th.bad } else { th.good }),
-        None => (status_text(st), ratatui::style::Style::new()),
-    };
-    let width = area.width as usize;
-    let hint_w = hints.width() + 1;
-    let left_room = width.saturating_sub(hint_w + 1);
-    let left = crate::display::truncate(&left, left_room);
-    let pad = width.saturating_sub(left.width() + hint_w);
-    let line = if left_room < 10 {
-        Line::from(Span::styled(
-            crate::display::truncate(&status_text(st), width),
-            style,
-        ))
-    } else {
-        Line::from(vec![
-            Span::styled(format!(" {left}"), style),
-            Span::raw(" ".repeat(pad.saturating_sub(1))),
-            Span::styled(format!("{hints} "), th.muted),
-        ])
-    };
-    frame.render_widget(Paragraph::new(line), area);
 }

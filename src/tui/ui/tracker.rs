@@ -41,9 +41,6 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
             TrackerView::Stats => stats_view(frame, body, st),
         }
     }
-    if let Some(f) = &st.tracker.form {
-        super::form::render(frame, body, f, &st.theme);
-    }
 }
 
 fn board(frame: &mut Frame<'_>, body: Rect, st: &State) {

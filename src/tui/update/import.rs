@@ -2,7 +2,7 @@
 //! until Esc; the listings are searched again with the new index.
 
 use crate::tui::action::{Action, Effect, NewIndex};
-use crate::tui::state::{Data, ImportPrompt, State};
+use crate::tui::state::{Data, ImportPrompt, Overlay, State};
 
 /// Expands a leading `~/` to the home directory.
 fn expand(path: &str) -> std::path::PathBuf {
@@ -15,13 +15,13 @@ fn expand(path: &str) -> std::path::PathBuf {
 
 /// Opens the prompt.
 pub(super) fn open(st: &mut State) -> Vec<Effect> {
-    st.import = Some(ImportPrompt::default());
+    st.overlay = Some(Overlay::Import(ImportPrompt::default()));
     Vec::new()
 }
 
 /// Keys while the prompt is open.
 pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
-    let Some(p) = st.import.as_mut() else {
+    let Some(p) = st.import_mut() else {
         return Vec::new();
     };
     if p.busy {
@@ -39,7 +39,7 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             Action::Down => p.scroll = p.scroll.saturating_add(1).min(1000),
             Action::PageUp => p.scroll = p.scroll.saturating_sub(10),
             Action::PageDown => p.scroll = p.scroll.saturating_add(10).min(1000),
-            Action::Escape | Action::Open | Action::Import => st.import = None,
+            Action::Escape | Action::Open | Action::Import => st.overlay = None,
             _ => {}
         }
         return Vec::new();
@@ -49,7 +49,7 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
     }
     let input = &mut p.input;
     match action {
-        Action::Escape => st.import = None,
+        Action::Escape => st.overlay = None,
         Action::Open => {
             let path = input.text().trim().to_string();
             if path.is_empty() {
@@ -71,7 +71,12 @@ pub(super) fn imported(
     index: Option<NewIndex>,
     failed: bool,
 ) -> Vec<Effect> {
-    let p = st.import.get_or_insert_with(ImportPrompt::default);
+    if st.import().is_none() {
+        st.overlay = Some(Overlay::Import(ImportPrompt::default()));
+    }
+    let Some(p) = st.import_mut() else {
+        return Vec::new();
+    };
     p.busy = false;
     p.cancelling = false;
     p.progress = None;

@@ -138,6 +138,8 @@ fn edit(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
         return Some(Vec::new());
     }
     st.listings.query.text = st.listings.input.text().to_string();
+    // a new search of one's own: the replaced one is not coming back
+    st.listings.previous = None;
     Some(search(st))
 }
 
@@ -152,11 +154,19 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             st.listings.pane = Pane::Search;
             Vec::new()
         }
+        // one level up: a pane or the box to the results; from the
+        // results, the search a jump from Roles replaced
         Action::Escape => {
-            st.listings.pane = match st.listings.pane {
-                Pane::Search | Pane::Detail => Pane::Results,
-                Pane::Filters | Pane::Results => Pane::Results,
-            };
+            if st.listings.pane == Pane::Results
+                && let Some(q) = st.listings.previous.take()
+            {
+                let text = q.text.clone();
+                st.listings.query = q;
+                st.listings.input.set(&text);
+                st.flash("The previous search is back");
+                return search(st);
+            }
+            st.listings.pane = Pane::Results;
             Vec::new()
         }
         Action::NextPane => {

@@ -4,10 +4,9 @@ use std::sync::Arc;
 
 use crate::fit::FitProfile;
 use crate::tui::action::{Action, Effect, Tab};
-use crate::tui::driver::profile_unlocks;
 use crate::tui::form::{Form, Output, Step};
 use crate::tui::input::TextInput;
-use crate::tui::state::{Pane, SavedOverlay, State};
+use crate::tui::state::{Overlay, Pane, SavedOverlay, State, profile_unlocks};
 
 /// Distances "near me" cycles through, km.
 pub const WITHIN: [u32; 4] = [25, 50, 100, 300];
@@ -43,23 +42,23 @@ pub(super) fn cycle_within(st: &mut State) -> Vec<Effect> {
 }
 
 pub(super) fn open_profile(st: &mut State) -> Vec<Effect> {
-    st.profile_form = Some(Form::profile(
+    st.overlay = Some(Overlay::Profile(Form::profile(
         &st.config_profile,
         &st.index().vocab().cities,
-    ));
+    )));
     Vec::new()
 }
 
 /// Keys while the profile form is open.
 pub(super) fn profile_form(st: &mut State, action: Action) -> Vec<Effect> {
     let today = st.index().today().unwrap_or(jiff::civil::date(2026, 1, 1));
-    let Some(form) = st.profile_form.as_mut() else {
+    let Some(Overlay::Profile(form)) = st.overlay.as_mut() else {
         return Vec::new();
     };
     match form.handle(&action, today) {
         Step::Editing => Vec::new(),
         Step::Cancelled => {
-            st.profile_form = None;
+            st.overlay = None;
             st.flash("Profile not changed");
             Vec::new()
         }
@@ -68,7 +67,7 @@ pub(super) fn profile_form(st: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Step::Done(Output::Profile(p)) => {
-            st.profile_form = None;
+            st.overlay = None;
             apply_profile(st, *p)
         }
         Step::Done(_) => Vec::new(),
@@ -104,40 +103,54 @@ fn apply_profile(st: &mut State, p: crate::config::Profile) -> Vec<Effect> {
 
 /// `b`: name the current search.
 pub(super) fn start_saving(st: &mut State) -> Vec<Effect> {
-    st.saved_searches = Some(SavedOverlay {
+    st.overlay = Some(Overlay::SavedSearches(SavedOverlay {
         naming: Some(TextInput::default()),
         ..SavedOverlay::default()
-    });
+    }));
     Vec::new()
 }
 
 /// `'`: the saved searches.
 pub(super) fn open_saved(st: &mut State) -> Vec<Effect> {
-    st.saved_searches = Some(SavedOverlay::default());
-    vec![Effect::ListSaved]
+    st.overlay = Some(Overlay::SavedSearches(SavedOverlay::default()));
+    vec![Effect::ListSaved {
+        home_city: st.home_city.clone(),
+    }]
 }
 
-/// Keys while the saved-searches overlay is open.
+/// Keys while the saved-searches overlay is open: the list (Enter opens,
+/// `r` renames, `d` deletes), or a name being typed.
 pub(super) fn saved_overlay(st: &mut State, action: Action) -> Vec<Effect> {
-    let Some(o) = st.saved_searches.as_mut() else {
+    let Some(o) = st.saved_searches_mut() else {
         return Vec::new();
     };
     if let Some(name) = o.naming.as_mut() {
         if name.apply(&action).is_some() {
             return Vec::new();
         }
+        let typed = name.text().trim().to_string();
         return match action {
-            Action::Escape => {
-                st.saved_searches = None;
+            // one level up: from renaming back to the list
+            Action::Escape if o.renaming.is_some() => {
+                o.naming = None;
+                o.renaming = None;
                 Vec::new()
             }
-            Action::Open if !name.text().trim().is_empty() => {
-                let name = name.text().trim().to_string();
-                st.saved_searches = None;
+            Action::Escape => {
+                st.overlay = None;
+                st.flash("Search not saved");
+                Vec::new()
+            }
+            Action::Open if !typed.is_empty() => {
+                if let Some(old) = o.renaming.take() {
+                    o.naming = None;
+                    return vec![Effect::RenameSaved { old, new: typed }];
+                }
+                st.overlay = None;
                 let mut query = st.listings.query.clone();
                 query.home_city = None; // the profile's, not the search's
                 vec![Effect::SaveSearch {
-                    name,
+                    name: typed,
                     query: Box::new(query),
                 }]
             }
@@ -145,15 +158,28 @@ pub(super) fn saved_overlay(st: &mut State, action: Action) -> Vec<Effect> {
         };
     }
     let len = o.list.len();
+    let selected = o.list.get(o.cursor.selected).map(|s| s.name.clone());
     match action {
         Action::Up => o.cursor.step(-1, len, 20),
         Action::Down => o.cursor.step(1, len, 20),
-        Action::Escape | Action::SavedSearches => st.saved_searches = None,
+        Action::Escape | Action::SavedSearches => st.overlay = None,
         Action::Open => {
-            if let Some((name, ..)) = o.list.get(o.cursor.selected) {
-                let name = name.clone();
-                st.saved_searches = None;
+            if let Some(name) = selected {
+                st.overlay = None;
                 return vec![Effect::OpenSaved(name)];
+            }
+        }
+        Action::Rename => {
+            if let Some(name) = selected {
+                let mut input = TextInput::default();
+                input.set(&name);
+                o.naming = Some(input);
+                o.renaming = Some(name);
+            }
+        }
+        Action::DeleteItem => {
+            if let Some(name) = selected {
+                return vec![Effect::DeleteSaved(name)];
             }
         }
         _ => {}

@@ -4,12 +4,13 @@
 mod import;
 pub(crate) mod listings;
 mod me;
+pub(crate) mod palette;
 pub(crate) mod roles;
 pub mod tracker;
 
 use super::action::{Action, Effect, Tab};
 use super::layout::{self, Focus};
-use super::state::{Pane, RolePane, State};
+use super::state::{Overlay, Pane, RolePane, State};
 
 /// Applies an action; returns what the loop must do next.
 pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
@@ -45,9 +46,18 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             tracker::loaded(st, apps);
             return Vec::new();
         }
-        Action::MarkedApplied { listing_id } => {
+        Action::MarkedApplied {
+            listing_id,
+            already,
+        } => {
             st.saved.insert(listing_id);
-            st.flash("Marked applied (tab 4)");
+            match already {
+                None => st.flash("Marked applied (tab 4)"),
+                Some(s) => st.flash(format!(
+                    "Already at {} in the tracker (tab 4): nothing changed",
+                    s.label()
+                )),
+            }
             return vec![Effect::LoadTracker];
         }
         Action::Changed(msg) => {
@@ -64,11 +74,20 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::SavedListed(list) => {
-            if let Some(o) = st.saved_searches.as_mut() {
+            if let Some(o) = st.saved_searches_mut() {
                 o.list = list;
                 o.cursor = Default::default();
             }
             return Vec::new();
+        }
+        Action::SavedChanged(msg) => {
+            st.flash(msg);
+            return match st.saved_searches() {
+                Some(_) => vec![Effect::ListSaved {
+                    home_city: st.home_city.clone(),
+                }],
+                None => Vec::new(),
+            };
         }
         Action::SavedOpened(q) => return me::saved_opened(st, *q),
         Action::Failed(msg) => {
@@ -95,7 +114,7 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::ImportProgress(text) => {
-            if let Some(p) = st.import.as_mut() {
+            if let Some(p) = st.import_mut() {
                 p.progress = Some(text);
             }
             return Vec::new();
@@ -106,35 +125,17 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
-    if st.import.is_some() {
-        return import::update(st, action);
-    }
-    if st.saved_searches.is_some() {
-        return me::saved_overlay(st, action);
-    }
-    if st.profile_form.is_some() {
-        return me::profile_form(st, action);
-    }
-    if st.help {
-        match action {
-            Action::Help | Action::Escape | Action::Click { .. } => st.help = false,
-            Action::Down | Action::ScrollDown { .. } => {
-                st.help_scroll = st.help_scroll.saturating_add(1).min(100)
-            }
-            Action::Up | Action::ScrollUp { .. } => {
-                st.help_scroll = st.help_scroll.saturating_sub(1)
-            }
-            _ => {}
-        }
-        return Vec::new();
+    if let Some(effects) = overlay(st, &action) {
+        return effects;
     }
     st.flash = None;
     st.banner = None;
     match action {
         Action::Help => {
-            st.help = true;
+            st.overlay = Some(Overlay::Help { scroll: 0 });
             Vec::new()
         }
+        Action::Palette => palette::open(st),
         Action::Import => import::open(st),
         Action::EditProfile => me::open_profile(st),
         Action::SavedSearches => me::open_saved(st),
@@ -155,10 +156,12 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             });
             Vec::new()
         }
-        Action::Click { column, row: 0 } => match layout::tab_at(root(st).tabs, column) {
-            Some(t) => go_tab(st, t),
-            None => Vec::new(),
-        },
+        Action::Click { column, row: 0 } => {
+            match layout::tab_at(root(st).tabs, column, &tab_keys(st)) {
+                Some(t) => go_tab(st, t),
+                None => Vec::new(),
+            }
+        }
         a => match st.tab {
             Tab::Listings => listings::update(st, a),
             Tab::Roles => roles::update(st, a),
@@ -166,6 +169,40 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
             Tab::Tracker => tracker::update(st, a),
         },
     }
+}
+
+/// Keys while an overlay is open: it takes them all, but for the tab keys
+/// from help or the palette (which close them). `None` when no overlay is
+/// open or it let the action through.
+fn overlay(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
+    let o = st.overlay.as_mut()?;
+    Some(match o {
+        Overlay::Import(_) => import::update(st, action.clone()),
+        Overlay::SavedSearches(_) => me::saved_overlay(st, action.clone()),
+        Overlay::Profile(_) => me::profile_form(st, action.clone()),
+        Overlay::TrackerForm(_) => tracker::form_keys(st, action.clone()),
+        Overlay::Palette(_) => return palette::update(st, action),
+        Overlay::Help { scroll } => {
+            match action {
+                Action::Help | Action::Escape | Action::Click { .. } => st.overlay = None,
+                Action::Down | Action::ScrollDown { .. } => {
+                    *scroll = scroll.saturating_add(1).min(100)
+                }
+                Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
+                Action::Palette
+                | Action::GoTab(_)
+                | Action::NextTab
+                | Action::PrevTab
+                | Action::EditProfile
+                | Action::SavedSearches => {
+                    st.overlay = None;
+                    return None;
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+    })
 }
 
 /// How many ticks (of about half a second) a busy change is tried again.
@@ -199,6 +236,12 @@ fn go_tab(st: &mut State, t: Tab) -> Vec<Effect> {
     } else {
         Vec::new()
     }
+}
+
+/// The key shown for each tab: the one that switches to it in this mode.
+pub(crate) fn tab_keys(st: &State) -> [String; 4] {
+    let mode = st.mode();
+    Tab::ALL.map(|t| st.keymap.key(mode, t.command()).unwrap_or_default())
 }
 
 pub(crate) fn root(st: &State) -> layout::Root {

@@ -179,11 +179,23 @@ pub(crate) fn jump_to_listings(st: &mut State, role: usize) -> Vec<Effect> {
         ..Query::default()
     };
     q.include(crate::search::Facet::Role, &id);
-    st.listings.query = q;
+    let old = std::mem::replace(&mut st.listings.query, q);
+    let esc = st
+        .keymap
+        .key(crate::keys::Mode::Browse, crate::keys::Command::Escape)
+        .unwrap_or_else(|| "esc".into());
+    // the search it replaces is kept one Esc away, and the message says so
+    let replaced = !old.text.trim().is_empty() || old.filter_count() > 0;
+    st.flash(if replaced {
+        let what = crate::session::saved::describe(&old);
+        format!("Listings for {title} (replacing {what}: {esc} brings it back)")
+    } else {
+        format!("Listings for {title}; c clears the filter")
+    });
+    st.listings.previous = replaced.then_some(old);
     st.listings.input.clear();
     st.listings.pane = Pane::Results;
     st.tab = Tab::Listings;
-    st.flash(format!("Listings for {title}; c clears the filter"));
     st.listings.generation += 1;
     vec![Effect::Search {
         generation: st.listings.generation,

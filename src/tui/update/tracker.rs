@@ -6,7 +6,7 @@ use crate::tracker::{Application, Status};
 use crate::tui::action::{Action, Effect};
 use crate::tui::form::{Form, Output, Step};
 use crate::tui::layout;
-use crate::tui::state::{State, TrackerSort, TrackerView};
+use crate::tui::state::{Overlay, State, TrackerSort, TrackerView};
 
 /// The most columns the board has: the pipeline, rejected, withdrawn.
 pub const COLUMNS: usize = 8;
@@ -100,12 +100,7 @@ pub fn column(st: &State, c: usize) -> Vec<&Application> {
 
 /// The next date that matters for an application (interview, follow-up).
 pub fn next_date(a: &Application) -> Option<String> {
-    let i = a.interview_at.map(|d| d.date().to_string());
-    let f = a.follow_up.map(|d| d.to_string());
-    match (i, f) {
-        (Some(i), Some(f)) => Some(i.min(f)),
-        (i, f) => i.or(f),
-    }
+    a.next_event().map(|e| e.date().to_string())
 }
 
 /// Applications in the list, filtered and sorted.
@@ -199,15 +194,16 @@ fn move_to(st: &mut State, to: Status) -> Vec<Effect> {
     vec![Effect::MoveApp { id: a.id, to }]
 }
 
-fn form_update(st: &mut State, action: Action) -> Vec<Effect> {
+/// Keys while the tracker's edit or add form is open.
+pub(super) fn form_keys(st: &mut State, action: Action) -> Vec<Effect> {
     let today = st.index().today().unwrap_or(jiff::civil::date(2026, 1, 1));
-    let Some(form) = st.tracker.form.as_mut() else {
+    let Some(form) = st.tracker_form_mut() else {
         return Vec::new();
     };
     match form.handle(&action, today) {
         Step::Editing => Vec::new(),
         Step::Cancelled => {
-            st.tracker.form = None;
+            st.overlay = None;
             st.flash("Not saved");
             Vec::new()
         }
@@ -219,7 +215,7 @@ fn form_update(st: &mut State, action: Action) -> Vec<Effect> {
         // everything typed
         Step::Done(out) => match out {
             Output::Patch(_, patch) if patch.is_empty() => {
-                st.tracker.form = None;
+                st.overlay = None;
                 st.flash("Nothing changed");
                 Vec::new()
             }
@@ -232,7 +228,7 @@ fn form_update(st: &mut State, action: Action) -> Vec<Effect> {
 
 /// The edit form's fresh read arrived.
 pub fn edit_loaded(st: &mut State, a: Application) -> Vec<Effect> {
-    if st.tracker.form.is_some() {
+    if st.overlay.is_some() {
         return Vec::new();
     }
     let prep = a
@@ -241,18 +237,18 @@ pub fn edit_loaded(st: &mut State, a: Application) -> Vec<Effect> {
         .and_then(|r| st.index().vocab().roles.iter().find(|x| x.id == r))
         .map(|r| r.skills.clone())
         .unwrap_or_default();
-    st.tracker.form = Some(Form::edit(&a, &prep));
+    st.overlay = Some(Overlay::TrackerForm(Form::edit(&a, &prep)));
     Vec::new()
 }
 
 /// What the store said about the form's save.
 pub fn edit_answered(st: &mut State, action: Action) -> Vec<Effect> {
-    let Some(form) = st.tracker.form.as_mut() else {
+    let Some(form) = st.tracker_form_mut() else {
         return Vec::new();
     };
     match action {
         Action::EditSaved(msg) => {
-            st.tracker.form = None;
+            st.overlay = None;
             st.flash(msg);
             return vec![Effect::LoadTracker];
         }
@@ -275,9 +271,6 @@ pub fn edit_answered(st: &mut State, action: Action) -> Vec<Effect> {
 }
 
 pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
-    if st.tracker.form.is_some() {
-        return form_update(st, action);
-    }
     if st.tracker.moving {
         st.tracker.moving = false;
         return match action {
@@ -336,7 +329,7 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
                 return vec![Effect::OpenEdit(a.id)];
             }
         }
-        Action::New => st.tracker.form = Some(Form::new_app()),
+        Action::New => st.overlay = Some(Overlay::TrackerForm(Form::new_app())),
         Action::Left | Action::Right | Action::RoleListings
             if st.tracker.view == TrackerView::Board =>
         {
@@ -433,7 +426,7 @@ pub fn loaded(st: &mut State, apps: Vec<Application>) {
         .iter()
         .filter_map(|a| a.listing_id)
         .collect();
-    if let Some(form) = st.tracker.form.as_mut()
+    if let Some(Overlay::TrackerForm(form)) = st.overlay.as_mut()
         && !form.saving
         && let Some(id) = form.app_id
         && let Some(now) = st.tracker.apps.iter().find(|a| a.id == id)

@@ -1,5 +1,7 @@
 //! An open database with its search index: what the CLI and the TUI work on.
 
+pub mod saved;
+
 use std::sync::Arc;
 
 use crate::search::{Index, IndexBuilder, Vocab};

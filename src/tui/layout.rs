@@ -88,8 +88,7 @@ pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
     );
     let w = rest.width;
     if w >= WIDE {
-        let side_w = sidebar_width;
-        let detail_w = ((w - side_w) / 3).max(32);
+        let (side_w, detail_w) = wide_split(w, sidebar_width);
         let main_w = w - side_w - detail_w;
         return Panes {
             search,
@@ -104,7 +103,9 @@ pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
         };
     }
     if w >= MEDIUM {
-        let side_w = sidebar_width.min(26);
+        // a quarter at most, so the results beside it keep as much room
+        // as a one-pane screen of 60 columns gives them
+        let side_w = sidebar_width.min(w / 4);
         let side = Some(Rect::new(rest.x, rest.y, side_w, rest.height));
         let right = Rect::new(rest.x + side_w, rest.y, w - side_w, rest.height);
         return if focus == Focus::Detail {
@@ -142,6 +143,16 @@ pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
     }
 }
 
+/// The sidebar's and the detail pane's widths on a wide screen `w`
+/// columns wide: the sidebar at most a fifth of it, the detail two fifths
+/// of what the sidebar leaves, so both grow with the terminal (38 at
+/// 120 columns, 69 at 200) and the results keep three fifths.
+pub fn wide_split(w: u16, sidebar_width: u16) -> (u16, u16) {
+    let side_w = sidebar_width.min(w / 5);
+    let detail_w = (w - side_w) * 2 / 5;
+    (side_w, detail_w)
+}
+
 /// Rows visible in a bordered table with a header row.
 pub fn table_rows(r: Rect) -> usize {
     r.height.saturating_sub(3) as usize
@@ -166,6 +177,22 @@ mod tests {
         let (side, main, detail) = (p.side.unwrap(), p.main.unwrap(), p.detail.unwrap());
         assert_eq!(side.width + main.width + detail.width, 120);
         assert_eq!(p.search.height, 3);
+    }
+
+    #[test]
+    fn the_detail_grows_with_the_terminal() {
+        assert_eq!(wide_split(110, 26), (22, 35));
+        assert_eq!(wide_split(120, 26), (24, 38));
+        assert_eq!(wide_split(200, 26), (26, 69));
+        let mut last = 0;
+        for w in WIDE..=300 {
+            let (side, detail) = wide_split(w, 26);
+            assert!(detail >= last, "{w}");
+            // about two fifths of the width beside the sidebar
+            assert!(detail * 5 >= (w - side) * 2 - 5, "{w}");
+            assert!(w - side - detail >= 50, "{w}: the results keep room");
+            last = detail;
+        }
     }
 
     #[test]

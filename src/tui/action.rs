@@ -78,6 +78,7 @@ pub enum Action {
     Import,
     CycleWithin,
     SaveSearch,
+    CopyLink,
     SavedSearches,
     EditProfile,
     ResetDemo,
@@ -180,6 +181,8 @@ impl PartialEq for NewIndex {
 /// Work for the loop: I/O the update function does not do itself.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Put this text on the clipboard (OSC 52 to the terminal).
+    CopyToClipboard(String),
     /// Run this query (in the background); answer with `Searched`.
     Search {
         generation: u64,

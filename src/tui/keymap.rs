@@ -215,6 +215,11 @@ pub const ACTIONS: &[(&str, &[&str], &str)] = &[
     ),
     ("saved-searches", &["'"], "saved searches, with what is new"),
     (
+        "copy-link",
+        &["y"],
+        "(Listings) copy the apply link (or e-mail) to the clipboard",
+    ),
+    (
         "profile",
         &["P"],
         "edit your profile (skills, home city, pay...)",
@@ -266,6 +271,7 @@ fn action_for(name: &str) -> Option<Action> {
         "import" => Action::Import,
         "within" => Action::CycleWithin,
         "save-search" => Action::SaveSearch,
+        "copy-link" => Action::CopyLink,
         "saved-searches" => Action::SavedSearches,
         "profile" => Action::EditProfile,
         "reset-demo" => Action::ResetDemo,

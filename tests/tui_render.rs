@@ -151,7 +151,7 @@ fn salaries_at_both_sizes() {
 
 #[test]
 fn tracker_at_both_sizes() {
-    for (w, h) in [(120, 36), (80, 24)] {
+    for (w, h) in [(120, 36), (80, 24), (200, 50)] {
         let mut d = driver(w, h);
         keys(&mut d, &[KeyCode::Esc, KeyCode::Char('4')]);
         assert!(screen(&d).contains("Nothing saved yet"));
@@ -162,6 +162,11 @@ fn tracker_at_both_sizes() {
         let s = screen(&d);
         assert!(s.contains("Saved"), "{s}");
         snap!(format!("tracker_{w}x{h}"), &d);
+        // the move prompt lists every stage, rejected and withdrawn too
+        keys(&mut d, &[KeyCode::Char('m')]);
+        let s = screen(&d);
+        assert!(s.contains("Rejected") && s.contains("Withdrawn"), "{s}");
+        snap!(format!("tracker_move_{w}x{h}"), &d);
     }
 }
 

@@ -47,7 +47,7 @@ macro_rules! snap {
             (r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}", "[date] [time]"),
             (r"\d{4}-\d{2}-\d{2}", "[date]"),
             (r"\b\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", "[dd mon]"),
-            (r"\d+\.\d ms", "[t] ms"),
+            (r" *\d+\.\d ms", " [t] ms"),
             // the timing's width moves the padding before the key hints
             (r#"(\[t\] ms[^\n"]*?) {2,}"#, "$1 ~ "),
         ]}, {

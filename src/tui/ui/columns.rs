@@ -208,24 +208,27 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
         .zip(&texts)
         .map(|(&(i, _), t)| {
             let base = Style::new();
+            let selected = i == l.cursor.selected;
             let cells: Vec<Cell<'static>> = shown
                 .iter()
                 .map(|&(k, c, w)| {
                     let (long, short) = &t[k];
-                    match c {
-                        L::Mark => Cell::from(Span::styled(long.clone(), th.good)),
-                        L::Fit => Cell::from(Span::styled(cell(long, w), th.accent)),
+                    let line = match c {
+                        L::Mark => Line::styled(long.clone(), th.good),
+                        L::Fit => Line::styled(cell(long, w), th.accent),
                         L::Title | L::Company | L::City => {
-                            Cell::from(marked(long, &marks.marks(long), w, base, th.highlight))
+                            marked(long, &marks.marks(long), w, base, th.highlight)
                         }
-                        L::Salary => Cell::from(cell(if long_pay { long } else { short }, w)),
-                        L::Mode => Cell::from(cell(long, w)),
-                        L::Age => Cell::from(Span::styled(cell(long, w), th.muted)),
-                    }
+                        L::Salary => Line::raw(cell(if long_pay { long } else { short }, w)),
+                        L::Mode => Line::raw(cell(long, w)),
+                        L::Age => Line::styled(cell(long, w), th.muted),
+                    };
+                    // on the selection every cell reads in its colours
+                    Cell::from(if selected { th.select(line) } else { line })
                 })
                 .collect();
             let row = Row::new(cells);
-            if i == l.cursor.selected {
+            if selected {
                 row.style(if l.pane == Pane::Results || l.pane == Pane::Search {
                     th.selection
                 } else {

@@ -133,11 +133,11 @@ pub fn side(
         .map(|(i, line)| {
             let mut l = side_line(line, w, th);
             if i == at {
-                l = l.patch_style(if focused {
-                    th.selection
+                l = if focused {
+                    th.select(l)
                 } else {
-                    Style::new().add_modifier(Modifier::UNDERLINED)
-                });
+                    l.patch_style(Style::new().add_modifier(Modifier::UNDERLINED))
+                };
             }
             l
         })

@@ -88,7 +88,7 @@ fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
                 Span::styled(count, th.muted),
             ]);
             if i == r.cursor.selected {
-                line.patch_style(th.selection)
+                th.select(line)
             } else {
                 line
             }

@@ -97,9 +97,8 @@ impl Table {
     /// by the one rule the TUI's tables use too (`display::columns`):
     /// fixed columns first, whole; then flexible ones by weight, each at
     /// least [`MIN_FLEX`] and wanting [`COMFORT`] before the next shows;
-    /// optional ones last (lowest rank last of all), and only when every
-    /// other column shows whole; spare width to the cut columns where it
-    /// shows the most cells whole.
+    /// optional ones last, lowest rank last of all; spare width to the
+    /// cut columns where it shows the most cells whole.
     fn layout(&self, width: usize) -> (Vec<bool>, Vec<usize>) {
         use crate::display::columns::{Column as Spec, layout};
         let specs: Vec<Spec> = self
@@ -121,11 +120,7 @@ impl Table {
                     Some(rank) => 200u8.saturating_sub(rank),
                     None => priority,
                 };
-                let mut spec = Spec::new(priority, MIN_FLEX, COMFORT).fit(&c.header, cells);
-                if c.optional.is_some() {
-                    // an optional column never costs a name its end
-                    spec = spec.extra();
-                }
+                let spec = Spec::new(priority, MIN_FLEX, COMFORT).fit(&c.header, cells);
                 if c.flex {
                     spec
                 } else {
@@ -254,13 +249,11 @@ mod tests {
             header(60),
             "Title                Salary          Posted      Mode"
         );
-        // an optional column shows only beside a whole title: Posted
-        // (rank 0) goes first, at 54 columns, though it would fit
-        assert_eq!(header(55), header(60));
-        assert_eq!(header(54), "Title                Salary          Mode");
-        assert_eq!(header(43), "Title                Salary          Mode");
+        // the title cut to 12 is not cramped yet
+        assert_eq!(header(48), "Title         Salary          Posted      Mode");
+        // under 12 it would be: Posted (rank 0) goes first
+        assert_eq!(header(44), "Title                Salary          Mode");
         // then Mode too, and the title takes what is left
-        assert_eq!(header(42), "Title                Salary");
         assert_eq!(header(32), "Title             Salary");
         let narrow = table().render(30);
         assert!(

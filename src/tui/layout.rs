@@ -153,8 +153,9 @@ pub fn wide_split(w: u16, sidebar_width: u16) -> (u16, u16) {
     (side_w, detail_w)
 }
 
-/// The narrowest board column that shows cards readably.
-pub const CARD_MIN: u16 = 18;
+/// The narrowest board column that shows cards readably: under it (eight
+/// columns under ~18 cells each would be), the board shows fewer.
+pub const CARD_MIN: u16 = 22;
 /// The width of a strip that sums up the board columns out of view.
 pub const STRIP: u16 = 12;
 
@@ -293,10 +294,10 @@ mod tests {
                 }
             }
         }
-        // 200 columns show all eight; 120 six; 100 four between two strips
+        // 200 columns show all eight; 120 four; 100 three between two strips
         assert_eq!(board(Rect::new(0, 0, 200, 30), 8, 3).columns.len(), 8);
-        assert_eq!(board(Rect::new(0, 0, 120, 30), 8, 0).columns.len(), 6);
-        assert_eq!(board(Rect::new(0, 0, 100, 30), 8, 3).columns.len(), 4);
+        assert_eq!(board(Rect::new(0, 0, 120, 30), 8, 0).columns.len(), 4);
+        assert_eq!(board(Rect::new(0, 0, 100, 30), 8, 3).columns.len(), 3);
         let b = board(Rect::new(0, 0, 80, 30), 7, 0);
         assert_eq!(board_column_at(&b, 79), Some(b.columns.len()));
     }

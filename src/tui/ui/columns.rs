@@ -115,7 +115,8 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
         .map(|&(_, row)| {
             let (lo, hi) = ix.salary(row);
             let pay = match ix.foreign_pay(row) {
-                Some(p) => (p.to_string(), p.to_string()),
+                // in another currency, as given; "a month" goes when narrow
+                Some(p) => (p.to_string(), p.trim_end_matches(" a month").to_string()),
                 None => (
                     format_range(lo, hi, st.period),
                     format_range_short(lo, hi, st.period),

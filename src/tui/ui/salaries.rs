@@ -286,19 +286,14 @@ fn figures_table(st: &State, inner_w: u16) -> Table<'static> {
     .column_spacing(1)
 }
 
-/// "18k–25k" or "2.2–3 L": short enough for a table cell.
+/// "₹18–25k" or "2.2–3": short enough for a chart's label (the annual
+/// unit is said once after it).
 fn compact(lo: Rupees, hi: Rupees, period: Period) -> String {
     match period {
-        Period::Monthly => format!("{}k–{}k", thousands(lo.0), thousands(hi.0)),
-        Period::Annual => {
-            let l = crate::money::format_lpa(lo.annual());
-            let h = crate::money::format_lpa(hi.annual());
-            format!(
-                "{}–{}",
-                l.trim_end_matches(" LPA"),
-                h.trim_end_matches(" LPA")
-            )
-        }
+        Period::Monthly => format_range_short(Some(lo), Some(hi), period),
+        Period::Annual => format_range_short(Some(lo), Some(hi), period)
+            .trim_end_matches('L')
+            .to_string(),
     }
 }
 

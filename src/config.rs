@@ -59,10 +59,16 @@ impl Default for Display {
     }
 }
 
-/// Colours: names ("cyan", "lightblue"), hex ("#ff8800") or 0-255.
+/// The built-in themes `[theme] name` chooses from.
+pub const THEME_NAMES: [&str; 3] = ["dark", "light", "high-contrast"];
+
+/// A built-in theme by name, and colours over it: names ("cyan",
+/// "lightblue"), hex ("#ff8800") or 0-255.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Theme {
+    /// One of [`THEME_NAMES`].
+    pub name: String,
     pub accent: String,
     pub highlight: String,
     pub selection: String,
@@ -76,6 +82,7 @@ impl Default for Theme {
     fn default() -> Self {
         // ANSI colours, so a light or dark terminal palette maps them sensibly
         Theme {
+            name: "dark".into(),
             accent: "cyan".into(),
             highlight: "yellow".into(),
             selection: "blue".into(),
@@ -188,6 +195,13 @@ impl Config {
                     c.name()
                 )));
             }
+        }
+        if !THEME_NAMES.contains(&self.theme.name.as_str()) {
+            return Err(invalid(format!(
+                "theme.name = '{}' is not a theme (one of: {})",
+                self.theme.name,
+                THEME_NAMES.join(", ")
+            )));
         }
         for (name, value) in self.theme.entries() {
             if value.parse::<ratatui::style::Color>().is_err() {
@@ -408,6 +422,12 @@ mod tests {
         assert!(Config::parse("[profile]\nexperience_years = 99\n", "c").is_err());
         assert!(Config::parse("[profile]\nexpected_salary = \"lots\"\n", "c").is_err());
         assert!(Config::parse("[theme]\naccent = \"not-a-colour\"\n", "c").is_err());
+        let e = Config::parse("[theme]\nname = \"solarized\"\n", "c").expect_err("no such theme");
+        assert!(e.to_string().contains("solarized"), "{e}");
+        for name in THEME_NAMES {
+            let (c, _) = Config::parse(&format!("[theme]\nname = \"{name}\"\n"), "c").expect(name);
+            assert_eq!(c.theme.name, name);
+        }
         assert!(Config::parse("[profile]\nexperience_years = -1\n", "c").is_err());
     }
 

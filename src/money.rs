@@ -122,6 +122,44 @@ pub fn format_range(min: Option<Rupees>, max: Option<Rupees>, period: Period) ->
     }
 }
 
+/// Rupees in thousands: 18000 → "18", 10500 → "10.5".
+pub fn thousands(n: u32) -> String {
+    if n.is_multiple_of(1000) {
+        (n / 1000).to_string()
+    } else {
+        let tenths = (u64::from(n) + 50) / 100;
+        if tenths.is_multiple_of(10) {
+            (tenths / 10).to_string()
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        }
+    }
+}
+
+/// A salary range for a narrow column, with its ₹: `₹18–23k` a month,
+/// `₹18k+`, `≤₹25k`; `2.2–3L` a year. [`format_range`] is the long form.
+pub fn format_range_short(min: Option<Rupees>, max: Option<Rupees>, period: Period) -> String {
+    match period {
+        Period::Monthly => match (min, max) {
+            (Some(a), Some(b)) if a == b => format!("₹{}k", thousands(a.0)),
+            (Some(a), Some(b)) => format!("₹{}–{}k", thousands(a.0), thousands(b.0)),
+            (Some(a), None) => format!("₹{}k+", thousands(a.0)),
+            (None, Some(b)) => format!("≤₹{}k", thousands(b.0)),
+            (None, None) => "—".to_string(),
+        },
+        Period::Annual => {
+            let l = |r: Rupees| format_lpa(r.annual()).trim_end_matches(" LPA").to_string();
+            match (min, max) {
+                (Some(a), Some(b)) if a == b => format!("{}L", l(a)),
+                (Some(a), Some(b)) => format!("{}–{}L", l(a), l(b)),
+                (Some(a), None) => format!("{}L+", l(a)),
+                (None, Some(b)) => format!("≤{}L", l(b)),
+                (None, None) => "—".to_string(),
+            }
+        }
+    }
+}
+
 /// A monthly range in another currency, as given: `EUR 4,160–5,200 a month`.
 /// Never converted to rupees, so never compared with rupee figures.
 pub fn format_foreign(currency: &str, min: Option<u32>, max: Option<u32>) -> String {
@@ -266,6 +304,22 @@ mod tests {
         );
         assert_eq!(format_range(r(18_000), None, Period::Monthly), "₹18,000+");
         assert_eq!(format_range(None, None, Period::Monthly), "not disclosed");
+    }
+
+    #[test]
+    fn short_ranges_keep_the_rupee_sign() {
+        let r = |n| Some(Rupees(n));
+        let short = |a, b| format_range_short(a, b, Period::Monthly);
+        assert_eq!(short(r(18_000), r(23_000)), "₹18–23k");
+        assert_eq!(short(r(38_000), r(48_500)), "₹38–48.5k");
+        assert_eq!(short(r(18_000), None), "₹18k+");
+        assert_eq!(short(None, r(25_000)), "≤₹25k");
+        assert_eq!(short(r(9_960), r(9_960)), "₹10k");
+        assert_eq!(short(None, None), "—");
+        assert_eq!(
+            format_range_short(r(18_000), r(25_000), Period::Annual),
+            "2.2–3L"
+        );
     }
 
     #[test]

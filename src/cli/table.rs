@@ -1,6 +1,6 @@
-//! Plain-text tables that fit a terminal: columns shrink (widest flexible
-//! first) and cells are cut with '…', measured in display columns so ₹ and
-//! Devanagari line up.
+//! Plain-text tables that fit a terminal: columns sized from their content
+//! by `display::columns` (the TUI's rule), cells cut with '…', measured in
+//! display columns so ₹ and Devanagari line up.
 
 use unicode_width::UnicodeWidthStr;
 
@@ -18,7 +18,7 @@ pub struct Column {
     pub align: Align,
     /// May be narrowed to fit.
     pub flex: bool,
-    /// How much of the shrinking a flexible column resists (higher keeps more).
+    /// Among flexible columns, a higher weight shows and widens first.
     pub weight: usize,
     /// Left out, lowest first, when keeping it would squeeze a flexible
     /// column under [`COMFORT`] (or its own width, if narrower).
@@ -93,72 +93,51 @@ impl Table {
         self.rows.is_empty()
     }
 
-    /// Which columns show and how wide, to fit `width` display columns:
-    /// flexible columns shrink, widest (by weight) first; when one would
-    /// end up cramped, optional columns are left out, lowest rank first.
+    /// Which columns show and how wide, to fit `width` display columns,
+    /// by the one rule the TUI's tables use too (`display::columns`):
+    /// fixed columns first, whole; then flexible ones by weight, each at
+    /// least [`MIN_FLEX`] and wanting [`COMFORT`] before the next shows;
+    /// optional ones last, lowest rank last of all; spare width to the
+    /// cut columns where it shows the most cells whole.
     fn layout(&self, width: usize) -> (Vec<bool>, Vec<usize>) {
-        let natural: Vec<usize> = self
+        use crate::display::columns::{Column as Spec, layout};
+        let specs: Vec<Spec> = self
             .columns
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                self.rows
+                let cells = self
+                    .rows
                     .iter()
                     .filter_map(|r| r.get(i))
-                    .map(|s| s.width())
-                    .chain(std::iter::once(c.header.width()))
-                    .max()
-                    .unwrap_or(0)
+                    .map(String::as_str);
+                let priority = if c.flex {
+                    10u8.saturating_sub(c.weight.min(9) as u8)
+                } else {
+                    0
+                };
+                let priority = match c.optional {
+                    Some(rank) => 200u8.saturating_sub(rank),
+                    None => priority,
+                };
+                let spec = Spec::new(priority, MIN_FLEX, COMFORT).fit(&c.header, cells);
+                if c.flex {
+                    spec
+                } else {
+                    let n = spec.natural;
+                    Spec {
+                        min: n,
+                        want: n,
+                        ..spec
+                    }
+                }
             })
             .collect();
-        let mut shown = vec![true; self.columns.len()];
-        loop {
-            let w = self.shrink(&natural, &shown, width);
-            let cramped = self
-                .columns
-                .iter()
-                .enumerate()
-                .any(|(i, c)| shown[i] && c.flex && w[i] < natural[i].min(COMFORT));
-            let next = self
-                .columns
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| shown[*i])
-                .filter_map(|(i, c)| c.optional.map(|rank| (rank, i)))
-                .min();
-            match next {
-                Some((_, i)) if cramped => shown[i] = false,
-                _ => return (shown, w),
-            }
-        }
-    }
-
-    /// Widths of the `shown` columns, flexible ones narrowed to fit.
-    fn shrink(&self, natural: &[usize], shown: &[bool], width: usize) -> Vec<usize> {
-        let mut w: Vec<usize> = natural
-            .iter()
-            .zip(shown)
-            .map(|(&n, &s)| if s { n } else { 0 })
-            .collect();
-        let gaps = GAP * shown.iter().filter(|&&s| s).count().saturating_sub(1);
-        loop {
-            let total: usize = w.iter().sum::<usize>() + gaps;
-            if total <= width {
-                break;
-            }
-            let widest = self
-                .columns
-                .iter()
-                .enumerate()
-                .filter(|(i, c)| shown[*i] && c.flex && w[*i] > MIN_FLEX)
-                .max_by_key(|(i, c)| (w[*i] * 10 / c.weight, w[*i]))
-                .map(|(i, _)| i);
-            match widest {
-                Some(i) => w[i] -= 1,
-                None => break,
-            }
-        }
-        w
+        let w = layout(&specs, width, GAP);
+        (
+            w.iter().map(Option::is_some).collect(),
+            w.iter().map(|w| w.unwrap_or(0)).collect(),
+        )
     }
 
     /// The table as lines of text, at most `width` columns wide when the

@@ -137,6 +137,8 @@ commands! {
     Within = "within", LISTINGS, Act, ["w"], [],
         "within 25 / 50 / 100 / 300 km of home";
     SaveSearch = "save-search", LISTINGS, Act, ["b"], [], "save the search under a name";
+    CopyLink = "copy-link", LISTINGS, Act, ["y"], [],
+        "copy the apply link (or e-mail) to the clipboard";
     Import = "import", LISTINGS, Act, ["i"], [], "import listings from a file";
     RoleListings = "role-listings", ROLE_PICK, Act, ["l"], [], "listings of the selected role";
     Period = "period", ALL, Act, ["p"], [], "salaries per month / per year";

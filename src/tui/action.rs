@@ -100,6 +100,7 @@ pub enum Action {
     Import,
     CycleWithin,
     SaveSearch,
+    CopyLink,
     SavedSearches,
     EditProfile,
     ResetDemo,
@@ -224,6 +225,7 @@ impl From<Command> for Action {
             C::AcceptSuggestion => Action::AcceptSuggestion,
             C::Within => Action::CycleWithin,
             C::SaveSearch => Action::SaveSearch,
+            C::CopyLink => Action::CopyLink,
             C::Import => Action::Import,
             C::RoleListings => Action::RoleListings,
             C::Period => Action::TogglePeriod,
@@ -275,6 +277,8 @@ impl PartialEq for NewIndex {
 /// Work for the loop: I/O the update function does not do itself.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Put this text on the clipboard (OSC 52 to the terminal).
+    CopyToClipboard(String),
     /// Run this query (in the background); answer with `Searched`.
     Search {
         generation: u64,

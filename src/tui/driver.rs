@@ -231,7 +231,7 @@ pub fn perform_store(session: &mut Session, effect: &Effect) -> Option<Action> {
             })
         }
         Effect::UseProfile(_) | Effect::ResetDemo => None,
-        Effect::Search { .. } | Effect::Quit => None,
+        Effect::Search { .. } | Effect::Quit | Effect::CopyToClipboard(_) => None,
     }
 }
 

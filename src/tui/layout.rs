@@ -93,8 +93,7 @@ pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
     );
     let w = rest.width;
     if w >= WIDE {
-        let side_w = sidebar_width;
-        let detail_w = ((w - side_w) / 3).max(32);
+        let (side_w, detail_w) = wide_split(w, sidebar_width);
         let main_w = w - side_w - detail_w;
         return Panes {
             search,
@@ -109,7 +108,9 @@ pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
         };
     }
     if w >= MEDIUM {
-        let side_w = sidebar_width.min(26);
+        // a quarter at most, so the results beside it keep as much room
+        // as a one-pane screen of 60 columns gives them
+        let side_w = sidebar_width.min(w / 4);
         let side = Some(Rect::new(rest.x, rest.y, side_w, rest.height));
         let right = Rect::new(rest.x + side_w, rest.y, w - side_w, rest.height);
         return if focus == Focus::Detail {
@@ -147,6 +148,104 @@ pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
     }
 }
 
+/// The sidebar's and the detail pane's widths on a wide screen `w`
+/// columns wide: the sidebar at most a fifth of it, the detail two fifths
+/// of what the sidebar leaves, so both grow with the terminal (38 at
+/// 120 columns, 69 at 200) and the results keep three fifths.
+pub fn wide_split(w: u16, sidebar_width: u16) -> (u16, u16) {
+    let side_w = sidebar_width.min(w / 5);
+    let detail_w = (w - side_w) * 2 / 5;
+    (side_w, detail_w)
+}
+
+/// The narrowest board column that shows cards readably: under it (eight
+/// columns under ~18 cells each would be), the board shows fewer.
+pub const CARD_MIN: u16 = 22;
+/// The width of a strip that sums up the board columns out of view.
+pub const STRIP: u16 = 12;
+
+/// Where the tracker board's parts go: the columns in view (their index
+/// and area), and a strip on each side summing up those out of view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Board {
+    pub columns: Vec<(usize, Rect)>,
+    pub left: Option<(Rect, std::ops::Range<usize>)>,
+    pub right: Option<(Rect, std::ops::Range<usize>)>,
+}
+
+/// Lays out a board of `n` columns in `body` with column `focused` in
+/// view: every column when each gets [`CARD_MIN`], else as many as fit
+/// around the focused one, the rest summed up in strips at the sides.
+pub fn board(body: Rect, n: usize, focused: usize) -> Board {
+    let n = n.max(1);
+    let focused = focused.min(n - 1);
+    let (w, min) = (usize::from(body.width), usize::from(CARD_MIN));
+    let mut k = (w / min).clamp(1, n);
+    let window = |k: usize| {
+        let start = focused.saturating_sub((k - 1) / 2).min(n - k);
+        (start, start + k)
+    };
+    loop {
+        let (a, b) = window(k);
+        let strips = usize::from(a > 0) + usize::from(b < n);
+        if k == 1 || k * min + strips * usize::from(STRIP) <= w {
+            break;
+        }
+        k -= 1;
+    }
+    let (a, b) = window(k);
+    let strip = |on: bool| if on { STRIP.min(body.width / 4) } else { 0 };
+    let (lw, rw) = (strip(a > 0), strip(b < n));
+    let inner = body.width - lw - rw;
+    let each = inner / k as u16;
+    let mut columns = Vec::new();
+    for (i, c) in (a..b).enumerate() {
+        let x = body.x + lw + each * i as u16;
+        let width = if c == b - 1 {
+            inner - each * (k as u16 - 1)
+        } else {
+            each
+        };
+        columns.push((c, Rect::new(x, body.y, width, body.height)));
+    }
+    Board {
+        columns,
+        left: (a > 0).then(|| (Rect::new(body.x, body.y, lw, body.height), 0..a)),
+        right: (b < n).then(|| {
+            (
+                Rect::new(body.x + body.width - rw, body.y, rw, body.height),
+                b..n,
+            )
+        }),
+    }
+}
+
+/// The board column under `x`: a column in view, or the nearest one out of
+/// view for a click on a strip.
+pub fn board_column_at(b: &Board, x: u16) -> Option<usize> {
+    if let Some((r, range)) = &b.left
+        && x < r.x + r.width
+    {
+        return range.end.checked_sub(1);
+    }
+    if let Some((r, range)) = &b.right
+        && x >= r.x
+    {
+        return Some(range.start);
+    }
+    b.columns
+        .iter()
+        .find(|(_, r)| x >= r.x && x < r.x + r.width)
+        .map(|(c, _)| *c)
+}
+
+/// Lines a board card takes inside a column `inner_h` high, its separator
+/// included: title, company and city, pay and the next date when there is
+/// room for a few cards of three lines, else two.
+pub fn card_height(inner_h: u16) -> u16 {
+    if inner_h >= 12 { 4 } else { 3 }
+}
+
 /// Rows visible in a bordered table with a header row.
 pub fn table_rows(r: Rect) -> usize {
     r.height.saturating_sub(3) as usize
@@ -171,6 +270,57 @@ mod tests {
         let (side, main, detail) = (p.side.unwrap(), p.main.unwrap(), p.detail.unwrap());
         assert_eq!(side.width + main.width + detail.width, 120);
         assert_eq!(p.search.height, 3);
+    }
+
+    #[test]
+    fn boards_keep_columns_readable() {
+        for w in 40..=300u16 {
+            let body = Rect::new(0, 1, w, 30);
+            for n in [7, 8] {
+                for f in 0..n {
+                    let b = board(body, n, f);
+                    assert!(b.columns.iter().any(|(c, _)| *c == f), "{w} {n} {f}");
+                    let total: u16 = b.columns.iter().map(|(_, r)| r.width).sum::<u16>()
+                        + b.left.as_ref().map_or(0, |l| l.0.width)
+                        + b.right.as_ref().map_or(0, |r| r.0.width);
+                    assert_eq!(total, w, "{w} {n} {f}: {b:?}");
+                    if b.columns.len() > 1 {
+                        assert!(
+                            b.columns.iter().all(|(_, r)| r.width >= CARD_MIN),
+                            "{w}: {b:?}"
+                        );
+                    }
+                    // every column is in view or summed up, once
+                    let mut all: Vec<usize> = b.columns.iter().map(|(c, _)| *c).collect();
+                    all.extend(b.left.iter().flat_map(|l| l.1.clone()));
+                    all.extend(b.right.iter().flat_map(|r| r.1.clone()));
+                    all.sort_unstable();
+                    assert_eq!(all, (0..n).collect::<Vec<_>>());
+                }
+            }
+        }
+        // 200 columns show all eight; 120 four; 100 three between two strips
+        assert_eq!(board(Rect::new(0, 0, 200, 30), 8, 3).columns.len(), 8);
+        assert_eq!(board(Rect::new(0, 0, 120, 30), 8, 0).columns.len(), 4);
+        assert_eq!(board(Rect::new(0, 0, 100, 30), 8, 3).columns.len(), 3);
+        let b = board(Rect::new(0, 0, 80, 30), 7, 0);
+        assert_eq!(board_column_at(&b, 79), Some(b.columns.len()));
+    }
+
+    #[test]
+    fn the_detail_grows_with_the_terminal() {
+        assert_eq!(wide_split(110, 26), (22, 35));
+        assert_eq!(wide_split(120, 26), (24, 38));
+        assert_eq!(wide_split(200, 26), (26, 69));
+        let mut last = 0;
+        for w in WIDE..=300 {
+            let (side, detail) = wide_split(w, 26);
+            assert!(detail >= last, "{w}");
+            // about two fifths of the width beside the sidebar
+            assert!(detail * 5 >= (w - side) * 2 - 5, "{w}");
+            assert!(w - side - detail >= 50, "{w}: the results keep room");
+            last = detail;
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `Effect`s, and a `render` that only reads it.
 
 pub mod action;
+pub mod clipboard;
 pub mod driver;
 pub mod form;
 pub mod input;

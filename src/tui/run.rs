@@ -336,6 +336,12 @@ pub fn run(store: Store, opts: super::Options) -> anyhow::Result<Exit> {
                     }
                 }
                 Effect::Quit => {}
+                Effect::CopyToClipboard(text) => {
+                    use std::io::Write;
+                    let out = term.backend_mut();
+                    let osc = super::clipboard::osc52(text);
+                    let _ = out.write_all(osc.as_bytes()).and_then(|()| out.flush());
+                }
                 other => {
                     if let Some(a) = perform_store(&mut session, other) {
                         pending.extend(update(&mut st, a));

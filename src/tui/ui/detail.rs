@@ -96,6 +96,15 @@ fn description_lines(d: &str) -> impl Iterator<Item = Line<'_>> {
     d.lines().map(Line::from)
 }
 
+/// "City, State", once: an imported place may already name its state
+/// ("Kalyan, Maharashtra").
+fn place_of(city: &str, state: Option<&str>) -> String {
+    match state {
+        Some(s) if !s.is_empty() && !city.ends_with(s) => format!("{city}, {s}"),
+        _ => city.to_string(),
+    }
+}
+
 /// The lines of a listing's detail.
 pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> Vec<Line<'a>> {
     let th = &st.theme;
@@ -105,12 +114,14 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         title.push(Span::styled("  ✓ saved", th.good));
     }
     out.push(Line::from(title));
-    let place = match &l.state {
-        Some(s) => format!("{}, {s}", l.city),
-        None => l.city.clone(),
-    };
-    out.push(Line::from(format!("{} · {place}", l.company)));
-    let pay = if l.currency == "INR" {
+    out.push(Line::from(format!(
+        "{} · {}",
+        l.company,
+        place_of(&l.city, l.state.as_deref())
+    )));
+    let pay = if l.salary_min.is_none() && l.salary_max.is_none() {
+        "Pay not disclosed".to_string()
+    } else if l.currency == "INR" {
         format!(
             "{} a month ({})",
             salary(l.salary_min, l.salary_max, Period::Monthly),
@@ -211,10 +222,25 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
     }
     out.push(Line::default());
     out.push(heading("Contact", th));
-    out.push(Line::from(l.contact_name.as_str()));
-    out.push(Line::from(l.contact_phone.as_str()));
-    out.push(Line::from(l.contact_email.as_str()));
-    out.push(field("Apply", l.apply_url.clone(), th));
+    // each link, address and number on a line of its own, never broken
+    // (see `unbroken`): copied or typed whole
+    for v in [&l.contact_name, &l.contact_phone, &l.contact_email] {
+        if !v.is_empty() {
+            out.push(Line::from(v.as_str()));
+        }
+    }
+    if !l.apply_url.is_empty() {
+        let key = st
+            .keymap
+            .key(crate::keys::Mode::Browse, crate::keys::Command::CopyLink)
+            .map(|k| format!(" · {k} copies it"))
+            .unwrap_or_default();
+        out.push(Line::from(vec![
+            Span::styled("Apply", th.title),
+            Span::styled(key, th.muted),
+        ]));
+        out.push(Line::from(l.apply_url.as_str()));
+    }
     out.push(Line::default());
     out.push(Line::from(Span::styled(
         format!(
@@ -241,7 +267,30 @@ fn listing_wrapped(st: &State, r: Rect) -> Vec<Line<'static>> {
             st.theme.muted,
         ))],
     };
-    wrap::lines(&lines, r.width.saturating_sub(2), false)
+    let keep: Vec<&str> = st
+        .listings
+        .detail
+        .as_ref()
+        .map(|l| vec![l.apply_url.as_str(), &l.contact_email, &l.contact_phone])
+        .unwrap_or_default();
+    unbroken(&lines, r.width.saturating_sub(2), &keep)
+}
+
+/// `lines` wrapped to `width`, except those whose whole text is one of
+/// `keep` (a link, an e-mail address, a phone number): those stay one
+/// line, cut with "…" only when the pane is narrower than they are.
+pub fn unbroken(lines: &[Line<'_>], width: u16, keep: &[&str]) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for line in lines {
+        let text = line.to_string();
+        if !text.is_empty() && keep.contains(&text.as_str()) {
+            let cut = crate::display::truncate(&text, usize::from(width));
+            out.push(Line::from(Span::styled(cut, line.style)));
+        } else {
+            out.extend(wrap::lines(std::slice::from_ref(line), width, false));
+        }
+    }
+    out
 }
 
 /// How far `lines` (wrapped) in a bordered pane `r` scroll before the last
@@ -729,11 +778,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_place_names_its_state_once() {
+        assert_eq!(place_of("Pune", Some("Maharashtra")), "Pune, Maharashtra");
+        assert_eq!(
+            place_of("Kalyan, Maharashtra", Some("Maharashtra")),
+            "Kalyan, Maharashtra"
+        );
+        assert_eq!(place_of("Nashville, TN, US", None), "Nashville, TN, US");
+    }
+
+    #[test]
     fn descriptions_keep_their_paragraphs_and_bullets() {
         let lines: Vec<String> = description_lines("We keep books.\n• Tally\n• GST")
             .map(|l| l.to_string())
             .collect();
         assert_eq!(lines, ["We keep books.", "• Tally", "• GST"]);
+    }
+
+    #[test]
+    fn links_stay_whole_or_end_in_an_ellipsis() {
+        let url = "https://shivalaya-multispeciality-hospital.example.com/jobs/13";
+        let lines = vec![
+            Line::from("Apply"),
+            Line::from(url),
+            Line::from("a few words that wrap at a narrow width"),
+        ];
+        let wide = unbroken(&lines, 80, &[url]);
+        assert_eq!(wide[1].to_string(), url);
+        let narrow: Vec<String> = unbroken(&lines, 30, &[url])
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(narrow[1], "https://shivalaya-multispecia…");
+        // the link is one line; the prose around it wraps
+        assert_eq!(narrow.len(), 4, "{narrow:?}");
     }
 
     #[test]

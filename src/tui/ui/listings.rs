@@ -1,15 +1,14 @@
 //! The Listings screen: search box, filter sidebar, results, detail.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Table};
 
 use super::detail;
-use super::widgets::{block, highlighted, salary};
+use super::widgets::block;
 use super::wrap;
-use crate::display::age;
 use crate::money::group_indian;
 use crate::tui::input::TextInput;
 use crate::tui::sidebar::{self, Mark, SideKind, SideLine};
@@ -134,11 +133,11 @@ pub fn side(
         .map(|(i, line)| {
             let mut l = side_line(line, w, th);
             if i == at {
-                l = l.patch_style(if focused {
-                    th.selection
+                l = if focused {
+                    th.select(l)
                 } else {
-                    Style::new().add_modifier(Modifier::UNDERLINED)
-                });
+                    l.patch_style(Style::new().add_modifier(Modifier::UNDERLINED))
+                };
             }
             l
         })
@@ -176,124 +175,14 @@ fn side_line<'a>(line: &'a SideLine, width: usize, th: &Theme) -> Line<'a> {
 
 fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let l = &st.listings;
-    let ix = st.index();
     let th = &st.theme;
     let title = format!(" Results {} ", group_indian(l.results.total() as u64));
     let b = block(title, l.pane == Pane::Results, th);
-    let inner_w = r.width.saturating_sub(2);
-    let fit = st.profile.as_deref().filter(|_| inner_w >= 56);
-    let cols = result_columns(inner_w, st.period, fit.is_some());
-    let mut header = vec![""];
-    let mut widths = vec![Constraint::Length(1)];
-    if cols.fit {
-        header.push("Fit");
-        widths.push(Constraint::Length(3));
-    }
-    header.push("Title");
-    widths.push(Constraint::Fill(3));
-    if cols.company {
-        header.push("Company");
-        widths.push(Constraint::Fill(2));
-    }
-    if let Some(w) = cols.city {
-        header.push("City");
-        widths.push(Constraint::Length(w));
-    }
-    header.push("Salary");
-    widths.push(Constraint::Length(cols.salary));
-    if let Some(w) = cols.mode {
-        header.push("Mode");
-        widths.push(Constraint::Length(w));
-    }
-    if let Some(w) = cols.posted {
-        header.push(if w >= 6 { "Posted" } else { "Age" });
-        widths.push(Constraint::Length(w));
-    }
-    let fit = fit.filter(|_| cols.fit);
     let rows_h = crate::tui::layout::table_rows(r);
-    let marks = crate::search::Highlighter::new(&l.query.text);
-    let rows: Vec<Row<'_>> = l
-        .results
-        .hits
-        .iter()
-        .enumerate()
-        .skip(l.cursor.offset)
-        .take(rows_h)
-        .map(|(i, h)| {
-            let row = h.row as usize;
-            let id = ix.id(row);
-            let selected = i == l.cursor.selected;
-            let base = Style::new();
-            let hl = th.highlight;
-            let mark = if st.saved.contains(&id) { "✓" } else { " " };
-            let title = ix.title(row);
-            let mut cells = vec![Cell::from(Span::styled(mark, th.good))];
-            if let Some(p) = fit {
-                cells.push(Cell::from(Span::styled(
-                    format!("{:>3}", ix.fit_score(row, p)),
-                    th.accent,
-                )));
-            }
-            cells.push(Cell::from(highlighted(
-                title,
-                &marks.marks(title),
-                base,
-                hl,
-            )));
-            if cols.company {
-                let company = ix.company(row);
-                cells.push(Cell::from(highlighted(
-                    company,
-                    &marks.marks(company),
-                    base,
-                    hl,
-                )));
-            }
-            if cols.city.is_some() {
-                let city = ix.city(row);
-                cells.push(Cell::from(highlighted(city, &marks.marks(city), base, hl)));
-            }
-            let (lo, hi) = ix.salary(row);
-            // pay in another currency as given (the cell cuts it to fit)
-            cells.push(Cell::from(if let Some(pay) = ix.foreign_pay(row) {
-                pay.to_string()
-            } else if cols.compact {
-                compact_salary(lo, hi, st.period)
-            } else {
-                salary(lo, hi, st.period)
-            }));
-            if let Some(w) = cols.mode {
-                let mode = ix.work_mode(row);
-                cells.push(Cell::from(if w >= 6 {
-                    mode.label()
-                } else {
-                    mode_short(mode)
-                }));
-            }
-            if cols.posted.is_some() {
-                let days = ix.age_days(row);
-                let posted = if cols.compact && days <= 0 {
-                    "0d".to_string() // "today" in four columns
-                } else {
-                    age(days)
-                };
-                cells.push(Cell::from(Span::styled(posted, th.muted)));
-            }
-            let row = Row::new(cells);
-            if selected {
-                row.style(if l.pane == Pane::Results || l.pane == Pane::Search {
-                    th.selection
-                } else {
-                    Style::new().add_modifier(Modifier::REVERSED)
-                })
-            } else {
-                row
-            }
-        })
-        .collect();
+    let parts = super::columns::listings(st, r.width.saturating_sub(2), rows_h);
     let empty = l.results.total() == 0 && !l.pending();
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(th.title))
+    let table = Table::new(parts.rows, parts.widths)
+        .header(parts.header.style(th.title))
         .column_spacing(1)
         .block(b);
     frame.render_widget(table, r);
@@ -324,116 +213,5 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
         };
         let area = Rect::new(r.x + 2, r.y + 2, r.width.saturating_sub(4), 2);
         frame.render_widget(wrap::paragraph(msg, area.width, true).style(th.muted), area);
-    }
-}
-
-/// Which result columns show, and how wide, in `inner_w` columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ResultColumns {
-    pub fit: bool,
-    pub company: bool,
-    pub city: Option<u16>,
-    /// Salaries as "18–23k" rather than "₹18,000–23,000".
-    pub compact: bool,
-    pub salary: u16,
-    pub mode: Option<u16>,
-    pub posted: Option<u16>,
-}
-
-/// The narrowest the title column gets once other columns join it.
-const TITLE_MIN: u16 = 14;
-/// The narrowest company column worth showing.
-const COMPANY_MIN: u16 = 9;
-/// Title and company share at least this much before the long forms
-/// (full salaries, "Office", "Posted") are used.
-const FULL_FLEX: u16 = 34;
-
-/// Title and salary always; then, as room allows, fit (with a profile),
-/// company, city, posted and mode. Long forms when all of them fit with
-/// room to spare; short ones ("18–23k", "Hyb", "0d") otherwise.
-pub fn result_columns(inner_w: u16, period: crate::money::Period, fit: bool) -> ResultColumns {
-    let full_salary = match period {
-        crate::money::Period::Monthly => 16,
-        crate::money::Period::Annual => 11,
-    };
-    // mark, fit, company, city, salary, mode, posted: each plus a space
-    // mark, city, salary, mode, posted, the six spaces between seven
-    // columns, and fit with its space
-    let full = 1 + 11 + full_salary + 6 + 6 + 6 + if fit { 4 } else { 0 };
-    if inner_w >= full + FULL_FLEX {
-        return ResultColumns {
-            fit,
-            company: true,
-            city: Some(11),
-            compact: false,
-            salary: full_salary,
-            mode: Some(6),
-            posted: Some(6),
-        };
-    }
-    let salary = match period {
-        crate::money::Period::Monthly => 11,
-        crate::money::Period::Annual => 10,
-    };
-    let mut cols = ResultColumns {
-        fit: false,
-        company: false,
-        city: None,
-        compact: true,
-        salary,
-        mode: None,
-        posted: None,
-    };
-    // mark, title, salary
-    let mut used = 1 + 1 + TITLE_MIN + 1 + salary;
-    let mut take = |w: u16| {
-        let ok = used + 1 + w <= inner_w;
-        if ok {
-            used += 1 + w;
-        }
-        ok
-    };
-    cols.fit = fit && take(3);
-    cols.company = take(COMPANY_MIN);
-    cols.city = take(9).then_some(9);
-    // "3w", "11mo", "0d" under "Age"; "Off", "Hyb", "WFH" under "Mode"
-    cols.posted = take(4).then_some(4);
-    cols.mode = take(4).then_some(4);
-    cols
-}
-
-/// "Off", "Hyb", "WFH": a work mode in three columns.
-pub fn mode_short(mode: crate::catalog::WorkMode) -> &'static str {
-    use crate::catalog::WorkMode;
-    match mode {
-        WorkMode::Office => "Off",
-        WorkMode::Hybrid => "Hyb",
-        WorkMode::Remote => "WFH",
-    }
-}
-
-/// A salary range in a few columns: "18–23k" a month, "2.2–3L" a year.
-pub fn compact_salary(
-    min: Option<crate::money::Rupees>,
-    max: Option<crate::money::Rupees>,
-    period: crate::money::Period,
-) -> String {
-    use crate::money::Period;
-    let one = |r: crate::money::Rupees| match period {
-        Period::Monthly => super::widgets::thousands(r.0),
-        Period::Annual => crate::money::format_lpa(r.annual())
-            .trim_end_matches(" LPA")
-            .to_string(),
-    };
-    let unit = match period {
-        Period::Monthly => "k",
-        Period::Annual => "L",
-    };
-    match (min, max) {
-        (Some(a), Some(b)) if a == b => format!("{}{unit}", one(a)),
-        (Some(a), Some(b)) => format!("{}–{}{unit}", one(a), one(b)),
-        (Some(a), None) => format!("{}{unit}+", one(a)),
-        (None, Some(b)) => format!("≤{}{unit}", one(b)),
-        (None, None) => "—".to_string(),
     }
 }

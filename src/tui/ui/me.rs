@@ -87,7 +87,7 @@ pub fn saved(frame: &mut Frame<'_>, body: Rect, st: &State) {
                 Span::styled(right, if *new > 0 { th.good } else { th.muted }),
             ]);
             if i == o.cursor.selected {
-                line.patch_style(th.selection)
+                th.select(line)
             } else {
                 line
             }

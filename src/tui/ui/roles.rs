@@ -79,16 +79,16 @@ fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
             };
             let count = format!("{mark}{count}");
             let count_w = unicode_width::UnicodeWidthStr::width(count.as_str());
-            let title = crate::display::truncate(&role.title, w.saturating_sub(count_w + 1));
-            let pad =
-                w.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()) + count_w);
+            let title_w = super::columns::role_title_width(st, w, inner.height.into(), count_w);
+            let title = crate::display::truncate(&role.title, title_w);
+            let pad = title_w + 1 - unicode_width::UnicodeWidthStr::width(title.as_str());
             let line = Line::from(vec![
                 Span::raw(title),
                 Span::raw(" ".repeat(pad)),
                 Span::styled(count, th.muted),
             ]);
             if i == r.cursor.selected {
-                line.patch_style(th.selection)
+                th.select(line)
             } else {
                 line
             }

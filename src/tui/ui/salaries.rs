@@ -10,6 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::widgets::{block, range_bar, salary, thousands};
 use super::wrap;
 use crate::catalog::{FigurePeriod, Level, MarketFigure, Role};
+use crate::display::columns::{Column, cell, layout};
+use crate::money::format_range_short;
 use crate::money::{Period, Rupees};
 use crate::tui::state::State;
 
@@ -25,7 +27,7 @@ pub struct Split {
 /// chart under them when there is height for it.
 pub fn split(body: Rect) -> Split {
     if body.width >= 100 {
-        let left_w = body.width * 11 / 20;
+        let left_w = body.width / 2;
         let fig_h = (body.height / 2).max(6).min(body.height);
         Split {
             figures: Rect::new(body.x, body.y, left_w, fig_h),
@@ -56,67 +58,93 @@ const NARROW_CHART_MIN_BODY: u16 = 18;
 
 /// The role column of the bands table never gets narrower than this:
 /// band columns are shortened, then dropped from the right, first.
-pub const ROLE_MIN: u16 = 16;
+pub const ROLE_MIN: usize = 16;
+/// The role column gets this much (or its longest name) before the bands
+/// take their long form.
+const ROLE_WANT: usize = 26;
 
 const LEVEL_HEADERS: [&str; 4] = ["0-1 yr", "1-2 yrs", "2-5 yrs", "5+ yrs"];
 
 /// How a band reads in the table, longest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BandStyle {
-    /// "10k–15k" a month, "1.2–1.8" (LPA) a year
+    /// "₹10,000–15,000" a month, "1.2–1.8 LPA" a year
     Full,
-    /// "10–15k"
-    ShortK,
+    /// "₹10–15k", "1.2–1.8L"
+    Short,
     /// "10–15", thousands a month said once in the header
     Bare,
 }
 
-/// The bands table's shape in `inner_w` columns: how the bands read and
-/// the width of each level column shown (levels from the left; the rest
-/// dropped when even the shortest style leaves the role column under
-/// [`ROLE_MIN`]).
-pub fn band_columns(roles: &[Role], period: Period, inner_w: u16) -> (BandStyle, Vec<u16>) {
+/// The bands table's shape in `inner_w` columns: how the bands read, the
+/// role column's width and the width of each level column shown (levels
+/// from the left). The longest style whose four levels leave the role
+/// column what it wants; else the shortest, levels dropped from the right
+/// while the role column would go under [`ROLE_MIN`].
+pub fn band_columns(roles: &[Role], period: Period, inner_w: u16) -> (BandStyle, usize, Vec<u16>) {
     let styles: &[BandStyle] = match period {
-        Period::Monthly => &[BandStyle::Full, BandStyle::ShortK, BandStyle::Bare],
-        Period::Annual => &[BandStyle::Full],
+        Period::Monthly => &[BandStyle::Full, BandStyle::Short, BandStyle::Bare],
+        Period::Annual => &[BandStyle::Full, BandStyle::Short],
     };
-    let widths = |style: BandStyle| -> Vec<u16> {
-        Level::ALL
-            .iter()
-            .zip(LEVEL_HEADERS)
-            .map(|(&level, header)| {
-                roles
-                    .iter()
-                    .map(|r| band_text(r, level, style, period).width())
-                    .chain([header.width()])
-                    .max()
-                    .unwrap_or(0) as u16
-            })
-            .collect()
-    };
-    // each level column takes its width plus one column of spacing
-    let needed = |ws: &[u16]| ws.iter().map(|w| w + 1).sum::<u16>();
-    let mut last = (BandStyle::Full, Vec::new());
-    for &style in styles {
-        let ws = widths(style);
-        if ROLE_MIN + needed(&ws) <= inner_w {
-            return (style, ws);
+    let role = Column::new(0, ROLE_MIN, ROLE_WANT).fit(
+        role_header(BandStyle::Bare),
+        roles.iter().map(|r| r.title.as_str()),
+    );
+    let fits = |style: BandStyle, role: Column| -> Vec<Option<usize>> {
+        let mut cols = vec![role.clone()];
+        for (k, (&level, header)) in Level::ALL.iter().zip(LEVEL_HEADERS).enumerate() {
+            let w = roles
+                .iter()
+                .map(|r| band_text(r, level, style, period).width())
+                .chain([header.width()])
+                .max()
+                .unwrap_or(0);
+            cols.push(Column::new(k as u8 + 1, w, w).natural(w));
         }
-        last = (style, ws);
+        layout(&cols, usize::from(inner_w), 1)
+    };
+    for &style in styles {
+        let w = fits(style, role.clone());
+        let role_w = w[0].unwrap_or(0);
+        if w.iter().all(Option::is_some) && role_w >= role.natural.min(ROLE_WANT) {
+            return (
+                style,
+                role_w,
+                w[1..].iter().flatten().map(|&w| w as u16).collect(),
+            );
+        }
     }
-    let (style, mut ws) = last;
-    while !ws.is_empty() && ROLE_MIN + needed(&ws) > inner_w {
-        ws.pop();
+    // the shortest style, the role column wanting no more than its minimum
+    let style = styles.last().copied().unwrap_or(BandStyle::Full);
+    let w = fits(
+        style,
+        Column {
+            want: ROLE_MIN,
+            ..role.clone()
+        },
+    );
+    let role_w = w.first().copied().flatten().unwrap_or(0);
+    (
+        style,
+        role_w,
+        w[1..].iter().flatten().map(|&w| w as u16).collect(),
+    )
+}
+
+fn role_header(style: BandStyle) -> &'static str {
+    if style == BandStyle::Bare {
+        "Role (₹k/month)"
+    } else {
+        "Role"
     }
-    (style, ws)
 }
 
 /// A role's band at `level` as the table shows it.
 pub fn band_text(role: &Role, level: Level, style: BandStyle, period: Period) -> String {
     match role.band(level) {
         Some(b) => match style {
-            BandStyle::Full => compact(b.min, b.max, period),
-            BandStyle::ShortK => format!("{}–{}k", thousands(b.min.0), thousands(b.max.0)),
+            BandStyle::Full => salary(Some(b.min), Some(b.max), period),
+            BandStyle::Short => format_range_short(Some(b.min), Some(b.max), period),
             BandStyle::Bare => format!("{}–{}", thousands(b.min.0), thousands(b.max.0)),
         },
         None => "—".into(),
@@ -143,30 +171,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let s = split(body);
     let th = &st.theme;
     // market figures
-    let rows: Vec<Row<'_>> = st
-        .data
-        .figures
-        .iter()
-        .map(|f| {
-            Row::new(vec![
-                f.source.clone(),
-                f.label.clone(),
-                f.experience.clone(),
-                figure_range(f, st.period),
-            ])
-        })
-        .collect();
-    let t = Table::new(
-        rows,
-        [
-            Constraint::Length(11),
-            Constraint::Fill(2),
-            Constraint::Fill(1),
-            Constraint::Length(22),
-        ],
-    )
-    .header(Row::new(["Source", "Who", "Experience", "Pay"]).style(th.title))
-    .block(block(
+    let t = figures_table(st, s.figures.width.saturating_sub(2)).block(block(
         " Market figures, as the articles publish them ",
         false,
         th,
@@ -177,7 +182,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let v = st.index().vocab();
     let c = &st.salaries.cursor;
     let height = crate::tui::layout::table_rows(s.roles);
-    let (style, level_w) = band_columns(&v.roles, st.period, s.roles.width.saturating_sub(2));
+    let (style, role_w, level_w) =
+        band_columns(&v.roles, st.period, s.roles.width.saturating_sub(2));
     let shown = level_w.len();
     let rows: Vec<Row<'_>> = v
         .roles
@@ -186,9 +192,12 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         .skip(c.offset)
         .take(height)
         .map(|(i, r)| {
-            let mut cells = vec![r.title.clone()];
-            for level in Level::ALL.iter().take(shown) {
-                cells.push(band_text(r, *level, style, st.period));
+            let mut cells = vec![cell(&r.title, role_w)];
+            for (level, &w) in Level::ALL.iter().zip(&level_w) {
+                cells.push(cell(
+                    &band_text(r, *level, style, st.period),
+                    usize::from(w),
+                ));
             }
             let row = Row::new(cells);
             if i == c.selected {
@@ -198,15 +207,10 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
             }
         })
         .collect();
-    let mut widths = vec![Constraint::Min(ROLE_MIN)];
+    let mut widths = vec![Constraint::Length(role_w as u16)];
     widths.extend(level_w.iter().map(|&w| Constraint::Length(w)));
-    let role_header = if style == BandStyle::Bare {
-        "Role (₹k/month)"
-    } else {
-        "Role"
-    };
-    let mut header = vec![role_header];
-    header.extend(LEVEL_HEADERS.iter().take(shown));
+    let mut header = vec![cell(role_header(style), role_w)];
+    header.extend(LEVEL_HEADERS.iter().take(shown).map(|h| h.to_string()));
     let t = Table::new(rows, widths)
         .header(Row::new(header).style(th.title))
         .column_spacing(1)
@@ -224,19 +228,72 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     }
 }
 
-/// "18k–25k" or "2.2–3 L": short enough for a table cell.
+/// The market figures as a table `inner_w` wide: pay whole first, then
+/// who it is for, the experience and the source, each sized from the
+/// figures and cut with "…" when it must be.
+fn figures_table(st: &State, inner_w: u16) -> Table<'static> {
+    let headers = ["Source", "Who", "Experience", "Pay"];
+    let texts: Vec<[String; 4]> = st
+        .data
+        .figures
+        .iter()
+        .map(|f| {
+            [
+                f.source.clone(),
+                f.label.clone(),
+                f.experience.clone(),
+                figure_range(f, st.period),
+            ]
+        })
+        .collect();
+    // (priority, minimum, want) per column
+    let specs = [(3, 6, 11), (1, 12, 20), (2, 9, 16), (0, 14, 22)];
+    let cols: Vec<Column> = specs
+        .iter()
+        .enumerate()
+        .map(|(k, &(p, min, want))| {
+            Column::new(p, min, want).fit(headers[k], texts.iter().map(|t| t[k].as_str()))
+        })
+        .collect();
+    let w = layout(&cols, usize::from(inner_w), 1);
+    let shown: Vec<(usize, usize)> = (0..4).filter_map(|k| w[k].map(|w| (k, w))).collect();
+    let rows: Vec<Row<'static>> = texts
+        .iter()
+        .map(|t| {
+            Row::new(
+                shown
+                    .iter()
+                    .map(|&(k, w)| cell(&t[k], w))
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let header = Row::new(
+        shown
+            .iter()
+            .map(|&(k, w)| cell(headers[k], w))
+            .collect::<Vec<_>>(),
+    )
+    .style(st.theme.title);
+    Table::new(
+        rows,
+        shown
+            .iter()
+            .map(|&(_, w)| Constraint::Length(w as u16))
+            .collect::<Vec<_>>(),
+    )
+    .header(header)
+    .column_spacing(1)
+}
+
+/// "₹18–25k" or "2.2–3": short enough for a chart's label (the annual
+/// unit is said once after it).
 fn compact(lo: Rupees, hi: Rupees, period: Period) -> String {
     match period {
-        Period::Monthly => format!("{}k–{}k", thousands(lo.0), thousands(hi.0)),
-        Period::Annual => {
-            let l = crate::money::format_lpa(lo.annual());
-            let h = crate::money::format_lpa(hi.annual());
-            format!(
-                "{}–{}",
-                l.trim_end_matches(" LPA"),
-                h.trim_end_matches(" LPA")
-            )
-        }
+        Period::Monthly => format_range_short(Some(lo), Some(hi), period),
+        Period::Annual => format_range_short(Some(lo), Some(hi), period)
+            .trim_end_matches('L')
+            .to_string(),
     }
 }
 

@@ -259,10 +259,39 @@ pub fn fit(mut segs: Vec<Segment>, width: usize) -> Vec<Segment> {
         };
         match segs[i].short.take() {
             Some(s) if s.width() < segs[i].text.width() => segs[i].text = s,
+            // the last one left (a message the user must see) loses
+            // whole words from its end instead, with "…"
+            _ if segs.len() == 1 => {
+                let room = width.saturating_sub(3 + 1);
+                segs[0].text = whole_words(&segs[0].text, room);
+                return segs;
+            }
             _ => {
                 segs.remove(i);
             }
         }
+    }
+}
+
+/// The words of `text` from its start that fit in `room` cells, then "…"
+/// (empty when not even the first word fits).
+fn whole_words(text: &str, room: usize) -> String {
+    let mut out = String::new();
+    for w in text.split(' ') {
+        let next = if out.is_empty() {
+            w.to_string()
+        } else {
+            format!("{out} {w}")
+        };
+        if next.width() + 1 > room {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        out
+    } else {
+        format!("{out}…")
     }
 }
 
@@ -362,5 +391,14 @@ mod tests {
         }
         let tiny = fit(segs, 10);
         assert!(tiny.iter().all(|s| s.priority >= 76), "{tiny:?}");
+    }
+
+    #[test]
+    fn a_message_longer_than_the_line_loses_whole_words_not_itself() {
+        let msg = "Copied the apply link to the clipboard: https://example.com/jobs/1756";
+        let out = fit(vec![seg(msg, 90, false), seg("q quit", 71, true)], 40);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].text, "Copied the apply link to the…");
+        assert!(line_width(&out) + 2 <= 40);
     }
 }

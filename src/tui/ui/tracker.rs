@@ -2,21 +2,21 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Row, Table};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Cell, Paragraph, Row, Table};
 
 use super::widgets::{block, salary};
 use super::wrap;
+use crate::display::columns::{Column, cell, layout};
 use crate::display::truncate;
 use crate::money::Period;
+use crate::money::format_range_short;
 use crate::tracker::dates::format_datetime;
 use crate::tracker::{Application, DOCUMENTS, stats};
 use crate::tui::state::{State, TrackerView};
 use crate::tui::theme::Theme;
-use crate::tui::update::tracker::{
-    column, column_title, columns_for, list_rect, listed, next_date, selected,
-};
+use crate::tui::update::tracker::{list_rect, listed, selected};
 
 pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let th = &st.theme;
@@ -36,59 +36,10 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         );
     } else {
         match st.tracker.view {
-            TrackerView::Board => board(frame, body, st),
+            TrackerView::Board => super::board::render(frame, body, st),
             TrackerView::List => list(frame, body, st),
             TrackerView::Stats => stats_view(frame, body, st),
         }
-    }
-}
-
-fn board(frame: &mut Frame<'_>, body: Rect, st: &State) {
-    let th = &st.theme;
-    let n = columns_for(body.width);
-    let w = body.width / n as u16;
-    for c in 0..n {
-        let x = body.x + w * c as u16;
-        let width = if c == n - 1 {
-            body.width - w * (n as u16 - 1)
-        } else {
-            w
-        };
-        let r = Rect::new(x, body.y, width, body.height);
-        let apps = column(st, c);
-        let focused = c == st.tracker.column;
-        let b = block(
-            column_title(st, c, n, usize::from(width.saturating_sub(2))),
-            focused,
-            th,
-        );
-        let inner = b.inner(r);
-        frame.render_widget(b, r);
-        let cw = inner.width as usize;
-        let fit = (inner.height / 2) as usize;
-        let sel = apps
-            .iter()
-            .position(|a| Some(a.id) == st.tracker.selected && focused);
-        let skip = sel.map_or(0, |s| s.saturating_sub(fit.saturating_sub(1)));
-        let mut lines = Vec::new();
-        for a in apps.iter().skip(skip).take(fit) {
-            let is_sel = Some(a.id) == st.tracker.selected && focused;
-            let style = if is_sel { th.selection } else { Style::new() };
-            lines.push(Line::from(Span::styled(
-                truncate(&a.title, cw),
-                style.add_modifier(Modifier::BOLD),
-            )));
-            let sub = if a.city.is_empty() {
-                a.company.clone()
-            } else {
-                format!("{} · {}", a.company, a.city)
-            };
-            lines.push(Line::from(Span::styled(
-                truncate(&sub, cw),
-                if is_sel { style } else { th.muted },
-            )));
-        }
-        frame.render_widget(Paragraph::new(lines), inner);
     }
 }
 
@@ -98,19 +49,69 @@ fn list(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let r = list_rect(st);
     let apps = listed(st);
     let height = crate::tui::layout::table_rows(r);
-    let rows: Vec<Row<'_>> = apps
+    let today = st.index().today();
+    let shown: Vec<(usize, &&Application)> = apps
         .iter()
         .enumerate()
         .skip(t.cursor.offset)
         .take(height)
-        .map(|(i, a)| {
-            let row = Row::new(vec![
+        .collect();
+    let headers = ["Title", "Company", "City", "Pay", "Status", "Next date"];
+    let texts: Vec<[String; 6]> = shown
+        .iter()
+        .map(|(_, a)| {
+            [
                 a.title.clone(),
                 a.company.clone(),
+                a.city.clone(),
+                if a.salary_min.is_some() || a.salary_max.is_some() {
+                    format_range_short(a.salary_min, a.salary_max, Period::Monthly)
+                } else {
+                    String::new()
+                },
                 a.status.label().to_string(),
-                next_date(a).unwrap_or_default(),
-            ]);
-            if i == t.cursor.selected {
+                super::board::next(a, today)
+                    .map(|(what, d, late)| super::board::next_text(what, d, late))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    // (priority, minimum, want): title, next date and status first
+    let specs = [
+        (0, 12, 24),
+        (3, 10, 14),
+        (5, 8, 8),
+        (4, 7, 7),
+        (2, 7, 7),
+        (1, 10, 18),
+    ];
+    let cols: Vec<Column> = specs
+        .iter()
+        .enumerate()
+        .map(|(k, &(p, min, want))| {
+            Column::new(p, min, want).fit(headers[k], texts.iter().map(|x| x[k].as_str()))
+        })
+        .collect();
+    let w = layout(&cols, usize::from(r.width.saturating_sub(2)), 1);
+    let on: Vec<(usize, usize)> = (0..6).filter_map(|k| w[k].map(|w| (k, w))).collect();
+    let rows: Vec<Row<'_>> = shown
+        .iter()
+        .zip(&texts)
+        .map(|((i, a), x)| {
+            let late = super::board::next(a, today).is_some_and(|n| n.2);
+            let row = Row::new(
+                on.iter()
+                    .map(|&(k, w)| {
+                        let text = cell(&x[k], w);
+                        if k == 5 && late {
+                            Cell::from(Span::styled(text, th.warn.add_modifier(Modifier::BOLD)))
+                        } else {
+                            Cell::from(text)
+                        }
+                    })
+                    .collect::<Vec<_>>(),
+            );
+            if *i == t.cursor.selected {
                 row.style(th.selection)
             } else {
                 row
@@ -126,14 +127,18 @@ fn list(frame: &mut Frame<'_>, body: Rect, st: &State) {
     );
     let table = Table::new(
         rows,
-        [
-            Constraint::Fill(3),
-            Constraint::Fill(2),
-            Constraint::Length(12),
-            Constraint::Length(10),
-        ],
+        on.iter()
+            .map(|&(_, w)| Constraint::Length(w as u16))
+            .collect::<Vec<_>>(),
     )
-    .header(Row::new(["Title", "Company", "Status", "Next date"]).style(th.title))
+    .header(
+        Row::new(
+            on.iter()
+                .map(|&(k, w)| cell(headers[k], w))
+                .collect::<Vec<_>>(),
+        )
+        .style(th.title),
+    )
     .column_spacing(1)
     .block(block(title, true, th));
     frame.render_widget(table, r);
@@ -151,8 +156,13 @@ fn detail(frame: &mut Frame<'_>, r: Rect, st: &State) {
         frame.render_widget(b, r);
         return;
     };
+    let lines = super::detail::unbroken(
+        &app_lines(a, th),
+        r.width.saturating_sub(2),
+        &[a.contact_phone.as_str()],
+    );
     frame.render_widget(
-        wrap::paragraph(app_lines(a, th), r.width.saturating_sub(2), false)
+        Paragraph::new(lines)
             .block(b)
             .scroll((st.tracker.detail_scroll, 0)),
         r,
@@ -186,11 +196,12 @@ fn app_lines<'a>(a: &'a Application, th: &Theme) -> Vec<Line<'a>> {
     if let Some(e) = a.expected_salary {
         out.push(Line::from(format!("Expected: {}", e.display())));
     }
-    if !a.contact_name.is_empty() || !a.contact_phone.is_empty() {
-        out.push(Line::from(format!(
-            "Contact: {} {}",
-            a.contact_name, a.contact_phone
-        )));
+    // the number on a line of its own, never broken (see `detail`)
+    if !a.contact_name.is_empty() {
+        out.push(Line::from(format!("Contact: {}", a.contact_name)));
+    }
+    if !a.contact_phone.is_empty() {
+        out.push(Line::from(a.contact_phone.as_str()));
     }
     if let Some(f) = a.follow_up {
         out.push(Line::from(format!("Follow up: {f}")));

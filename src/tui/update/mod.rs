@@ -141,6 +141,7 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
         Action::SavedSearches => me::open_saved(st),
         Action::SaveSearch if st.tab == Tab::Listings => me::start_saving(st),
         Action::CycleWithin if st.tab == Tab::Listings => me::cycle_within(st),
+        Action::CopyLink => super::clipboard::copy_link(st),
         Action::ResetDemo if st.demo => vec![Effect::ResetDemo],
         Action::GoTab(t) => go_tab(st, t),
         Action::NextTab => go_tab(st, Tab::ALL[(st.tab.index() + 1) % Tab::ALL.len()]),

@@ -310,7 +310,7 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::StartMove if selected(st).is_some() => {
             st.tracker.moving = true;
-            st.flash("Move to: s saved · a applied · h HR screening · i interview · o offer · c accepted · r rejected · w withdrawn");
+            st.flash("Move to which stage? Press its key in the box (Esc cancels)");
         }
         Action::NextStage => {
             if let Some(to) = selected(st).and_then(|a| a.status.next()) {
@@ -382,12 +382,14 @@ fn click(st: &mut State, column: u16, row: u16) {
     let body = root(st).body;
     match st.tracker.view {
         TrackerView::Board => {
-            let n = columns(st);
-            let w = (body.width / n as u16).max(1);
-            let c = ((column.saturating_sub(body.x)) / w).min(n as u16 - 1) as usize;
+            let b = layout::board(body, columns(st), st.tracker.column);
+            let Some(c) = layout::board_column_at(&b, column) else {
+                return;
+            };
             st.tracker.column = c;
-            // each card is two lines, below the column's top border
-            let i = row.saturating_sub(body.y + 1) as usize / 2;
+            // cards and their separators, below the column's top border
+            let card = layout::card_height(body.height.saturating_sub(2));
+            let i = row.saturating_sub(body.y + 1) as usize / usize::from(card);
             let ids: Vec<i64> = column_apps(st, c);
             st.tracker.selected = ids.get(i).copied().or(ids.first().copied());
         }

@@ -1,4 +1,7 @@
-//! Text for people: display-width truncation and ages of listings.
+//! Text for people: display-width truncation, column layout and ages of
+//! listings.
+
+pub mod columns;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;

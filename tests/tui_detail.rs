@@ -1,0 +1,117 @@
+//! The detail pane: its share of the width, links kept whole, and the key
+//! that copies the apply link.
+
+use backdesk::config::Config;
+use backdesk::session::Session;
+use backdesk::store::Store;
+use backdesk::tui::action::Effect;
+use backdesk::tui::driver::Driver;
+use backdesk::tui::ui::render;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+fn driver(width: u16, height: u16) -> Driver {
+    let store = Store::open_in_memory().expect("store");
+    Driver::new(
+        Session::new(store).expect("session"),
+        &Config::default(),
+        width,
+        height,
+    )
+    .expect("driver")
+}
+
+fn key(d: &mut Driver, k: KeyCode) {
+    d.event(&Event::Key(KeyEvent::new(k, KeyModifiers::NONE)));
+}
+
+fn screen(d: &Driver) -> String {
+    let (w, h) = (d.state.width, d.state.height);
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| render(f, &d.state)).expect("draw");
+    format!("{}", t.backend())
+}
+
+/// Scrolls the detail to its end and returns every screen on the way.
+fn whole_detail(d: &mut Driver) -> String {
+    d.state.listings.pane = backdesk::tui::state::Pane::Detail;
+    let mut all = String::new();
+    for _ in 0..40 {
+        all.push_str(&screen(d));
+        key(d, KeyCode::Down);
+    }
+    all
+}
+
+#[test]
+fn apply_links_and_addresses_are_never_broken() {
+    for (w, h) in [(120, 36), (200, 50)] {
+        let mut d = driver(w, h);
+        key(&mut d, KeyCode::Esc);
+        let l = d
+            .state
+            .listings
+            .detail
+            .clone()
+            .expect("a listing in the detail");
+        let s = whole_detail(&mut d);
+        for v in [&l.apply_url, &l.contact_email, &l.contact_phone] {
+            let start: String = v.chars().take(12).collect();
+            let line = s.lines().find(|x| x.contains(&start)).expect("shown");
+            // whole at 200 columns (the detail is 67 wide inside); at 120
+            // (36 inside) on one line ending in "…", never continued
+            assert!(
+                line.contains(v.as_str()) || (w < 200 && line.contains('…')),
+                "{w}x{h}: {v}: {line}"
+            );
+            if w >= 200 {
+                assert!(line.contains(v.as_str()), "{v}: {line}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_narrow_detail_cuts_a_link_with_an_ellipsis() {
+    let mut d = driver(80, 24);
+    key(&mut d, KeyCode::Esc);
+    let l = d.state.listings.detail.clone().expect("a listing");
+    key(&mut d, KeyCode::Enter);
+    let mut all = String::new();
+    for _ in 0..60 {
+        all.push_str(&screen(&d));
+        key(&mut d, KeyCode::Down);
+    }
+    // 80 columns give the detail 60: the catalogue's first apply link fits
+    // or ends in "…" on one line, never continued on the next
+    let start: String = l.apply_url.chars().take(20).collect();
+    let line = all
+        .lines()
+        .find(|x| x.contains(&start))
+        .expect("the link's line");
+    assert!(line.contains(&l.apply_url) || line.contains('…'), "{line}");
+}
+
+#[test]
+fn y_copies_the_apply_link_and_says_so() {
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    let url = d
+        .state
+        .listings
+        .detail
+        .as_ref()
+        .expect("listing")
+        .apply_url
+        .clone();
+    let effects =
+        backdesk::tui::update::update(&mut d.state, backdesk::tui::action::Action::CopyLink);
+    assert!(
+        effects.contains(&Effect::CopyToClipboard(url.clone())),
+        "{effects:?}"
+    );
+    key(&mut d, KeyCode::Char('y'));
+    let s = screen(&d);
+    assert!(s.contains("Copied the apply link"), "{s}");
+}

@@ -1062,3 +1062,30 @@ fn apply_on_an_application_past_applied_says_where_it_is() {
         .expect("there");
     assert_eq!(now.status, Status::Interview, "left where it was");
 }
+
+#[test]
+fn down_from_the_search_box_goes_to_the_results_so_s_saves() {
+    // the newcomer of issue 14: "payroll", down, down, s
+    let mut d = driver(120, 36);
+    typed(&mut d, "payroll");
+    key(&mut d, KeyCode::Down);
+    key(&mut d, KeyCode::Down);
+    assert_eq!(d.state.listings.pane, Pane::Results);
+    let id = d
+        .state
+        .listings
+        .selected_id(d.state.index())
+        .expect("a row");
+    key(&mut d, KeyCode::Char('s'));
+    assert_eq!(d.state.listings.input.text(), "payroll", "s is not typed");
+    assert!(d.state.saved.contains(&id));
+    // the same on Roles
+    ctrl(&mut d, 'c');
+    let mut d = driver(120, 36);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('2'));
+    key(&mut d, KeyCode::Char('/'));
+    typed(&mut d, "mis");
+    key(&mut d, KeyCode::Down);
+    assert_eq!(d.state.roles.pane(), RolePane::List);
+}

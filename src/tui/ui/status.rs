@@ -188,8 +188,7 @@ fn screen_hints(st: &State, push: &mut impl FnMut(Command, &'static str, u8)) {
                 if st.listings.results.suggestion.is_some() {
                     push(Command::AcceptSuggestion, "did you mean", 77);
                 }
-                push(Command::Escape, "results", 76);
-                push(Command::Down, "move", 60);
+                push(Command::Down, "results", 76);
                 return;
             }
             match st.listings.pane {
@@ -212,8 +211,7 @@ fn screen_hints(st: &State, push: &mut impl FnMut(Command, &'static str, u8)) {
         }
         Tab::Roles => {
             if typing {
-                push(Command::Escape, "roles", 76);
-                push(Command::Down, "move", 60);
+                push(Command::Down, "roles", 76);
                 return;
             }
             match st.roles.pane() {

@@ -240,7 +240,14 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         a => match st.listings.pane {
-            Pane::Search => results_keys(st, a),
+            // down from the box goes to the results: the next letter is a
+            // command there ("payroll", down, down, s saves), not text
+            Pane::Search => {
+                if matches!(a, Action::Down | Action::PageDown) {
+                    st.listings.pane = Pane::Results;
+                }
+                results_keys(st, a)
+            }
             Pane::Results => results_keys(st, a),
             Pane::Filters => side_keys(st, a),
             Pane::Detail => detail_keys(st, a),

@@ -266,7 +266,14 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
         Action::ScrollUp { .. } => scroll(st, -3),
         Action::ScrollDown { .. } => scroll(st, 3),
         a => match pane {
-            RolePane::Search | RolePane::List => list_keys(st, a),
+            // down from the box goes to the list, as on Listings
+            RolePane::Search => {
+                if matches!(a, Action::Down | Action::PageDown) {
+                    st.roles.pane = Some(RolePane::List);
+                }
+                list_keys(st, a)
+            }
+            RolePane::List => list_keys(st, a),
             RolePane::Filters => side_keys(st, a),
             RolePane::Detail => detail_keys(st, a),
         },

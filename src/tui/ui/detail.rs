@@ -206,8 +206,13 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         }
     }
     out.push(Line::default());
-    out.push(field("Skills", l.skills.join(", "), th));
-    out.push(field("Languages", l.languages.join(", "), th));
+    // a field with nothing to say is left out (imported listings often
+    // give no languages)
+    for (name, values) in [("Skills", &l.skills), ("Languages", &l.languages)] {
+        if !values.is_empty() {
+            out.push(field(name, values.join(", "), th));
+        }
+    }
     let benefits: Vec<String> = l
         .benefits
         .iter()
@@ -220,8 +225,17 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
     if !benefits.is_empty() {
         out.push(field("Benefits", benefits.join(", "), th));
     }
-    out.push(Line::default());
-    out.push(heading("Contact", th));
+    let contact = [
+        &l.contact_name,
+        &l.contact_phone,
+        &l.contact_email,
+        &l.apply_url,
+    ];
+    // no heading over nothing
+    if contact.iter().any(|v| !v.is_empty()) {
+        out.push(Line::default());
+        out.push(heading("Contact", th));
+    }
     // each link, address and number on a line of its own, never broken
     // (see `unbroken`): copied or typed whole
     for v in [&l.contact_name, &l.contact_phone, &l.contact_email] {
@@ -820,5 +834,40 @@ mod tests {
         assert_eq!(compare(r(10), r(14), r(15), r(20)), Compare::Below);
         assert_eq!(compare(r(14), r(16), r(15), r(20)), Compare::Within);
         assert_eq!(compare(r(21), r(30), r(15), r(20)), Compare::Above);
+    }
+
+    #[test]
+    fn fields_and_headings_with_nothing_under_them_are_left_out() {
+        let store = crate::store::Store::open_in_memory().expect("store");
+        let d = crate::tui::driver::Driver::new(
+            crate::session::Session::new(store).expect("session"),
+            &crate::config::Config::default(),
+            120,
+            36,
+        )
+        .expect("driver");
+        let mut l = d.state.listings.detail.clone().expect("listing");
+        l.languages.clear();
+        for v in [
+            &mut l.contact_name,
+            &mut l.contact_phone,
+            &mut l.contact_email,
+            &mut l.apply_url,
+        ] {
+            v.clear();
+        }
+        let text: Vec<String> = listing_lines(&l, None, &d.state)
+            .iter()
+            .map(|line| line.to_string())
+            .collect();
+        assert!(!text.iter().any(|t| t.starts_with("Languages")), "{text:?}");
+        assert!(!text.iter().any(|t| t == "Contact"), "{text:?}");
+        // with them, both are there
+        let full = d.state.listings.detail.clone().expect("listing");
+        let text: Vec<String> = listing_lines(&full, None, &d.state)
+            .iter()
+            .map(|line| line.to_string())
+            .collect();
+        assert!(text.iter().any(|t| t == "Contact"), "{text:?}");
     }
 }

@@ -368,8 +368,8 @@ impl Index {
                 } else {
                     0
                 };
-                let title = hay.get(..self.title_len(h.row as usize)).unwrap_or(hay);
-                let skim = scorer.score(text, hay).unwrap_or(0) + scorer.score_phrases(text, title);
+                let skim = scorer.score(text, hay).unwrap_or(0)
+                    + scorer.score_phrases(text, self.title(h.row as usize));
                 let quick = if mixed { h.score } else { 0 };
                 (
                     alt,

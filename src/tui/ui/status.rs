@@ -272,24 +272,22 @@ pub fn fit(mut segs: Vec<Segment>, width: usize) -> Vec<Segment> {
 }
 
 /// The words of `text` from its start that fit in `room` cells, then "…"
-/// (empty when not even the first word fits).
+/// (empty when not even the first word fits): the first line
+/// [`crate::display::wrap`] gives, when it ends between words.
 fn whole_words(text: &str, room: usize) -> String {
-    let mut out = String::new();
-    for w in text.split(' ') {
-        let next = if out.is_empty() {
-            w.to_string()
-        } else {
-            format!("{out} {w}")
-        };
-        if next.width() + 1 > room {
-            break;
-        }
-        out = next;
-    }
-    if out.is_empty() {
-        out
+    let Some(first) = crate::display::wrap(text, room.saturating_sub(1))
+        .into_iter()
+        .next()
+    else {
+        return String::new();
+    };
+    let between_words = text
+        .get(first.len()..)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '));
+    if between_words && !first.is_empty() {
+        format!("{first}…")
     } else {
-        format!("{out}…")
+        String::new()
     }
 }
 

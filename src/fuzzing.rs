@@ -163,7 +163,8 @@ pub fn config(bytes: &[u8]) {
 /// back as the same key.
 fn check_keys(keys: &BTreeMap<Command, KeySpec>) {
     let keymap = Keymap::from_config(keys);
-    // a key listed under several commands stays with the last one
+    // a key listed under several commands stays with the last one (on
+    // the screens they share)
     let mut owner: HashMap<Key, Command> = HashMap::new();
     for (&c, spec) in keys {
         for key in spec.keys() {
@@ -184,13 +185,13 @@ fn check_keys(keys: &BTreeMap<Command, KeySpec>) {
             Mode::Browse
         };
         assert_eq!(
-            keymap.command(mode, key),
+            keymap.command(mode, key, c.screens()),
             Some(c),
             "keys.{} = {shown:?}",
             c.name()
         );
         let ev = terminal_event(key);
-        let pressed = key_action(&keymap, &ev, mode);
+        let pressed = key_action(&keymap, &ev, mode, c.screens());
         assert_eq!(
             pressed,
             Some(c.into()),

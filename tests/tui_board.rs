@@ -148,3 +148,24 @@ fn the_move_prompt_lists_every_stage() {
         }
     }
 }
+
+/// `l` is "the column to the right" on the board (as help says) and
+/// "listings of the role" on Roles: one meaning per screen, both shown.
+#[test]
+fn l_moves_right_on_the_board_and_opens_a_roles_listings_on_roles() {
+    let mut d = board(120, 36);
+    let at = d.state.tracker.column;
+    keys(&mut d, "l");
+    assert_eq!(d.state.tracker.column, at + 1, "l moves one column right");
+    keys(&mut d, "h");
+    assert_eq!(d.state.tracker.column, at, "h moves back");
+    keys(&mut d, "?");
+    let help = text(&buffer(&d));
+    assert!(help.contains("l right"), "help names l for right:\n{help}");
+    keys(&mut d, "\u{1b}2\u{1b}l");
+    assert_eq!(
+        d.state.tab,
+        backdesk::tui::action::Tab::Listings,
+        "l on Roles still opens the role's listings"
+    );
+}

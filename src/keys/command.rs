@@ -167,7 +167,7 @@ commands! {
     Top = "top", ALL, Move, ["g", "home"], [], "first row";
     Bottom = "bottom", ALL, Move, ["G", "end"], [], "last row";
     Left = "left", TRACKER, Move, ["h", "left"], [], "board: the column to the left";
-    Right = "right", TRACKER, Move, ["right"], [], "board: the column to the right";
+    Right = "right", TRACKER, Move, ["l", "right"], [], "board: the column to the right";
     // -- in a text box --
     DeleteBack = "delete-back", ALL, Edit, [], ["backspace", "ctrl-h"], "delete the letter before the cursor";
     DeleteForward = "delete-forward", ALL, Edit, [], ["delete"], "delete the letter under the cursor";

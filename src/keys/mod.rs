@@ -1,6 +1,8 @@
-//! Keys and the commands they are bound to, per mode: `(Mode, Key) →
-//! Command`. Plain data with serde, below the config (which deserialises
-//! `[keys]` straight into it) and knowing nothing of the terminal.
+//! Keys and the commands they are bound to, per mode and screen:
+//! `(Mode, Key, screen) → Command`. One key may mean one thing on the
+//! board and another on Roles (`l`), never two things on one screen.
+//! Plain data with serde, below the config (which deserialises `[keys]`
+//! straight into it) and knowing nothing of the terminal.
 
 mod command;
 mod key;
@@ -70,7 +72,8 @@ impl<'de> serde::Deserialize<'de> for KeySpec {
 /// The bindings in force: defaults, with the config's overrides.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    map: HashMap<(Mode, Key), Command>,
+    /// The commands a key means in a mode, on screens that never overlap.
+    map: HashMap<(Mode, Key), Vec<Command>>,
     /// Per mode and command, its keys in the order given.
     keys: BTreeMap<(Mode, Command), Vec<Key>>,
 }
@@ -102,10 +105,16 @@ impl Keymap {
         if mode == Mode::Type && key.is_text() {
             return; // a text box types it
         }
-        if let Some(old) = self.map.insert((mode, key), c)
-            && let Some(list) = self.keys.get_mut(&(mode, old))
-        {
-            list.retain(|k| *k != key);
+        // the key moves from whatever it meant on the same screens
+        let meant = self.map.entry((mode, key)).or_default();
+        let (taken, kept): (Vec<Command>, Vec<Command>) =
+            meant.iter().partition(|old| old.screens().has(c.screens()));
+        *meant = kept;
+        meant.push(c);
+        for old in taken {
+            if let Some(list) = self.keys.get_mut(&(mode, old)) {
+                list.retain(|k| *k != key);
+            }
         }
         let list = self.keys.entry((mode, c)).or_default();
         if !list.contains(&key) {
@@ -123,7 +132,9 @@ impl Keymap {
             for mode in Mode::ALL {
                 if let Some(old) = km.keys.remove(&(mode, c)) {
                     for k in old {
-                        km.map.remove(&(mode, k));
+                        if let Some(meant) = km.map.get_mut(&(mode, k)) {
+                            meant.retain(|o| *o != c);
+                        }
                     }
                 }
             }
@@ -137,9 +148,16 @@ impl Keymap {
         km
     }
 
-    /// The command a key is bound to in a mode.
-    pub fn command(&self, mode: Mode, key: Key) -> Option<Command> {
-        self.map.get(&(mode, key)).copied()
+    /// The command a key is bound to in a mode on the screens `on` (the
+    /// tab, plus [`Screens::OVERLAY`] while one is open). Where two match
+    /// (an overlay's key over a global one) the narrower command wins.
+    pub fn command(&self, mode: Mode, key: Key, on: Screens) -> Option<Command> {
+        self.map
+            .get(&(mode, key))?
+            .iter()
+            .filter(|c| c.screens().has(on))
+            .min_by_key(|c| c.screens().0.count_ones())
+            .copied()
     }
 
     /// The keys of a command in a mode, first the preferred one.
@@ -198,38 +216,61 @@ mod tests {
     #[test]
     fn letters_are_commands_only_while_browsing() {
         let km = Keymap::default();
-        assert_eq!(km.command(Mode::Browse, key("q")), Some(Command::Quit));
-        assert_eq!(km.command(Mode::Type, key("q")), None);
-        assert_eq!(km.command(Mode::Type, key("ctrl-c")), Some(Command::Quit));
         assert_eq!(
-            km.command(Mode::Browse, key("4")),
+            km.command(Mode::Browse, key("q"), Screens::LISTINGS),
+            Some(Command::Quit)
+        );
+        assert_eq!(km.command(Mode::Type, key("q"), Screens::LISTINGS), None);
+        assert_eq!(
+            km.command(Mode::Type, key("ctrl-c"), Screens::LISTINGS),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            km.command(Mode::Browse, key("4"), Screens::LISTINGS),
             Some(Command::TabTracker)
         );
-        assert_eq!(km.command(Mode::Type, key("4")), None);
+        assert_eq!(km.command(Mode::Type, key("4"), Screens::LISTINGS), None);
         assert_eq!(
-            km.command(Mode::Type, key("alt-4")),
+            km.command(Mode::Type, key("alt-4"), Screens::LISTINGS),
             Some(Command::TabTracker)
         );
-        assert_eq!(km.command(Mode::Browse, key("home")), Some(Command::Top));
         assert_eq!(
-            km.command(Mode::Type, key("home")),
+            km.command(Mode::Browse, key("home"), Screens::LISTINGS),
+            Some(Command::Top)
+        );
+        assert_eq!(
+            km.command(Mode::Type, key("home"), Screens::LISTINGS),
             Some(Command::CursorHome)
         );
         assert_eq!(
-            km.command(Mode::Type, key("ctrl-k")),
+            km.command(Mode::Type, key("ctrl-k"), Screens::LISTINGS),
             Some(Command::Palette)
         );
-        assert_eq!(km.command(Mode::Browse, key(":")), Some(Command::Palette));
-        assert_eq!(km.command(Mode::Browse, key("G")), Some(Command::Bottom));
+        assert_eq!(
+            km.command(Mode::Browse, key(":"), Screens::LISTINGS),
+            Some(Command::Palette)
+        );
+        assert_eq!(
+            km.command(Mode::Browse, key("G"), Screens::LISTINGS),
+            Some(Command::Bottom)
+        );
     }
 
     #[test]
-    fn no_key_means_two_things_in_one_mode() {
+    fn no_key_means_two_things_on_one_screen() {
         let km = Keymap::default();
         for mode in Mode::ALL {
             for &c in Command::ALL {
                 for k in km.keys(mode, c) {
-                    assert_eq!(km.command(mode, *k), Some(c), "{mode:?} {k}");
+                    if let Some(others) = km.map.get(&(mode, *k)) {
+                        for o in others.iter().filter(|o| **o != c) {
+                            assert!(
+                                !o.screens().has(c.screens()),
+                                "{mode:?} {k}: {c:?} and {o:?} on one screen"
+                            );
+                        }
+                    }
+                    assert_eq!(km.command(mode, *k, c.screens()), Some(c), "{mode:?} {k}");
                 }
             }
         }
@@ -245,16 +286,49 @@ mod tests {
     }
 
     #[test]
+    fn l_moves_right_on_the_board_and_opens_listings_on_roles() {
+        let km = Keymap::default();
+        let b = Mode::Browse;
+        assert_eq!(
+            km.command(b, key("l"), Screens::TRACKER),
+            Some(Command::Right)
+        );
+        assert_eq!(
+            km.command(b, key("l"), Screens::ROLES),
+            Some(Command::RoleListings)
+        );
+        assert_eq!(km.command(b, key("l"), Screens::LISTINGS), None);
+        assert_eq!(km.keys_text(b, Command::Right), "l, right");
+        // an overlay's own key wins over a tab's, only while it is open
+        let over = Screens(Screens::LISTINGS.0 | Screens::OVERLAY.0);
+        assert_eq!(km.command(b, key("d"), over), Some(Command::Delete));
+        assert_eq!(km.command(b, key("d"), Screens::LISTINGS), None);
+    }
+
+    #[test]
     fn config_overrides_replace_a_commands_keys() {
         let mut o = BTreeMap::new();
         o.insert(Command::Quit, KeySpec::Many(vec![key("ctrl-q")]));
         o.insert(Command::Save, KeySpec::One(key("q")));
         let km = Keymap::from_config(&o);
-        assert_eq!(km.command(Mode::Browse, key("q")), Some(Command::Save));
-        assert_eq!(km.command(Mode::Type, key("q")), None, "text while typing");
-        assert_eq!(km.command(Mode::Type, key("ctrl-q")), Some(Command::Quit));
-        assert_eq!(km.command(Mode::Browse, key("ctrl-c")), None);
-        assert_eq!(km.command(Mode::Browse, key("s")), None);
+        assert_eq!(
+            km.command(Mode::Browse, key("q"), Screens::LISTINGS),
+            Some(Command::Save)
+        );
+        assert_eq!(
+            km.command(Mode::Type, key("q"), Screens::LISTINGS),
+            None,
+            "text while typing"
+        );
+        assert_eq!(
+            km.command(Mode::Type, key("ctrl-q"), Screens::LISTINGS),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            km.command(Mode::Browse, key("ctrl-c"), Screens::LISTINGS),
+            None
+        );
+        assert_eq!(km.command(Mode::Browse, key("s"), Screens::LISTINGS), None);
         assert_eq!(km.keys_text(Mode::Browse, Command::Quit), "ctrl-q");
     }
 }

@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{
 
 use super::Options;
 use super::action::{Action, Effect};
-use super::keymap::{Keymap, Mode, key_action};
+use super::keymap::{Keymap, Mode, Screens, key_action};
 use super::sidebar;
 use super::state::{Data, Init, State, profile_unlocks};
 use super::theme::Theme;
@@ -120,7 +120,7 @@ fn key_event_action(st: &State, k: &KeyEvent) -> Option<Action> {
     let too_small = super::layout::too_small(ratatui::layout::Rect::new(0, 0, st.width, st.height));
     if too_small {
         // nothing shows but the message: only quitting does anything
-        let a = key_action(&st.keymap, k, Mode::Browse);
+        let a = key_action(&st.keymap, k, Mode::Browse, Screens::ALL);
         return a.filter(|a| *a == Action::Quit);
     }
     if st.awaiting_stage() {
@@ -132,7 +132,8 @@ fn key_event_action(st: &State, k: &KeyEvent) -> Option<Action> {
             _ => Action::Escape,
         });
     }
-    let action = key_action(&st.keymap, k, st.mode())?;
+    let on = super::keymap::screens_of(st.tab, st.overlay.is_some());
+    let action = key_action(&st.keymap, k, st.mode(), on)?;
     // a letter never throws away what a form holds: q there is refused
     if action == Action::Quit
         && st.overlay.as_ref().is_some_and(|o| o.holds_work())

@@ -4,9 +4,25 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, Tab};
 use crate::keys::{Code, Mods};
-pub use crate::keys::{Key, Keymap, Mode};
+pub use crate::keys::{Key, Keymap, Mode, Screens};
+
+/// The screens a key press is read on: the tab's, and the overlay's while
+/// one is open.
+pub fn screens_of(tab: Tab, overlay_open: bool) -> Screens {
+    let tab = match tab {
+        Tab::Listings => Screens::LISTINGS,
+        Tab::Roles => Screens::ROLES,
+        Tab::Salaries => Screens::SALARIES,
+        Tab::Tracker => Screens::TRACKER,
+    };
+    if overlay_open {
+        Screens(tab.0 | Screens::OVERLAY.0)
+    } else {
+        tab
+    }
+}
 
 /// The key of a terminal key event (none for keys nothing can bind:
 /// media keys, lone modifiers).
@@ -40,11 +56,11 @@ pub fn key_of(ev: &KeyEvent) -> Option<Key> {
     Some(Key::new(code, mods))
 }
 
-/// The action for a key press in `mode`: a bound command, or in a text
-/// box a printable character typed.
-pub fn key_action(keymap: &Keymap, ev: &KeyEvent, mode: Mode) -> Option<Action> {
+/// The action for a key press in `mode` on the screens `on`: a bound
+/// command, or in a text box a printable character typed.
+pub fn key_action(keymap: &Keymap, ev: &KeyEvent, mode: Mode, on: Screens) -> Option<Action> {
     let key = key_of(ev)?;
-    if let Some(c) = keymap.command(mode, key) {
+    if let Some(c) = keymap.command(mode, key, on) {
         return Some(c.into());
     }
     match key.code {
@@ -57,6 +73,8 @@ pub fn key_action(keymap: &Keymap, ev: &KeyEvent, mode: Mode) -> Option<Action> 
 mod tests {
     use super::*;
 
+    const L: Screens = Screens::LISTINGS;
+
     fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
     }
@@ -67,39 +85,45 @@ mod tests {
         let b = Mode::Browse;
         // terminals report '?' and 'G' with SHIFT
         let q = ev(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(key_action(&km, &q, b), Some(Action::Help));
+        assert_eq!(key_action(&km, &q, b, L), Some(Action::Help));
         let g = ev(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(key_action(&km, &g, b), Some(Action::Bottom));
+        assert_eq!(key_action(&km, &g, b, L), Some(Action::Bottom));
         let bt = ev(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(key_action(&km, &bt, b), Some(Action::PrevPane));
+        assert_eq!(key_action(&km, &bt, b, L), Some(Action::PrevPane));
         let st = ev(KeyCode::Tab, KeyModifiers::SHIFT);
-        assert_eq!(key_action(&km, &st, Mode::Type), Some(Action::PrevPane));
+        assert_eq!(key_action(&km, &st, Mode::Type, L), Some(Action::PrevPane));
         let z = ev(KeyCode::Char('z'), KeyModifiers::NONE);
-        assert_eq!(key_action(&km, &z, b), None);
+        assert_eq!(key_action(&km, &z, b, L), None);
     }
 
     #[test]
     fn typing_inserts_what_would_otherwise_be_commands() {
         let km = Keymap::default();
         let q = ev(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(key_action(&km, &q, Mode::Type), Some(Action::Insert('q')));
-        assert_eq!(key_action(&km, &q, Mode::Browse), Some(Action::Quit));
+        assert_eq!(
+            key_action(&km, &q, Mode::Type, L),
+            Some(Action::Insert('q'))
+        );
+        assert_eq!(key_action(&km, &q, Mode::Browse, L), Some(Action::Quit));
         let four = ev(KeyCode::Char('4'), KeyModifiers::NONE);
         assert_eq!(
-            key_action(&km, &four, Mode::Type),
+            key_action(&km, &four, Mode::Type, L),
             Some(Action::Insert('4'))
         );
         let alt4 = ev(KeyCode::Char('4'), KeyModifiers::ALT);
         assert_eq!(
-            key_action(&km, &alt4, Mode::Type),
+            key_action(&km, &alt4, Mode::Type, L),
             Some(Action::GoTab(super::super::action::Tab::Tracker))
         );
         let cc = ev(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(key_action(&km, &cc, Mode::Type), Some(Action::Quit));
+        assert_eq!(key_action(&km, &cc, Mode::Type, L), Some(Action::Quit));
         let f1 = ev(KeyCode::F(1), KeyModifiers::NONE);
-        assert_eq!(key_action(&km, &f1, Mode::Type), Some(Action::Help));
+        assert_eq!(key_action(&km, &f1, Mode::Type, L), Some(Action::Help));
         let home = ev(KeyCode::Home, KeyModifiers::NONE);
-        assert_eq!(key_action(&km, &home, Mode::Type), Some(Action::CursorHome));
-        assert_eq!(key_action(&km, &home, Mode::Browse), Some(Action::Top));
+        assert_eq!(
+            key_action(&km, &home, Mode::Type, L),
+            Some(Action::CursorHome)
+        );
+        assert_eq!(key_action(&km, &home, Mode::Browse, L), Some(Action::Top));
     }
 }

@@ -330,9 +330,7 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
             }
         }
         Action::New => st.overlay = Some(Overlay::TrackerForm(Form::new_app())),
-        Action::Left | Action::Right | Action::RoleListings
-            if st.tracker.view == TrackerView::Board =>
-        {
+        Action::Left | Action::Right if st.tracker.view == TrackerView::Board => {
             let c = st.tracker.column as isize + if action == Action::Left { -1 } else { 1 };
             st.tracker.column = c.clamp(0, columns(st) as isize - 1) as usize;
             st.tracker.selected = None;

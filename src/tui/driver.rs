@@ -257,13 +257,15 @@ fn import_file(session: &mut Session, path: &std::path::Path) -> Action {
     imported_action(session, result)
 }
 
+/// The import report's width in the app's overlay.
+const REPORT_WIDTH: usize = 96;
+
 /// The action reporting an import's result; rebuilds the index of
 /// `session` when listings changed.
 pub fn imported_action(
     session: &mut Session,
     result: Result<crate::import::job::Report, crate::import::job::JobError>,
 ) -> Action {
-    use crate::cli::import::render_width;
     let report = match result {
         Ok(r) => r,
         Err(e) => {
@@ -274,7 +276,7 @@ pub fn imported_action(
             };
         }
     };
-    let text = render_width(&report, 96);
+    let text = crate::import::report::render(&report, REPORT_WIDTH);
     if !report.changed() {
         return Action::Imported {
             report: text,

@@ -394,7 +394,7 @@ pub fn run(store: Store, opts: super::Options) -> anyhow::Result<Exit> {
                         (Ok(r), Some(ix)) if r.changed() => {
                             session.index = ix;
                             Action::Imported {
-                                report: crate::cli::import::render_width(r, 96),
+                                report: crate::import::report::render(r, 96),
                                 index: Some(super::action::NewIndex(session.index.clone())),
                                 failed: false,
                             }

@@ -98,6 +98,11 @@ impl<S: SearchBackend, I: ImportBackend, O: Write> Executor<S, I, O> {
         &self.out
     }
 
+    /// The search backend (a test's, to answer what it was asked).
+    pub fn search_backend(&mut self) -> &mut S {
+        &mut self.search
+    }
+
     /// The first search and tracker load.
     pub fn start(&mut self, st: &mut State, session: &mut Session) {
         let effects = start_effects(st);

@@ -92,7 +92,10 @@ fn search_import_copy_and_reset_through_one_executor() {
     assert_eq!(String::from_utf8_lossy(d.terminal_output()), osc);
 
     // reset the demo: a fresh catalogue, the import gone, searched again
+    let generation = d.state.listings.generation;
     d.act(Action::ResetDemo);
+    // numbered on from the old state's, so no late answer is taken for it
+    assert_eq!(d.state.listings.generation, generation + 1);
     assert_eq!(flash(&d), "Demo started again");
     assert_eq!(d.session.index.len(), 2000);
     assert_eq!(d.state.listings.results.total(), 2000);

@@ -181,6 +181,9 @@ impl<S: SearchBackend, I: ImportBackend, O: Write> Executor<S, I, O> {
         let mut next =
             initial_state_with(&fresh, &self.opts, st.theme.clone(), st.width, st.height)?;
         next.flash("Demo started again");
+        // generations go on from the old state's: a search the worker is
+        // still running for it can never pass for one of the new state's
+        next.listings.generation = st.listings.generation;
         *session = fresh;
         *st = next;
         self.search.set_index(session.index.clone());

@@ -171,3 +171,111 @@ fn results_that_arrive_later_end_in_the_same_state() {
     assert_eq!(total, now.state.listings.results.total());
     assert_eq!(st.listings.query.text, now.state.listings.query.text);
 }
+
+/// An import backend that only notes the path: the test finishes the
+/// import itself, as the app's import thread does, by either of its ways.
+#[derive(Default)]
+struct ImportLater {
+    started: Vec<std::path::PathBuf>,
+    cancelled: bool,
+}
+
+impl backdesk::tui::effects::ImportBackend for ImportLater {
+    fn start(
+        &mut self,
+        _session: &mut Session,
+        path: &std::path::Path,
+    ) -> Option<backdesk::tui::effects::ImportFinished> {
+        self.started.push(path.to_path_buf());
+        None
+    }
+    fn cancel(&mut self) {
+        self.cancelled = true;
+    }
+}
+
+fn import_keys<S, O>(
+    exec: &mut Executor<S, ImportLater, O>,
+    st: &mut backdesk::tui::state::State,
+    session: &mut Session,
+) where
+    S: SearchBackend,
+    O: std::io::Write,
+{
+    exec.act(st, session, Action::Import);
+    exec.act(st, session, Action::Paste(FIXTURE.to_string()));
+    exec.act(st, session, Action::Open);
+}
+
+#[test]
+fn an_import_finished_later_ends_like_one_done_in_line() {
+    use backdesk::import::job;
+    use backdesk::tui::effects::ImportFinished;
+    use backdesk::tui::effects::sync::SyncSearch;
+
+    // the way of an in-memory store (--demo): the worker reads and
+    // matches, the session's store writes
+    let opts = Options::default();
+    let mut session = demo_session().expect("demo");
+    let mut st = initial_state(&session, &opts, 120, 36).expect("state");
+    let search = SyncSearch::new(session.index.clone(), None);
+    let mut exec = Executor::new(search, ImportLater::default(), Vec::new(), opts.clone());
+    exec.start(&mut st, &mut session);
+    import_keys(&mut exec, &mut st, &mut session);
+    assert!(st.import().is_some_and(|p| p.busy), "running");
+    assert_eq!(st.listings.results.total(), 2000, "nothing yet");
+    let vocab = backdesk::session::load_vocab(&session.store).expect("vocab");
+    let today = jiff::Zoned::now().date();
+    let plans = job::plan_paths(&[FIXTURE.into()], vocab, today, &mut |_| true);
+    exec.import_finished(&mut st, &mut session, ImportFinished::Planned(plans));
+    let p = st.import().expect("overlay");
+    assert!(!p.busy && !p.failed);
+    assert!(
+        p.report
+            .as_deref()
+            .unwrap_or("")
+            .contains("Added 1 listing"),
+        "{:?}",
+        p.report
+    );
+    assert_eq!(session.index.len(), 2001);
+    assert_eq!(
+        st.listings.results.total(),
+        2001,
+        "searched on the new index"
+    );
+
+    // the way of a database file: the worker writes through its own
+    // connection and builds the index; the session takes that one
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("jobs.db");
+    let (store, _) = backdesk::store::Store::open(&db).expect("open");
+    let mut session = Session::new(store).expect("session");
+    let mut st = initial_state(&session, &opts, 120, 36).expect("state");
+    let search = SyncSearch::new(session.index.clone(), None);
+    let mut exec = Executor::new(search, ImportLater::default(), Vec::new(), opts);
+    exec.start(&mut st, &mut session);
+    import_keys(&mut exec, &mut st, &mut session);
+    let (mut other, _) = backdesk::store::Store::open(&db).expect("second connection");
+    let report = job::import_paths(&mut other, &[FIXTURE.into()], false).expect("import");
+    let index = Arc::new(backdesk::session::build_index(&other).expect("index"));
+    exec.import_finished(
+        &mut st,
+        &mut session,
+        ImportFinished::Written {
+            result: Ok(report),
+            index: Some(index.clone()),
+        },
+    );
+    assert!(Arc::ptr_eq(&session.index, &index), "the worker's index");
+    assert!(Arc::ptr_eq(&st.data.index, &index));
+    assert_eq!(st.listings.results.total(), 2001);
+    assert_eq!(exec.import_backend().started.len(), 1);
+
+    // Esc while an import runs cancels it through the backend
+    exec.act(&mut st, &mut session, Action::Escape);
+    import_keys(&mut exec, &mut st, &mut session);
+    exec.act(&mut st, &mut session, Action::Escape);
+    assert!(exec.import_backend().cancelled);
+    assert_eq!(exec.import_backend().started.len(), 2);
+}

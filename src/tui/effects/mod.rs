@@ -103,6 +103,11 @@ impl<S: SearchBackend, I: ImportBackend, O: Write> Executor<S, I, O> {
         &mut self.search
     }
 
+    /// The import backend (a test's, to see what it was asked).
+    pub fn import_backend(&mut self) -> &mut I {
+        &mut self.import
+    }
+
     /// The first search and tracker load.
     pub fn start(&mut self, st: &mut State, session: &mut Session) {
         let effects = start_effects(st);

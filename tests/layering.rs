@@ -77,6 +77,13 @@ fn lower_layers_never_import_the_front_ends() {
 }
 
 #[test]
+fn the_tui_never_imports_the_cli() {
+    // the two front-ends share use-cases through the library (the import
+    // report, saved-search counts), never through each other
+    forbid("tui", &["cli"]);
+}
+
+#[test]
 fn leaf_helpers_import_only_leaves() {
     let above = [
         "tui", "cli", "session", "search", "import", "store", "tracker", "fit", "config", "catalog",

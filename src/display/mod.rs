@@ -2,6 +2,7 @@
 //! listings.
 
 pub mod columns;
+pub mod table;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;

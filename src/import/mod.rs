@@ -22,6 +22,7 @@ mod jsonld;
 mod matcher;
 pub(crate) mod places;
 mod posting;
+pub mod report;
 mod salary;
 mod structured;
 mod text;

@@ -5,17 +5,21 @@
 pub mod action;
 pub mod clipboard;
 pub mod driver;
+pub mod effects;
+pub mod events;
 pub mod form;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 mod run;
 pub mod sidebar;
+pub mod start;
 pub mod state;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
+mod workers;
 
 pub use run::{Exit, mark_process_start, run};
 

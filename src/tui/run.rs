@@ -1,53 +1,26 @@
-//! The loop: read an event → action → update → perform effects → draw when
-//! something changed. Input, searching and signals each run on their own
-//! thread and report through one channel, so typing never waits for a
-//! search: a search overtaken by a newer keystroke is skipped by the
-//! worker or its result dropped by `update`.
+//! The loop: read an event → action → the executor (update, then its
+//! effects) → draw. Input, searching, importing and signals each run on
+//! their own thread and report through one channel, so typing never waits
+//! for a search: a search overtaken by a newer keystroke is skipped by the
+//! worker or its result dropped by `update`. The effects themselves are
+//! carried out by `effects::Executor`, the same one the tests drive.
 
-use std::collections::VecDeque;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::io;
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
-use super::action::{Action, Effect};
-use super::driver::{event_action, initial_state, perform_store, start_effects};
-use super::sidebar;
+use super::action::Action;
+use super::effects::Executor;
+use super::events::event_action;
+use super::start::initial_state;
 use super::terminal::{self, Guard};
 use super::ui;
-use super::update::update;
-use crate::fit::FitProfile;
-use crate::import::FilePlan;
-use crate::import::job::{JobError, Report};
-use crate::search::{Index, Query, Searcher};
+use super::workers::{Msg, ThreadImport, ThreadSearch};
 use crate::session::Session;
 use crate::store::Store;
-
-enum Msg {
-    Term(Event),
-    TermGone(String),
-    Searched {
-        generation: u64,
-        results: Arc<crate::search::Results>,
-    },
-    Signal(i32),
-    /// The timer (every half second).
-    Tick,
-    /// How far the import worker has got.
-    ImportProgress(String),
-    /// The import worker wrote the listings (or failed), with the index
-    /// rebuilt from its own connection when something changed.
-    ImportDone {
-        result: Result<Report, JobError>,
-        index: Option<Arc<Index>>,
-    },
-    /// The import worker read and matched the files; the loop writes them
-    /// (an in-memory or read-only store cannot be opened twice).
-    ImportPlanned(Result<Vec<FilePlan>, JobError>),
-}
 
 /// Ticks: changes made elsewhere are noticed within this long.
 const TICK: Duration = Duration::from_millis(500);
@@ -59,60 +32,6 @@ fn spawn_ticker(tx: Sender<Msg>) {
             while tx.send(Msg::Tick).is_ok() {
                 thread::sleep(TICK);
             }
-        })
-        .ok();
-}
-
-/// Runs an import off the loop: reading, parsing and matching (and, for a
-/// database file it can open itself, writing and rebuilding the index),
-/// telling the loop how far it is and stopping when `cancel` is set.
-fn spawn_import(
-    path: std::path::PathBuf,
-    store_path: Option<std::path::PathBuf>,
-    vocab: crate::search::Vocab,
-    tx: Sender<Msg>,
-    cancel: Arc<AtomicBool>,
-) {
-    use crate::import::job;
-    thread::Builder::new()
-        .name("import".into())
-        .spawn(move || {
-            let mut last = std::time::Instant::now() - Duration::from_secs(1);
-            let mut progress = |p: job::Progress| {
-                if last.elapsed() >= Duration::from_millis(100) || p.stage == job::Stage::Waiting {
-                    last = std::time::Instant::now();
-                    let _ = tx.send(Msg::ImportProgress(p.describe()));
-                }
-                !cancel.load(Ordering::Relaxed)
-            };
-            let today = jiff::Zoned::now().date();
-            let plans = job::plan_paths(&[path], vocab, today, &mut progress);
-            let Some(db) = store_path else {
-                let _ = tx.send(Msg::ImportPlanned(plans));
-                return;
-            };
-            let written = plans.and_then(|plans| {
-                let (mut store, _) = Store::open(&db)?;
-                let report = job::write_plans(&mut store, plans, false, &mut progress)?;
-                let index = if report.changed() {
-                    let _ = tx.send(Msg::ImportProgress("Loading the new listings…".into()));
-                    Some(Arc::new(crate::session::build_index(&store)?))
-                } else {
-                    None
-                };
-                Ok((report, index))
-            });
-            let msg = match written {
-                Ok((report, index)) => Msg::ImportDone {
-                    result: Ok(report),
-                    index,
-                },
-                Err(e) => Msg::ImportDone {
-                    result: Err(e),
-                    index: None,
-                },
-            };
-            let _ = tx.send(msg);
         })
         .ok();
 }
@@ -167,74 +86,6 @@ fn spawn_input(tx: Sender<Msg>) {
         .ok();
 }
 
-/// What the search worker is asked to do.
-enum Request {
-    /// Run a query (of this generation).
-    Search(u64, Query),
-    /// Search this index from now on (after an import).
-    Index(Arc<Index>),
-    /// Rank for this profile from now on.
-    Profile(Option<Arc<FitProfile>>),
-}
-
-/// The search worker: takes the newest request, skips any it was too
-/// slow to start, abandons a search as soon as a newer one is asked for,
-/// and reports results with their generation.
-fn spawn_worker(
-    index: Arc<Index>,
-    profile: Option<Arc<FitProfile>>,
-    tx: Sender<Msg>,
-    latest: Arc<AtomicU64>,
-) -> Sender<Request> {
-    let (req_tx, req_rx): (Sender<Request>, Receiver<Request>) = mpsc::channel();
-    thread::Builder::new()
-        .name("search".into())
-        .spawn(move || {
-            let mut profile = profile;
-            let mut searcher = Searcher::new(index, sidebar::counted());
-            searcher.set_profile(profile.clone());
-            while let Ok(first) = req_rx.recv() {
-                // take everything waiting: a new index first, then the newest query
-                let mut newest: Option<(u64, Query)> = None;
-                for req in std::iter::once(first).chain(req_rx.try_iter()) {
-                    match req {
-                        Request::Index(ix) => {
-                            searcher = Searcher::new(ix, sidebar::counted());
-                            searcher.set_profile(profile.clone());
-                        }
-                        Request::Profile(p) => {
-                            profile = p;
-                            searcher.set_profile(profile.clone());
-                        }
-                        Request::Search(g, q) => {
-                            if newest.as_ref().is_none_or(|(n, _)| g > *n) {
-                                newest = Some((g, q));
-                            }
-                        }
-                    }
-                }
-                let Some((generation, query)) = newest else {
-                    continue;
-                };
-                let overtaken = || latest.load(Ordering::Relaxed) != generation;
-                let Some(results) = searcher.search(&query, &overtaken) else {
-                    continue; // a newer keystroke is waiting
-                };
-                if tx
-                    .send(Msg::Searched {
-                        generation,
-                        results: Arc::new(results),
-                    })
-                    .is_err()
-                {
-                    return;
-                }
-            }
-        })
-        .ok();
-    req_tx
-}
-
 /// SIGTERM, SIGHUP and SIGINT end the loop; if it does not end within a
 /// second (stuck in a long operation), the terminal is restored here and
 /// the process exits.
@@ -276,79 +127,15 @@ pub fn run(store: Store, opts: super::Options) -> anyhow::Result<Exit> {
     let mut st = initial_state(&session, &opts, size.width, size.height)?;
     spawn_input(tx.clone());
     spawn_ticker(tx.clone());
-    let mut import_cancel: Option<Arc<AtomicBool>> = None;
-    let latest = Arc::new(AtomicU64::new(0));
-    let worker = spawn_worker(
-        session.index.clone(),
-        st.profile.clone(),
-        tx.clone(),
-        latest.clone(),
-    );
+    let search = ThreadSearch::spawn(session.index.clone(), st.profile.clone(), tx.clone());
+    let mut exec = Executor::new(search, ThreadImport::new(tx.clone()), io::stdout(), opts);
     // test-only: lets the end-to-end tests check the panic hook restores
     // (debug builds only: a release binary has no such hook)
     let panic_key = cfg!(debug_assertions) && std::env::var_os("BACKDESK_TEST_PANIC_KEY").is_some();
 
-    let mut pending: VecDeque<Effect> = start_effects(&mut st).into();
+    exec.start(&mut st, &mut session);
     let mut drawn_once = false;
     loop {
-        // perform effects in order; store effects answer at once, searches later
-        while let Some(effect) = pending.pop_front() {
-            match &effect {
-                Effect::Search { generation, query } => {
-                    latest.store(*generation, Ordering::Relaxed);
-                    let _ = worker.send(Request::Search(*generation, query.clone()));
-                }
-                Effect::UseProfile(p) => {
-                    let _ = worker.send(Request::Profile(p.clone()));
-                }
-                Effect::ResetDemo => {
-                    session = super::driver::demo_session()?;
-                    let size = term.size()?;
-                    st = initial_state(&session, &opts, size.width, size.height)?;
-                    st.flash("Demo started again");
-                    let _ = worker.send(Request::Index(session.index.clone()));
-                    let _ = worker.send(Request::Profile(st.profile.clone()));
-                    pending.extend(start_effects(&mut st));
-                }
-                Effect::ImportFile(path) => {
-                    let cancel = Arc::new(AtomicBool::new(false));
-                    import_cancel = Some(cancel.clone());
-                    let store = &session.store;
-                    // a worker opens the file itself; else the loop writes
-                    let own = (store.path() != std::path::Path::new(":memory:")
-                        && store.read_only().is_none())
-                    .then(|| store.path().to_path_buf());
-                    match crate::session::load_vocab(store) {
-                        Ok(vocab) => spawn_import(path.clone(), own, vocab, tx.clone(), cancel),
-                        Err(e) => pending.extend(update(
-                            &mut st,
-                            Action::Imported {
-                                report: e.to_string(),
-                                index: None,
-                                failed: true,
-                            },
-                        )),
-                    }
-                }
-                Effect::CancelImport => {
-                    if let Some(c) = &import_cancel {
-                        c.store(true, Ordering::Relaxed);
-                    }
-                }
-                Effect::Quit => {}
-                Effect::CopyToClipboard(text) => {
-                    use std::io::Write;
-                    let out = term.backend_mut();
-                    let osc = super::clipboard::osc52(text);
-                    let _ = out.write_all(osc.as_bytes()).and_then(|()| out.flush());
-                }
-                other => {
-                    if let Some(a) = perform_store(&mut session, other) {
-                        pending.extend(update(&mut st, a));
-                    }
-                }
-            }
-        }
         if st.quit {
             return Ok(Exit::Quit);
         }
@@ -388,45 +175,14 @@ pub fn run(store: Store, opts: super::Options) -> anyhow::Result<Exit> {
                 Msg::Signal(sig) => return Ok(Exit::Signal(sig)),
                 Msg::Tick => Some(Action::Tick),
                 Msg::ImportProgress(text) => Some(Action::ImportProgress(text)),
-                Msg::ImportDone { result, index } => {
-                    import_cancel = None;
-                    let a = match (&result, index) {
-                        (Ok(r), Some(ix)) if r.changed() => {
-                            session.index = ix;
-                            Action::Imported {
-                                report: crate::cli::import::render_width(r, 96),
-                                index: Some(super::action::NewIndex(session.index.clone())),
-                                failed: false,
-                            }
-                        }
-                        _ => super::driver::imported_action(&mut session, result),
-                    };
-                    if let Action::Imported {
-                        index: Some(ix), ..
-                    } = &a
-                    {
-                        let _ = worker.send(Request::Index(ix.0.clone()));
-                    }
-                    Some(a)
-                }
-                Msg::ImportPlanned(plans) => {
-                    import_cancel = None;
-                    let result = plans.and_then(|p| {
-                        crate::import::job::write_plans(&mut session.store, p, false, &mut |_| true)
-                    });
-                    let a = super::driver::imported_action(&mut session, result);
-                    if let Action::Imported {
-                        index: Some(ix), ..
-                    } = &a
-                    {
-                        let _ = worker.send(Request::Index(ix.0.clone()));
-                    }
-                    Some(a)
+                Msg::Imported(done) => {
+                    exec.import_finished(&mut st, &mut session, done);
+                    None
                 }
                 Msg::TermGone(e) => anyhow::bail!("lost the terminal: {e}"),
             };
             if let Some(a) = action {
-                pending.extend(update(&mut st, a));
+                exec.act(&mut st, &mut session, a);
             }
         }
     }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::action::Tab;
 use super::input::TextInput;
 use super::keymap::{Keymap, Mode};
-use super::sidebar::SideId;
+use super::sidebar::{GroupId, SideId};
 use super::theme::Theme;
 use crate::catalog::{Listing, MarketFigure, Source};
 use crate::fit::FitProfile;
@@ -173,7 +173,7 @@ impl Listings {
 pub struct SideState {
     pub at: Option<SideId>,
     pub offset: usize,
-    pub expanded: HashSet<String>,
+    pub expanded: HashSet<GroupId>,
 }
 
 impl SideState {

@@ -11,7 +11,7 @@ use super::widgets::block;
 use super::wrap;
 use crate::money::group_indian;
 use crate::tui::input::TextInput;
-use crate::tui::sidebar::{self, Mark, SideKind, SideLine};
+use crate::tui::sidebar::{self, Mark, SideId, SideLine};
 use crate::tui::state::SideState;
 use crate::tui::state::{Pane, State};
 use crate::tui::theme::Theme;
@@ -147,10 +147,10 @@ pub fn side(
 
 fn side_line<'a>(line: &'a SideLine, width: usize, th: &Theme) -> Line<'a> {
     use unicode_width::UnicodeWidthStr;
-    match &line.kind {
-        SideKind::Header => Line::from(Span::styled(line.label.as_str(), th.accent)),
-        SideKind::More { .. } => Line::from(Span::styled(format!("   {}", line.label), th.muted)),
-        SideKind::Value { .. } => {
+    match &line.id {
+        SideId::Header(_) => Line::from(Span::styled(line.label.as_str(), th.accent)),
+        SideId::More(_) => Line::from(Span::styled(format!("   {}", line.label), th.muted)),
+        SideId::Value(..) => {
             let (mark, style) = match line.mark {
                 Mark::Included => ("[+]", th.good.add_modifier(Modifier::BOLD)),
                 Mark::Excluded => ("[-]", th.bad.add_modifier(Modifier::CROSSED_OUT)),

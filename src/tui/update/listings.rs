@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use super::{SIDEBAR, listings_focus, movement, root};
 use crate::search::understand::Interpretation;
-use crate::search::{Facet, Results, Sort};
+use crate::search::{Results, Sort};
 use crate::tui::action::{Action, Effect};
 use crate::tui::layout::{self, Focus, Panes};
-use crate::tui::sidebar::{self, SideKind, SideLine};
+use crate::tui::sidebar::{self, GroupId, SideId, SideLine};
 use crate::tui::state::{Pane, State};
 
 pub(crate) fn panes(st: &State) -> Panes {
@@ -321,17 +321,12 @@ fn side_keys(st: &mut State, action: Action) -> Vec<Effect> {
 
 /// Space/Enter (or `x`) on a sidebar line.
 fn activate(st: &mut State, line: &SideLine, exclude: bool) -> Vec<Effect> {
-    match &line.kind {
-        SideKind::Header => {
-            let g = line.id.0.clone();
-            toggle_expanded(st, g);
+    match &line.id {
+        SideId::Header(group) | SideId::More(group) => {
+            toggle_expanded(st, *group);
             Vec::new()
         }
-        SideKind::More { group } => {
-            toggle_expanded(st, group.clone());
-            Vec::new()
-        }
-        SideKind::Value { group, key } if group == sidebar::UNDERSTOOD => {
+        SideId::Value(GroupId::Understood, key) => {
             // a part read from the text: take its words out of the box
             let u = understood(st);
             match u.parts.iter().find(|p| p.span.start.to_string() == *key) {
@@ -346,10 +341,8 @@ fn activate(st: &mut State, line: &SideLine, exclude: bool) -> Vec<Effect> {
                 None => Vec::new(),
             }
         }
-        SideKind::Value { group, key } => {
-            let Ok(facet) = Facet::parse(group) else {
-                return Vec::new();
-            };
+        SideId::Value(GroupId::Facet(facet), key) => {
+            let facet = *facet;
             // a value the text selects (and the query does not): toggling
             // it takes its words out of the box
             let u = understood(st);
@@ -369,15 +362,16 @@ fn activate(st: &mut State, line: &SideLine, exclude: bool) -> Vec<Effect> {
             }
             search(st)
         }
+        SideId::Value(GroupId::Role(_), _) => Vec::new(),
     }
 }
 
-fn toggle_expanded(st: &mut State, group: String) {
+fn toggle_expanded(st: &mut State, group: GroupId) {
     let e = &mut st.listings.side.expanded;
     if !e.remove(&group) {
-        e.insert(group.clone());
+        e.insert(group);
     }
-    st.listings.side.at = Some(crate::tui::sidebar::SideId(group));
+    st.listings.side.at = Some(SideId::Header(group));
     fit_side(st);
 }
 

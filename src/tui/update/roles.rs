@@ -7,7 +7,7 @@ use crate::search::Query;
 use crate::search::roles::{RoleQuery, search_roles};
 use crate::tui::action::{Action, Effect, Tab};
 use crate::tui::layout::{self, Focus, Panes};
-use crate::tui::sidebar::{self, Group, Mark, SideKind, SideLine};
+use crate::tui::sidebar::{self, Group, GroupId, Mark, RoleGroup, SideId, SideLine};
 use crate::tui::state::{Pane, RolePane, State};
 use crate::tui::ui::detail::{compare_open, role_max_scroll};
 
@@ -89,7 +89,7 @@ pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {
         Some(st.index().lexicon()),
     );
     let departments = Group {
-        id: "department".into(),
+        id: GroupId::Role(RoleGroup::Department),
         title: "Department".into(),
         values: v
             .categories
@@ -110,7 +110,7 @@ pub(crate) fn side_lines(st: &State) -> Vec<SideLine> {
         ordered: true,
     };
     let skills = Group {
-        id: "skill".into(),
+        id: GroupId::Role(RoleGroup::Skill),
         title: "Skills".into(),
         values: v
             .skills
@@ -374,20 +374,16 @@ fn toggle(inc: &mut BTreeSet<String>, exc: &mut BTreeSet<String>, key: &str, exc
 }
 
 fn activate(st: &mut State, line: &SideLine, exclude: bool) {
-    match &line.kind {
-        SideKind::Header | SideKind::More { .. } => {
-            let group = match &line.kind {
-                SideKind::More { group } => group.clone(),
-                _ => line.id.0.clone(),
-            };
+    match &line.id {
+        SideId::Header(group) | SideId::More(group) => {
             let e = &mut st.roles.side.expanded;
-            if !e.remove(&group) {
-                e.insert(group);
+            if !e.remove(group) {
+                e.insert(*group);
             }
         }
-        SideKind::Value { group, key } => {
+        SideId::Value(group, key) => {
             let r = &mut st.roles;
-            if group == "department" {
+            if *group == GroupId::Role(RoleGroup::Department) {
                 toggle(&mut r.categories, &mut r.not_categories, key, exclude);
             } else {
                 toggle(&mut r.skills, &mut r.not_skills, key, exclude);

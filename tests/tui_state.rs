@@ -1087,5 +1087,5 @@ fn down_from_the_search_box_goes_to_the_results_so_s_saves() {
     key(&mut d, KeyCode::Char('/'));
     typed(&mut d, "mis");
     key(&mut d, KeyCode::Down);
-    assert_eq!(d.state.roles.pane(), RolePane::List);
+    assert_eq!(d.state.roles.pane(), RolePane::Results);
 }

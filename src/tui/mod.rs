@@ -10,6 +10,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 mod run;
+pub mod screen;
 pub mod sidebar;
 pub mod state;
 pub mod terminal;

@@ -120,15 +120,11 @@ pub fn lines(groups: Vec<Group>, side: &SideState) -> Vec<SideLine> {
             g.values
                 .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
         }
-        let title = if active > 0 {
-            format!("{} ({active})", g.title)
-        } else {
-            g.title.clone()
-        };
+        // a header's count is how many of its values are selected
         out.push(SideLine {
             id: SideId::Header(g.id),
-            label: title,
-            count: None,
+            label: g.title.clone(),
+            count: (active > 0).then_some(active as u32),
             mark: Mark::None,
         });
         let expanded = side.expanded.contains(&g.id);
@@ -303,7 +299,7 @@ mod tests {
         let l = lines(vec![g], &SideState::default());
         // header + 5 + the excluded one + "3 more"
         assert_eq!(l.len(), 8);
-        assert_eq!(l[0].label, "City (1)");
+        assert_eq!((l[0].label.as_str(), l[0].count), ("City", Some(1)));
         assert_eq!(l[6].mark, Mark::Excluded);
         assert_eq!(l[7].label, "3 more…");
         let mut side = SideState::default();

@@ -137,8 +137,17 @@ pub fn side(
 fn side_line<'a>(line: &'a SideLine, width: usize, th: &Theme) -> Line<'a> {
     use unicode_width::UnicodeWidthStr;
     match &line.id {
-        SideId::Header(_) => Line::from(Span::styled(line.label.as_str(), th.accent)),
-        SideId::More(_) => Line::from(Span::styled(format!("   {}", line.label), th.muted)),
+        // cut with "…" like the values, not bare at the border, keeping
+        // the count of what is selected in it
+        SideId::Header(_) => {
+            let count = line.count.map(|n| format!(" ({n})")).unwrap_or_default();
+            let title = crate::display::truncate(&line.label, width.saturating_sub(count.width()));
+            Line::from(Span::styled(format!("{title}{count}"), th.accent))
+        }
+        SideId::More(_) => Line::from(Span::styled(
+            crate::display::truncate(&format!("   {}", line.label), width),
+            th.muted,
+        )),
         SideId::Value(..) => {
             let (mark, style) = match line.mark {
                 Mark::Included => ("[+]", th.good.add_modifier(Modifier::BOLD)),
@@ -159,5 +168,44 @@ fn side_line<'a>(line: &'a SideLine, width: usize, th: &Theme) -> Line<'a> {
                 Span::styled(count, th.muted),
             ])
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Facet;
+    use crate::tui::sidebar::GroupId;
+    use unicode_width::UnicodeWidthStr;
+
+    fn text(l: &Line<'_>) -> String {
+        l.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn long_headers_are_cut_with_an_ellipsis() {
+        let line = |id, label: &str| SideLine {
+            id,
+            label: label.into(),
+            count: None,
+            mark: Mark::None,
+        };
+        let g = GroupId::Facet(Facet::EmploymentType);
+        let th = Theme::default();
+        let header = SideLine {
+            count: Some(2),
+            ..line(SideId::Header(g), "From the search box")
+        };
+        // the inner width of the sidebar at 80 columns (a quarter, less
+        // borders): the title is cut, the count of selected values stays
+        let shown = text(&side_line(&header, 18, &th));
+        assert_eq!(shown, "From the sear… (2)");
+        assert_eq!(shown.width(), 18);
+        let shown = text(&side_line(&header, 40, &th));
+        assert_eq!(shown, "From the search box (2)", "whole when it fits");
+        let bare = line(SideId::Header(g), "From the search box");
+        assert_eq!(text(&side_line(&bare, 12, &th)), "From the se…");
+        let more = line(SideId::More(g), "12 more…");
+        assert_eq!(text(&side_line(&more, 8, &th)), "   12 m…");
     }
 }

@@ -31,7 +31,9 @@ pub(crate) trait Listed {
     /// The search text changed.
     fn edited(st: &mut State) -> Vec<Effect>;
     /// The selection may have moved: what to load for it.
-    fn moved(st: &mut State) -> Vec<Effect>;
+    fn moved(_: &mut State) -> Vec<Effect> {
+        Vec::new()
+    }
     /// A sidebar value was toggled (or excluded).
     fn pick(st: &mut State, group: GroupId, key: &str, exclude: bool) -> Vec<Effect>;
     /// The screen's own commands, tried before the shared keys.

@@ -17,19 +17,14 @@ use crate::tui::state::{SideState, State};
 use crate::tui::theme::Theme;
 use crate::tui::ui::widgets::block;
 
-/// The search box's title and what it shows while empty.
-pub struct Labels<'a> {
-    pub title: &'a str,
-    pub placeholder: &'a str,
-}
-
-/// Draws screen `S` in `area`: the box and the sidebar here, the list and
-/// the detail by `list` and `detail`. Returns where the panes went.
+/// Draws screen `S` in `area`: the box (its title and what it shows
+/// while empty) and the sidebar here, the list and the detail by `list`
+/// and `detail`. Returns where the panes went.
 pub(crate) fn render<S: Listed>(
     frame: &mut Frame<'_>,
     area: Rect,
     st: &State,
-    labels: Labels<'_>,
+    [title, placeholder]: [&str; 2],
     list: impl FnOnce(&mut Frame<'_>, Rect),
     detail: impl FnOnce(&mut Frame<'_>, Rect),
 ) -> Panes {
@@ -40,8 +35,8 @@ pub(crate) fn render<S: Listed>(
         p.search,
         &s.input,
         s.pane == Pane::Search,
-        labels.title,
-        labels.placeholder,
+        title,
+        placeholder,
         &st.theme,
     );
     if let Some(r) = p.side {

@@ -9,25 +9,23 @@ use super::detail;
 use super::widgets::block;
 use super::wrap;
 use crate::money::group_indian;
-use crate::tui::screen::view::{self, Labels};
+use crate::tui::screen::view;
 use crate::tui::state::{Pane, State};
 use crate::tui::update::listings::ListingsScreen;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
     let l = &st.listings;
-    let labels = Labels {
-        title: if l.query.literal {
-            " Search · words as typed (ctrl-l reads them) "
-        } else {
-            " Search "
-        },
-        placeholder: "type what you look for: payroll pune, data entry wfh, accounts 20k…",
+    let title = if l.query.literal {
+        " Search · words as typed (ctrl-l reads them) "
+    } else {
+        " Search "
     };
+    let placeholder = "type what you look for: payroll pune, data entry wfh, accounts 20k…";
     let p = view::render::<ListingsScreen>(
         frame,
         area,
         st,
-        labels,
+        [title, placeholder],
         |f, r| results(f, r, st),
         |f, r| detail::listing(f, r, st),
     );

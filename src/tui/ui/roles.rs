@@ -7,20 +7,19 @@ use ratatui::widgets::Paragraph;
 
 use super::detail;
 use super::widgets::block;
-use crate::tui::screen::view::{self, Labels};
+use crate::tui::screen::view;
 use crate::tui::state::{Pane, State};
 use crate::tui::update::roles::RolesScreen;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
-    let labels = Labels {
-        title: " Search ",
-        placeholder: "type to search roles: title, skill, department…",
-    };
     view::render::<RolesScreen>(
         frame,
         area,
         st,
-        labels,
+        [
+            " Search ",
+            "type to search roles: title, skill, department…",
+        ],
         |f, a| list(f, a, st),
         |f, a| detail::role(f, a, st),
     );

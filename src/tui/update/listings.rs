@@ -95,8 +95,58 @@ impl Listed for ListingsScreen {
         }
     }
 
+    /// Sort, literal words, the suggestion, save and apply, and Esc
+    /// bringing back a search a jump replaced.
     fn command(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
-        command(st, action)
+        Some(match action {
+            // from the results, Esc brings back the search a jump from Roles
+            // replaced
+            Action::Escape
+                if st.listings.pane == Pane::Results && st.listings.previous.is_some() =>
+            {
+                let q = st.listings.previous.take()?;
+                let text = q.text.clone();
+                st.listings.query = q;
+                st.listings.input.set(&text);
+                st.flash("The previous search is back");
+                search(st)
+            }
+            Action::ToggleLiteral => {
+                let literal = !st.listings.query.literal;
+                st.listings.query.literal = literal;
+                st.flash(if literal {
+                    "Words matched exactly as typed (ctrl-l reads them again)"
+                } else {
+                    "Reading places, pay, modes and synonyms in the search again"
+                });
+                search(st)
+            }
+            Action::AcceptSuggestion => match st.listings.results.suggestion.clone() {
+                Some(s) => {
+                    st.flash(format!("Searching for '{s}'"));
+                    set_text(st, &s)
+                }
+                None => Vec::new(),
+            },
+            Action::ClearFilters => {
+                if st.listings.query.filter_count() == 0 {
+                    return Some(Vec::new());
+                }
+                st.listings.query.clear_filters();
+                st.flash("Filters cleared");
+                search(st)
+            }
+            Action::CycleSort => cycle_sort(st),
+            Action::Save => match st.listings.selected_id(st.index()) {
+                Some(id) => vec![Effect::SaveListing(id)],
+                None => Vec::new(),
+            },
+            Action::Apply => match st.listings.selected_id(st.index()) {
+                Some(id) => vec![Effect::MarkApplied(id)],
+                None => Vec::new(),
+            },
+            _ => return None,
+        })
     }
 
     fn detail_max(st: &State, r: Rect) -> u16 {
@@ -180,57 +230,6 @@ pub(super) fn searched(st: &mut State, generation: u64, results: Arc<Results>) -
     }
     screen::fit_side::<ListingsScreen>(st);
     load_detail(st)
-}
-
-/// The commands only Listings has; `None` for the shared keys.
-fn command(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
-    Some(match action {
-        // from the results, Esc brings back the search a jump from Roles
-        // replaced
-        Action::Escape if st.listings.pane == Pane::Results && st.listings.previous.is_some() => {
-            let q = st.listings.previous.take()?;
-            let text = q.text.clone();
-            st.listings.query = q;
-            st.listings.input.set(&text);
-            st.flash("The previous search is back");
-            search(st)
-        }
-        Action::ToggleLiteral => {
-            let literal = !st.listings.query.literal;
-            st.listings.query.literal = literal;
-            st.flash(if literal {
-                "Words matched exactly as typed (ctrl-l reads them again)"
-            } else {
-                "Reading places, pay, modes and synonyms in the search again"
-            });
-            search(st)
-        }
-        Action::AcceptSuggestion => match st.listings.results.suggestion.clone() {
-            Some(s) => {
-                st.flash(format!("Searching for '{s}'"));
-                set_text(st, &s)
-            }
-            None => Vec::new(),
-        },
-        Action::ClearFilters => {
-            if st.listings.query.filter_count() == 0 {
-                return Some(Vec::new());
-            }
-            st.listings.query.clear_filters();
-            st.flash("Filters cleared");
-            search(st)
-        }
-        Action::CycleSort => cycle_sort(st),
-        Action::Save => match st.listings.selected_id(st.index()) {
-            Some(id) => vec![Effect::SaveListing(id)],
-            None => Vec::new(),
-        },
-        Action::Apply => match st.listings.selected_id(st.index()) {
-            Some(id) => vec![Effect::MarkApplied(id)],
-            None => Vec::new(),
-        },
-        _ => return None,
-    })
 }
 
 fn cycle_sort(st: &mut State) -> Vec<Effect> {

@@ -19,7 +19,7 @@ pub(crate) struct RolesScreen;
 
 impl Listed for RolesScreen {
     const HEADER: u16 = 0;
-    /// Enter in the box opens the first role.
+    /// Enter in the box opens the selected role.
     const ENTER: Pane = Pane::Detail;
 
     fn screen(st: &State) -> &Screen {
@@ -109,10 +109,6 @@ impl Listed for RolesScreen {
         Vec::new()
     }
 
-    fn moved(_: &mut State) -> Vec<Effect> {
-        Vec::new()
-    }
-
     fn pick(st: &mut State, group: GroupId, key: &str, exclude: bool) -> Vec<Effect> {
         let r = &mut st.roles;
         if group == GroupId::Role(RoleGroup::Department) {
@@ -124,8 +120,50 @@ impl Listed for RolesScreen {
         Vec::new()
     }
 
+    /// Compare, sort by fit, listings of a role, and Esc clearing a
+    /// comparison.
     fn command(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
-        command(st, action)
+        let pane = st.roles.pane;
+        match action {
+            // Esc from the list or the comparison clears the comparison first
+            Action::Escape
+                if (pane == Pane::Results || compare_open(st)) && !st.roles.compare.is_empty() =>
+            {
+                st.roles.pane = Pane::Results;
+                st.roles.detail_scroll = 0;
+                st.roles.compare.clear();
+                st.flash("Comparison cleared");
+            }
+            Action::ClearFilters => {
+                let r = &mut st.roles;
+                r.categories.clear();
+                r.not_categories.clear();
+                r.skills.clear();
+                r.not_skills.clear();
+                refresh(st);
+            }
+            Action::CycleSort => {
+                if st.profile.is_none() {
+                    st.flash_error("Fill in your profile (P) to sort roles by fit");
+                } else {
+                    st.roles.by_fit = !st.roles.by_fit;
+                    st.flash(if st.roles.by_fit {
+                        "Roles: best fit first"
+                    } else {
+                        "Roles: best match first"
+                    });
+                    refresh(st);
+                }
+            }
+            Action::RoleListings => {
+                if let Some(&role) = st.roles.found.get(st.roles.cursor.selected) {
+                    return Some(jump_to_listings(st, role));
+                }
+            }
+            Action::Toggle if matches!(pane, Pane::Search | Pane::Results) => toggle_compare(st),
+            _ => return None,
+        }
+        Some(Vec::new())
     }
 
     fn detail_max(st: &State, r: Rect) -> u16 {
@@ -218,51 +256,6 @@ pub(crate) fn jump_to_listings(st: &mut State, role: usize) -> Vec<Effect> {
 
 pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
     screen::update::<RolesScreen>(st, action)
-}
-
-/// The commands only Roles has; `None` for the shared keys.
-fn command(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
-    let pane = st.roles.pane;
-    match action {
-        // Esc from the list or the comparison clears the comparison first
-        Action::Escape
-            if (pane == Pane::Results || compare_open(st)) && !st.roles.compare.is_empty() =>
-        {
-            st.roles.pane = Pane::Results;
-            st.roles.detail_scroll = 0;
-            st.roles.compare.clear();
-            st.flash("Comparison cleared");
-        }
-        Action::ClearFilters => {
-            let r = &mut st.roles;
-            r.categories.clear();
-            r.not_categories.clear();
-            r.skills.clear();
-            r.not_skills.clear();
-            refresh(st);
-        }
-        Action::CycleSort => {
-            if st.profile.is_none() {
-                st.flash_error("Fill in your profile (P) to sort roles by fit");
-            } else {
-                st.roles.by_fit = !st.roles.by_fit;
-                st.flash(if st.roles.by_fit {
-                    "Roles: best fit first"
-                } else {
-                    "Roles: best match first"
-                });
-                refresh(st);
-            }
-        }
-        Action::RoleListings => {
-            if let Some(&role) = st.roles.found.get(st.roles.cursor.selected) {
-                return Some(jump_to_listings(st, role));
-            }
-        }
-        Action::Toggle if matches!(pane, Pane::Search | Pane::Results) => toggle_compare(st),
-        _ => return None,
-    }
-    Some(Vec::new())
 }
 
 /// Space on a role: mark it for comparing (up to three side by side).

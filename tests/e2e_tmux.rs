@@ -28,7 +28,7 @@ fn search_filter_save_quit_in_tmux() {
 
     // "pune" was read as the city: the sidebar's first group says so
     t.wait_for("the city read from the text", |s| {
-        s.contains("From the search box") && s.contains("Pune (city)") && s.contains("payrl · Pune")
+        s.contains("From the search") && s.contains("Pune (city)") && s.contains("payrl · Pune")
     });
     // Space on it takes the word out of the search box
     t.keys(&["Tab", "Down", "Space"]);

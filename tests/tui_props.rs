@@ -226,7 +226,7 @@ fn role_focus_of(p: RolePane) -> Focus {
     match p {
         RolePane::Search => Focus::Search,
         RolePane::Filters => Focus::Side,
-        RolePane::List => Focus::Main,
+        RolePane::Results => Focus::Main,
         RolePane::Detail => Focus::Detail,
     }
 }

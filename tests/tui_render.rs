@@ -433,7 +433,7 @@ fn compare_reads_whole(w: u16, h: u16) {
     );
     // back to the list for a third
     keys(&mut d, &[KeyCode::BackTab]);
-    assert_eq!(d.state.roles.pane(), RolePane::List);
+    assert_eq!(d.state.roles.pane(), RolePane::Results);
     assert_eq!(d.state.roles.compare.len(), 2, "the marks stay");
     keys(&mut d, &[KeyCode::Down, KeyCode::Down, KeyCode::Char(' ')]);
     assert_eq!(d.state.roles.pane(), RolePane::Detail);

@@ -1087,5 +1087,44 @@ fn down_from_the_search_box_goes_to_the_results_so_s_saves() {
     key(&mut d, KeyCode::Char('/'));
     typed(&mut d, "mis");
     key(&mut d, KeyCode::Down);
-    assert_eq!(d.state.roles.pane(), RolePane::List);
+    assert_eq!(d.state.roles.pane(), RolePane::Results);
+}
+
+/// Roles takes clicks and the wheel from the same search screen as
+/// Listings: a row of its list (no column titles above it) selects that
+/// role, a sidebar value toggles, and the wheel scrolls what is under it.
+#[test]
+fn roles_take_the_same_clicks_and_wheel_as_listings() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut d = driver(120, 16);
+    key(&mut d, KeyCode::Esc);
+    key(&mut d, KeyCode::Char('2'));
+    let mouse = |d: &mut Driver, kind, column, row| {
+        d.event(&Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }))
+    };
+    let click = MouseEventKind::Down(MouseButton::Left);
+    // the list's box starts below the search box (rows 1-3); its first
+    // entry is on the row under the border
+    mouse(&mut d, click, 40, 4 + 1 + 3);
+    assert_eq!(d.state.roles.pane(), RolePane::Results);
+    assert_eq!(d.state.roles.cursor.selected, 3);
+    // the wheel over the sidebar scrolls the sidebar, not the list
+    mouse(&mut d, MouseEventKind::ScrollDown, 5, 8);
+    assert_eq!(d.state.roles.side.offset, 3);
+    assert_eq!(d.state.roles.cursor.selected, 3);
+    // over the list it moves the list
+    mouse(&mut d, MouseEventKind::ScrollDown, 40, 8);
+    assert!(d.state.roles.cursor.offset > 0);
+    // a sidebar value toggles its filter: back to the top, the first
+    // department is the line under the header
+    mouse(&mut d, MouseEventKind::ScrollUp, 5, 8);
+    mouse(&mut d, click, 5, 4 + 2);
+    assert_eq!(d.state.roles.pane(), RolePane::Filters);
+    assert_eq!(d.state.roles.categories.len(), 1);
+    assert!(d.state.roles.found.len() < d.state.index().vocab().roles.len());
 }

@@ -12,6 +12,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 mod run;
+pub mod screen;
 pub mod sidebar;
 pub mod start;
 pub mod state;

@@ -6,9 +6,39 @@ use super::state::SideState;
 use crate::search::understand::{Filter, Interpretation, filter_label};
 use crate::search::{Facet, Index, Query, Results};
 
-/// Identifies a sidebar line across refreshes: `group`, `group=key` or `group+`.
+/// A sidebar group: what the search box was read as, a listing facet, or
+/// one of the Roles screen's groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GroupId {
+    Understood,
+    Facet(Facet),
+    Role(RoleGroup),
+}
+
+/// The Roles screen's sidebar groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RoleGroup {
+    Department,
+    Skill,
+}
+
+/// Identifies a sidebar line across refreshes: a group's header, one of
+/// its values (by key), or its "more" line.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct SideId(pub String);
+pub enum SideId {
+    Header(GroupId),
+    Value(GroupId, String),
+    More(GroupId),
+}
+
+impl SideId {
+    /// The group the line belongs to.
+    pub fn group(&self) -> GroupId {
+        match self {
+            SideId::Header(g) | SideId::Value(g, _) | SideId::More(g) => *g,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -17,24 +47,10 @@ pub enum Mark {
     Excluded,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SideKind {
-    Header,
-    /// A value: its group and key.
-    Value {
-        group: String,
-        key: String,
-    },
-    /// "N more" in a folded group.
-    More {
-        group: String,
-    },
-}
-
+/// One line of a sidebar: what it is (its id), and what it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SideLine {
     pub id: SideId,
-    pub kind: SideKind,
     pub label: String,
     pub count: Option<u32>,
     pub mark: Mark,
@@ -83,7 +99,7 @@ fn ordered(f: Facet) -> bool {
 
 /// One group's candidate values: (key, label, count, mark).
 pub struct Group {
-    pub id: String,
+    pub id: GroupId,
     pub title: String,
     pub values: Vec<(String, String, u32, Mark)>,
     /// Keep natural order instead of sorting by count.
@@ -104,16 +120,11 @@ pub fn lines(groups: Vec<Group>, side: &SideState) -> Vec<SideLine> {
             g.values
                 .sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
         }
-        let title = if active > 0 {
-            format!("{} ({active})", g.title)
-        } else {
-            g.title.clone()
-        };
+        // a header's count is how many of its values are selected
         out.push(SideLine {
-            id: SideId(g.id.clone()),
-            kind: SideKind::Header,
-            label: title,
-            count: None,
+            id: SideId::Header(g.id),
+            label: g.title.clone(),
+            count: (active > 0).then_some(active as u32),
             mark: Mark::None,
         });
         let expanded = side.expanded.contains(&g.id);
@@ -125,11 +136,7 @@ pub fn lines(groups: Vec<Group>, side: &SideState) -> Vec<SideLine> {
                 continue;
             }
             out.push(SideLine {
-                id: SideId(format!("{}={key}", g.id)),
-                kind: SideKind::Value {
-                    group: g.id.clone(),
-                    key,
-                },
+                id: SideId::Value(g.id, key),
                 label,
                 count: Some(count),
                 mark,
@@ -137,10 +144,7 @@ pub fn lines(groups: Vec<Group>, side: &SideState) -> Vec<SideLine> {
         }
         if hidden > 0 || (expanded && total > FOLDED) {
             out.push(SideLine {
-                id: SideId(format!("{}+", g.id)),
-                kind: SideKind::More {
-                    group: g.id.clone(),
-                },
+                id: SideId::More(g.id),
                 label: if expanded {
                     "show fewer".to_string()
                 } else {
@@ -153,9 +157,6 @@ pub fn lines(groups: Vec<Group>, side: &SideState) -> Vec<SideLine> {
     }
     out
 }
-
-/// The id of the sidebar group listing what was read from the search box.
-pub const UNDERSTOOD: &str = "understood";
 
 /// What the search box was read as, one line a part ("Pune (city)"); the
 /// key is where the part starts in the text.
@@ -192,7 +193,7 @@ fn understood_group(index: &Index, results: &Results, understood: &Interpretatio
         })
         .collect();
     Group {
-        id: UNDERSTOOD.to_string(),
+        id: GroupId::Understood,
         title: "From the search box".to_string(),
         values,
         ordered: true,
@@ -246,7 +247,7 @@ pub fn listing_groups(
                     })
                     .collect();
                 Group {
-                    id: f.id().to_string(),
+                    id: GroupId::Facet(f),
                     title: f.label().to_string(),
                     values,
                     ordered: ordered(f),
@@ -263,17 +264,19 @@ pub fn position(lines: &[SideLine], at: &Option<SideId>) -> usize {
     if let Some(i) = lines.iter().position(|l| &l.id == at) {
         return i;
     }
-    let group = at.0.split(['=', '+']).next().unwrap_or("");
-    lines.iter().position(|l| l.id.0 == group).unwrap_or(0)
+    let header = SideId::Header(at.group());
+    lines.iter().position(|l| l.id == header).unwrap_or(0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const CITY: GroupId = GroupId::Facet(Facet::City);
+
     fn group(n: usize) -> Group {
         Group {
-            id: "city".into(),
+            id: CITY,
             title: "City".into(),
             values: (0..n)
                 .map(|i| {
@@ -296,11 +299,11 @@ mod tests {
         let l = lines(vec![g], &SideState::default());
         // header + 5 + the excluded one + "3 more"
         assert_eq!(l.len(), 8);
-        assert_eq!(l[0].label, "City (1)");
+        assert_eq!((l[0].label.as_str(), l[0].count), ("City", Some(1)));
         assert_eq!(l[6].mark, Mark::Excluded);
         assert_eq!(l[7].label, "3 more…");
         let mut side = SideState::default();
-        side.expanded.insert("city".into());
+        side.expanded.insert(CITY);
         let l = lines(vec![group(9)], &side);
         assert_eq!(l.len(), 11);
         assert_eq!(l[10].label, "show fewer");
@@ -319,8 +322,9 @@ mod tests {
     #[test]
     fn position_falls_back_to_the_header() {
         let l = lines(vec![group(3)], &SideState::default());
-        assert_eq!(position(&l, &Some(SideId("city=c1".into()))), 2);
-        assert_eq!(position(&l, &Some(SideId("city=gone".into()))), 0);
+        let value = |k: &str| Some(SideId::Value(CITY, k.into()));
+        assert_eq!(position(&l, &value("c1")), 2);
+        assert_eq!(position(&l, &value("gone")), 0);
         assert_eq!(position(&l, &None), 0);
     }
 }

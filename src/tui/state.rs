@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::action::Tab;
 use super::input::TextInput;
 use super::keymap::{Keymap, Mode};
-use super::sidebar::SideId;
+use super::sidebar::{GroupId, SideId};
 use super::theme::Theme;
 use crate::catalog::{Listing, MarketFigure, Source};
 use crate::fit::FitProfile;
@@ -52,28 +52,11 @@ pub fn profile_unlocks(index: &crate::search::Index, profile: Option<&FitProfile
     }
 }
 
-/// Which part of the Listings screen has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Search,
-    Filters,
-    Results,
-    Detail,
-}
+pub use super::screen::{Pane, Screen};
 
-impl Pane {
-    pub const ORDER: [Pane; 4] = [Pane::Search, Pane::Filters, Pane::Results, Pane::Detail];
-
-    pub fn next(self) -> Pane {
-        let i = Pane::ORDER.iter().position(|&p| p == self).unwrap_or(0);
-        Pane::ORDER[(i + 1) % Pane::ORDER.len()]
-    }
-
-    pub fn prev(self) -> Pane {
-        let i = Pane::ORDER.iter().position(|&p| p == self).unwrap_or(0);
-        Pane::ORDER[(i + Pane::ORDER.len() - 1) % Pane::ORDER.len()]
-    }
-}
+/// The Roles screen's panes: the same as Listings' (the name stays for
+/// the code that still says it).
+pub type RolePane = Pane;
 
 /// A scrollable list position: the selected row and the first row shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -130,11 +113,11 @@ impl Cursor {
     }
 }
 
-/// The Listings screen.
+/// The Listings screen: the shared search screen over the listings index.
 #[derive(Debug)]
 pub struct Listings {
-    pub pane: Pane,
-    pub input: TextInput,
+    /// The box, the focus, the cursors and scrolls.
+    pub screen: Screen,
     pub query: Query,
     /// Generation of the newest search asked for.
     pub generation: u64,
@@ -145,11 +128,8 @@ pub struct Listings {
     /// The sort the shown results are in.
     pub shown_sort: crate::search::Sort,
     pub results: Arc<Results>,
-    pub cursor: Cursor,
-    pub side: SideState,
     /// The listing whose detail is shown (loaded from the store).
     pub detail: Option<Listing>,
-    pub detail_scroll: u16,
     /// The query a jump from Roles or Salaries replaced: Esc brings it back.
     pub previous: Option<Query>,
 }
@@ -173,7 +153,7 @@ impl Listings {
 pub struct SideState {
     pub at: Option<SideId>,
     pub offset: usize,
-    pub expanded: HashSet<String>,
+    pub expanded: HashSet<GroupId>,
 }
 
 impl SideState {
@@ -190,50 +170,43 @@ impl SideState {
     }
 }
 
-/// Which part of the Roles screen has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RolePane {
-    Search,
-    Filters,
-    List,
-    Detail,
-}
-
-impl RolePane {
-    pub const ORDER: [RolePane; 4] = [
-        RolePane::Search,
-        RolePane::Filters,
-        RolePane::List,
-        RolePane::Detail,
-    ];
-}
-
-/// The Roles screen.
+/// The Roles screen: the shared search screen over the role vocabulary.
 #[derive(Debug, Clone, Default)]
 pub struct Roles {
-    pub pane: Option<RolePane>,
-    pub input: TextInput,
+    /// The box, the focus, the cursors and scrolls.
+    pub screen: Screen,
     pub categories: BTreeSet<String>,
     pub not_categories: BTreeSet<String>,
     pub skills: BTreeSet<String>,
     pub not_skills: BTreeSet<String>,
     /// Matching roles (positions in the vocabulary), best first.
     pub found: Vec<usize>,
-    pub cursor: Cursor,
-    pub side: SideState,
-    pub detail_scroll: u16,
     /// Roles marked for comparing side by side (positions, at most 3).
     pub compare: Vec<usize>,
     /// Best fit first (with a profile) instead of best match.
     pub by_fit: bool,
 }
 
-impl Roles {
-    /// The pane with the keyboard: like Listings, the search box at first.
-    pub fn pane(&self) -> RolePane {
-        self.pane.unwrap_or(RolePane::Search)
-    }
+/// Both screens read as their shared part: `st.roles.pane()`,
+/// `st.listings.cursor` and the like.
+macro_rules! deref_screen {
+    ($($t:ty),*) => {$(
+        impl std::ops::Deref for $t {
+            type Target = Screen;
+            fn deref(&self) -> &Screen {
+                &self.screen
+            }
+        }
+
+        impl std::ops::DerefMut for $t {
+            fn deref_mut(&mut self) -> &mut Screen {
+                &mut self.screen
+            }
+        }
+    )*};
 }
+
+deref_screen!(Listings, Roles);
 
 /// The Salaries screen.
 #[derive(Debug, Clone, Default)]
@@ -488,11 +461,9 @@ impl State {
             height: init.height,
             period: init.period,
             listings: Listings {
-                pane: Pane::Search,
-                input: {
-                    let mut t = TextInput::default();
-                    t.set(&query.text);
-                    t
+                screen: Screen {
+                    input: TextInput::with(&query.text),
+                    ..Screen::default()
                 },
                 query,
                 generation: 0,
@@ -500,10 +471,7 @@ impl State {
                 shown_text: String::new(),
                 shown_sort: crate::search::Sort::Relevance,
                 results: Arc::new(Results::default()),
-                cursor: Cursor::default(),
-                side: SideState::default(),
                 detail: None,
-                detail_scroll: 0,
                 previous: None,
             },
             roles,
@@ -538,7 +506,7 @@ impl State {
         }
         let in_box = match self.tab {
             Tab::Listings => self.listings.pane == Pane::Search,
-            Tab::Roles => self.roles.pane() == RolePane::Search,
+            Tab::Roles => self.roles.pane == Pane::Search,
             _ => false,
         };
         if in_box { Mode::Type } else { Mode::Browse }

@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Table};
 
@@ -10,30 +9,27 @@ use super::detail;
 use super::widgets::block;
 use super::wrap;
 use crate::money::group_indian;
-use crate::tui::input::TextInput;
-use crate::tui::sidebar::{self, Mark, SideKind, SideLine};
-use crate::tui::state::SideState;
+use crate::tui::screen::view;
 use crate::tui::state::{Pane, State};
-use crate::tui::theme::Theme;
-use crate::tui::update::listings::{panes_in, side_lines};
+use crate::tui::update::listings::ListingsScreen;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
-    let p = panes_in(st, area);
     let l = &st.listings;
-    search_box(
+    let title = if l.query.literal {
+        " Search · words as typed (ctrl-l reads them) "
+    } else {
+        " Search "
+    };
+    let placeholder = "type what you look for: payroll pune, data entry wfh, accounts 20k…";
+    let p = view::render::<ListingsScreen>(
         frame,
-        p.search,
-        &l.input,
-        l.pane == Pane::Search,
-        if l.query.literal {
-            " Search · words as typed (ctrl-l reads them) "
-        } else {
-            " Search "
-        },
-        "type what you look for: payroll pune, data entry wfh, accounts 20k…",
-        &st.theme,
+        area,
+        st,
+        [title, placeholder],
+        |f, r| results(f, r, st),
+        |f, r| detail::listing(f, r, st),
     );
-    // what the text was read as, right under it
+    // what the text was read as, at the foot of the box
     let reading = if l.query.literal {
         String::new()
     } else {
@@ -55,121 +51,6 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
             ))),
             area,
         );
-    }
-    if let Some(r) = p.side {
-        side(
-            frame,
-            r,
-            &side_lines(st),
-            &l.side,
-            l.pane == Pane::Filters,
-            " Filters ",
-            &st.theme,
-        );
-    }
-    if let Some(r) = p.main {
-        results(frame, r, st);
-    }
-    if let Some(r) = p.detail {
-        detail::listing(frame, r, st);
-    }
-}
-
-/// A search box: bordered when there is room, one line otherwise.
-pub fn search_box(
-    frame: &mut Frame<'_>,
-    r: Rect,
-    input: &TextInput,
-    focused: bool,
-    title: &str,
-    placeholder: &str,
-    th: &Theme,
-) {
-    let inner = if r.height >= 3 {
-        let b = block(title.to_string(), focused, th);
-        let inner = b.inner(r);
-        frame.render_widget(b, r);
-        inner
-    } else {
-        let prompt = Span::styled("/ ", if focused { th.accent } else { th.muted });
-        frame.render_widget(Paragraph::new(prompt), r);
-        let indent = r.width.min(2);
-        Rect::new(r.x + indent, r.y, r.width - indent, r.height)
-    };
-    // keep the cursor in view when the text is wider than the box
-    let (shown, col) = input.window(usize::from(inner.width));
-    let text = if input.text().is_empty() {
-        Line::from(Span::styled(placeholder, th.muted))
-    } else {
-        Line::from(shown)
-    };
-    frame.render_widget(Paragraph::new(text), inner);
-    if focused && inner.width > 0 && inner.height > 0 {
-        let x = inner.x + (col as u16).min(inner.width - 1);
-        frame.set_cursor_position((x, inner.y));
-    }
-}
-
-/// A filter sidebar.
-pub fn side(
-    frame: &mut Frame<'_>,
-    r: Rect,
-    lines: &[SideLine],
-    side: &SideState,
-    focused: bool,
-    title: &str,
-    th: &Theme,
-) {
-    let b = block(title.to_string(), focused, th);
-    let inner = b.inner(r);
-    frame.render_widget(b, r);
-    let at = sidebar::position(lines, &side.at);
-    let w = inner.width as usize;
-    let shown: Vec<Line<'_>> = lines
-        .iter()
-        .enumerate()
-        .skip(side.offset)
-        .take(inner.height as usize)
-        .map(|(i, line)| {
-            let mut l = side_line(line, w, th);
-            if i == at {
-                l = if focused {
-                    th.select(l)
-                } else {
-                    l.patch_style(Style::new().add_modifier(Modifier::UNDERLINED))
-                };
-            }
-            l
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
-}
-
-fn side_line<'a>(line: &'a SideLine, width: usize, th: &Theme) -> Line<'a> {
-    use unicode_width::UnicodeWidthStr;
-    match &line.kind {
-        SideKind::Header => Line::from(Span::styled(line.label.as_str(), th.accent)),
-        SideKind::More { .. } => Line::from(Span::styled(format!("   {}", line.label), th.muted)),
-        SideKind::Value { .. } => {
-            let (mark, style) = match line.mark {
-                Mark::Included => ("[+]", th.good.add_modifier(Modifier::BOLD)),
-                Mark::Excluded => ("[-]", th.bad.add_modifier(Modifier::CROSSED_OUT)),
-                Mark::None => ("[ ]", Style::new()),
-            };
-            let count = line
-                .count
-                .map(|c| group_indian(u64::from(c)))
-                .unwrap_or_default();
-            let room = width.saturating_sub(4 + count.width() + 1);
-            let label = crate::display::truncate(&line.label, room);
-            let pad = room.saturating_sub(label.width());
-            Line::from(vec![
-                Span::styled(format!("{mark} "), style),
-                Span::styled(label, style),
-                Span::raw(" ".repeat(pad + 1)),
-                Span::styled(count, th.muted),
-            ])
-        }
     }
 }
 

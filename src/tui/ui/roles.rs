@@ -6,41 +6,23 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::detail;
-use super::listings::{search_box, side};
 use super::widgets::block;
-use crate::tui::state::{RolePane, State};
-use crate::tui::update::roles::{panes_in, side_lines};
+use crate::tui::screen::view;
+use crate::tui::state::{Pane, State};
+use crate::tui::update::roles::RolesScreen;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, st: &State) {
-    let p = panes_in(st, area);
-    let r = &st.roles;
-    let pane = r.pane();
-    search_box(
+    view::render::<RolesScreen>(
         frame,
-        p.search,
-        &r.input,
-        pane == RolePane::Search,
-        " Search ",
-        "type to search roles: title, skill, department…",
-        &st.theme,
+        area,
+        st,
+        [
+            " Search ",
+            "type to search roles: title, skill, department…",
+        ],
+        |f, a| list(f, a, st),
+        |f, a| detail::role(f, a, st),
     );
-    if let Some(a) = p.side {
-        side(
-            frame,
-            a,
-            &side_lines(st),
-            &r.side,
-            pane == RolePane::Filters,
-            " Filters ",
-            &st.theme,
-        );
-    }
-    if let Some(a) = p.main {
-        list(frame, a, st);
-    }
-    if let Some(a) = p.detail {
-        detail::role(frame, a, st);
-    }
 }
 
 fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
@@ -49,7 +31,7 @@ fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
     let v = st.index().vocab();
     let b = block(
         format!(" Roles {} ", r.found.len()),
-        r.pane() == RolePane::List,
+        r.pane == Pane::Results,
         th,
     );
     let inner = b.inner(a);

@@ -9,8 +9,8 @@ pub(crate) mod roles;
 pub mod tracker;
 
 use super::action::{Action, Effect, Tab};
-use super::layout::{self, Focus};
-use super::state::{Overlay, Pane, RolePane, State};
+use super::layout;
+use super::state::{Overlay, State};
 
 /// Applies an action; returns what the loop must do next.
 pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
@@ -250,7 +250,7 @@ pub(crate) fn root(st: &State) -> layout::Root {
 }
 
 /// Rows of a list moved by an action, or `None` if the action is not a move.
-fn movement(action: &Action, page: usize) -> Option<isize> {
+pub(crate) fn movement(action: &Action, page: usize) -> Option<isize> {
     let page = page.max(1) as isize;
     Some(match action {
         Action::Up => -1,
@@ -294,26 +294,6 @@ fn salaries(st: &mut State, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-/// Layout focus of the Listings screen.
-pub(crate) fn listings_focus(st: &State) -> Focus {
-    match st.listings.pane {
-        Pane::Search => Focus::Search,
-        Pane::Filters => Focus::Side,
-        Pane::Results => Focus::Main,
-        Pane::Detail => Focus::Detail,
-    }
-}
-
-/// Layout focus of the Roles screen.
-pub(crate) fn roles_focus(st: &State) -> Focus {
-    match st.roles.pane() {
-        RolePane::Search => Focus::Search,
-        RolePane::Filters => Focus::Side,
-        RolePane::List => Focus::Main,
-        RolePane::Detail => Focus::Detail,
-    }
 }
 
 /// Sidebar width for the Listings and Roles screens.

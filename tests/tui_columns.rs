@@ -166,18 +166,19 @@ fn at_200_columns_nearly_every_name_shows_whole() {
     }
     eprintln!("200x50: {cut} of {names} names cut");
     assert!(names >= total * 3 - 200, "{names} names checked");
-    // measured: 223 of 6,174 (3.6%)
+    // measured: 187 of 6,174 (3.0%; 223 before the title's want went
+    // from 28 to 24). None cut would need 128 cells (a 47-cell title, a
+    // 46-cell company, 18 for Thiruvananthapuram, pay, gaps) where the
+    // results have 103 beside the detail's two fifths.
     assert!(
-        cut * 20 <= names,
+        cut * 30 <= names,
         "{cut} of {names} names cut at 200 columns"
     );
 }
 
-/// Which headers the results show at a width.
-fn headers(w: u16) -> usize {
-    let mut d = driver(w, 30);
-    key(&mut d, KeyCode::Esc);
-    let (_, header) = results(&lines(&d));
+/// Which of the results' headers show on `d`'s screen.
+fn headers(d: &Driver) -> usize {
+    let (_, header) = results(&lines(d));
     ["Title", "Company", "City", "Salary", "Mode", "Age"]
         .iter()
         .filter(|h| header.contains(*h))
@@ -185,16 +186,28 @@ fn headers(w: u16) -> usize {
 }
 
 #[test]
-fn a_wider_terminal_never_shows_fewer_columns_within_a_layout() {
-    // one pane under 80, sidebar and results to 110, three panes from 110
-    for range in [40u16..80, 80..110, 110..301] {
-        let mut last = 0;
-        for w in range.clone().step_by(3) {
-            let n = headers(w);
-            assert!(n >= last, "{w} columns show {n} headers, fewer than {last}");
-            last = n;
+fn a_wider_terminal_never_shows_fewer_columns() {
+    // across the pane layouts too: one pane under 80, sidebar and results
+    // to 110, three panes from 110 (where the results narrow by the
+    // detail's share)
+    let mut d = driver(40, 30);
+    key(&mut d, KeyCode::Esc);
+    let mut last = (0, 0);
+    for w in 40u16..=300 {
+        d.event(&Event::Resize(w, 30));
+        let n = headers(&d);
+        if n != last.1 {
+            eprintln!("{w}: {n} columns");
         }
+        assert!(
+            n >= last.1,
+            "{w} columns show {n} headers, fewer than {} at {}",
+            last.1,
+            last.0
+        );
+        last = (w, n);
     }
+    assert!(last.1 >= 5, "{} columns at 300", last.1);
 }
 
 #[test]

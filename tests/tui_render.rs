@@ -697,3 +697,24 @@ fn every_overlay_at_three_sizes() {
         snap!(format!("overlay_compare_{size}"), &d);
     }
 }
+
+/// Help scrolls to its last line at any size, and no further: at 40x10
+/// (longer than a hundred lines) j reaches the end, which says so, and
+/// one k brings back one line below.
+#[test]
+fn help_scrolls_to_its_end_at_any_size() {
+    for (w, h) in [(40, 10), (80, 24), (120, 36)] {
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('?')]);
+        assert!(screen(&d).contains("more lines"), "{w}x{h}");
+        for _ in 0..400 {
+            keys(&mut d, &[KeyCode::Char('j')]);
+        }
+        let s = screen(&d);
+        assert!(s.contains("end · ↑ scrolls back"), "{w}x{h}: {s}");
+        assert!(s.contains("counts show what each"), "the last line: {s}");
+        keys(&mut d, &[KeyCode::Char('k')]);
+        let s = screen(&d);
+        assert!(s.contains("↓ 1 more line "), "{w}x{h}: {s}");
+    }
+}

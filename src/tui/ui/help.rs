@@ -123,11 +123,18 @@ fn lines(st: &State, col: usize) -> Vec<Line<'static>> {
     out
 }
 
-pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
-    let Some(Overlay::Help { scroll }) = &st.overlay else {
-        return;
-    };
-    let th = &st.theme;
+/// Help's layout in `body`: two columns or one, the column width, the
+/// lines of each, and the box.
+struct Shape {
+    two: bool,
+    col: usize,
+    left: Vec<Line<'static>>,
+    right: Vec<Line<'static>>,
+    tall: u16,
+    area: Rect,
+}
+
+fn shape(st: &State, body: Rect) -> Shape {
     let two = body.width >= 110;
     let col = if two {
         (body.width.min(160) - 4) / 2
@@ -135,7 +142,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         body.width.min(80) - 2
     } as usize;
     let all = lines(st, col);
-    let (left, right): (Vec<Line<'_>>, Vec<Line<'_>>) = if two {
+    let (left, right): (Vec<Line<'static>>, Vec<Line<'static>>) = if two {
         // split at a group boundary near the middle
         let half = all.len().div_ceil(2);
         let cut = (half..all.len())
@@ -153,6 +160,40 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         col as u16 + 2
     };
     let area = centered(body, width, tall);
+    Shape {
+        two,
+        col,
+        left,
+        right,
+        tall,
+        area,
+    }
+}
+
+/// How far help scrolls on the screen `st` is drawn on: to its last line
+/// and no further.
+pub fn max_scroll(st: &State) -> u16 {
+    let body = crate::tui::layout::root(Rect::new(0, 0, st.width, st.height)).body;
+    if body.width < 4 || body.height < 3 {
+        return 0;
+    }
+    let s = shape(st, body);
+    s.tall.saturating_sub(s.area.height)
+}
+
+pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
+    let Some(Overlay::Help { scroll }) = &st.overlay else {
+        return;
+    };
+    let th = &st.theme;
+    let Shape {
+        two,
+        col,
+        left,
+        right,
+        tall,
+        area,
+    } = shape(st, body);
     frame.render_widget(Clear, area);
     let over = tall.saturating_sub(area.height);
     let title = if over > 0 {

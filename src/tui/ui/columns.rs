@@ -289,3 +289,28 @@ pub fn role_title_width(st: &State, inner_w: usize, rows: usize, count_w: usize)
     ];
     layout(&specs, inner_w, GAP)[0].unwrap_or(inner_w)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_width_columns_are_chosen_at_never_shrinks_as_the_terminal_grows() {
+        let main = |w: u16| {
+            panes(Rect::new(0, 0, w, 30), Focus::Main, SIDEBAR)
+                .main
+                .map_or(w, |r| r.width)
+        };
+        // the results themselves narrow where the detail pane appears
+        assert!(main(WIDE) < main(WIDE - 1));
+        let mut last = 0;
+        for w in 40..=300 {
+            let n = narrowest_results(w);
+            assert!(n >= last, "{w}: {n} < {last}");
+            assert!(n <= main(w), "{w}: chosen wider than the results");
+            last = n;
+        }
+        assert_eq!(narrowest_results(WIDE - 1), main(WIDE));
+        assert_eq!(narrowest_results(200), main(200));
+    }
+}

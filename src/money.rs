@@ -136,17 +136,52 @@ pub fn thousands(n: u32) -> String {
     }
 }
 
+/// A monthly amount for a narrow column, without its ₹: thousands under a
+/// lakh ("18", "48.5" with unit "k"), lakhs from one ("1.02", "1.3" with
+/// unit "L"), the way Indian readers say pay. Which unit is decided on
+/// the rounded figure, so ₹99,999 reads "1L", not "100k".
+fn short_amount(n: u32) -> (String, &'static str) {
+    let t = thousands(n);
+    // hundredths of a lakh are thousands of rupees, rounded half up
+    let hundredths = (u64::from(n) + 500) / 1_000;
+    if hundredths < 100 {
+        return (t, "k");
+    }
+    let (whole, frac) = (hundredths / 100, hundredths % 100);
+    let text = match frac {
+        0 => whole.to_string(),
+        f if f % 10 == 0 => format!("{whole}.{}", f / 10),
+        f => format!("{whole}.{f:02}"),
+    };
+    (text, "L")
+}
+
 /// A salary range for a narrow column, with its ₹: `₹18–23k` a month,
-/// `₹18k+`, `≤₹25k`; `2.2–3L` a year. [`format_range`] is the long form.
+/// `₹1.02–1.3L` over a lakh, `₹95k–1.2L` across it, `₹18k+`, `≤₹25k`;
+/// `2.2–3L` a year. [`format_range`] is the long form.
 pub fn format_range_short(min: Option<Rupees>, max: Option<Rupees>, period: Period) -> String {
     match period {
-        Period::Monthly => match (min, max) {
-            (Some(a), Some(b)) if a == b => format!("₹{}k", thousands(a.0)),
-            (Some(a), Some(b)) => format!("₹{}–{}k", thousands(a.0), thousands(b.0)),
-            (Some(a), None) => format!("₹{}k+", thousands(a.0)),
-            (None, Some(b)) => format!("≤₹{}k", thousands(b.0)),
-            (None, None) => "—".to_string(),
-        },
+        Period::Monthly => {
+            let one = |r: Rupees| {
+                let (n, u) = short_amount(r.0);
+                format!("{n}{u}")
+            };
+            match (min, max) {
+                (Some(a), Some(b)) => {
+                    let ((x, ux), (y, uy)) = (short_amount(a.0), short_amount(b.0));
+                    if x == y && ux == uy {
+                        format!("₹{x}{ux}")
+                    } else if ux == uy {
+                        format!("₹{x}–{y}{uy}")
+                    } else {
+                        format!("₹{x}{ux}–{y}{uy}")
+                    }
+                }
+                (Some(a), None) => format!("₹{}+", one(a)),
+                (None, Some(b)) => format!("≤₹{}", one(b)),
+                (None, None) => "—".to_string(),
+            }
+        }
         Period::Annual => {
             let l = |r: Rupees| format_lpa(r.annual()).trim_end_matches(" LPA").to_string();
             match (min, max) {
@@ -320,6 +355,27 @@ mod tests {
             format_range_short(r(18_000), r(25_000), Period::Annual),
             "2.2–3L"
         );
+    }
+
+    #[test]
+    fn short_pay_over_a_lakh_reads_in_lakhs() {
+        let r = |n| Some(Rupees(n));
+        let short = |a, b| format_range_short(a, b, Period::Monthly);
+        // the boundary: what rounds to a lakh reads as one
+        assert_eq!(short(r(99_000), None), "₹99k+");
+        assert_eq!(short(r(99_499), None), "₹99.5k+");
+        assert_eq!(short(r(99_999), None), "₹1L+");
+        assert_eq!(short(r(1_00_000), None), "₹1L+");
+        assert_eq!(short(None, r(1_00_000)), "≤₹1L");
+        assert_eq!(short(r(99_999), r(1_00_000)), "₹1L");
+        // both over a lakh: "₹1.02–1.3L", not "₹102–130k"
+        assert_eq!(short(r(1_02_000), r(1_30_000)), "₹1.02–1.3L");
+        assert_eq!(short(r(83_500), r(1_40_500)), "₹83.5k–1.41L");
+        assert_eq!(short(r(95_000), r(1_20_000)), "₹95k–1.2L");
+        assert_eq!(short(r(1_00_000), r(12_50_000)), "₹1–12.5L");
+        assert_eq!(short(r(1_05_000), r(1_05_000)), "₹1.05L");
+        // under a lakh unchanged
+        assert_eq!(short(r(95_000), r(99_000)), "₹95–99k");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Table columns sized from content, checked on the drawn screen: every
 //! name in a table is whole or cut with "…", titles keep room at 120
-//! columns, a wider terminal never shows fewer columns (within one pane
-//! layout), and the Roles counts sit by the names.
+//! columns, a wider terminal never shows fewer columns (at every width
+//! from 40 to 300, across the pane layouts), the Roles counts sit by the
+//! names; and, at random sizes from 40x10 to 300x100 on every tab, names
+//! whole or cut with "…", the title column at its minimum at least, and a
+//! status line that cuts no word.
 
 use backdesk::config::Config;
 use backdesk::session::Session;
@@ -166,18 +169,19 @@ fn at_200_columns_nearly_every_name_shows_whole() {
     }
     eprintln!("200x50: {cut} of {names} names cut");
     assert!(names >= total * 3 - 200, "{names} names checked");
-    // measured: 223 of 6,174 (3.6%)
+    // measured: 187 of 6,174 (3.0%; 223 before the title's want went
+    // from 28 to 24). None cut would need 128 cells (a 47-cell title, a
+    // 46-cell company, 18 for Thiruvananthapuram, pay, gaps) where the
+    // results have 103 beside the detail's two fifths.
     assert!(
-        cut * 20 <= names,
+        cut * 30 <= names,
         "{cut} of {names} names cut at 200 columns"
     );
 }
 
-/// Which headers the results show at a width.
-fn headers(w: u16) -> usize {
-    let mut d = driver(w, 30);
-    key(&mut d, KeyCode::Esc);
-    let (_, header) = results(&lines(&d));
+/// Which of the results' headers show on `d`'s screen.
+fn headers(d: &Driver) -> usize {
+    let (_, header) = results(&lines(d));
     ["Title", "Company", "City", "Salary", "Mode", "Age"]
         .iter()
         .filter(|h| header.contains(*h))
@@ -185,16 +189,28 @@ fn headers(w: u16) -> usize {
 }
 
 #[test]
-fn a_wider_terminal_never_shows_fewer_columns_within_a_layout() {
-    // one pane under 80, sidebar and results to 110, three panes from 110
-    for range in [40u16..80, 80..110, 110..301] {
-        let mut last = 0;
-        for w in range.clone().step_by(3) {
-            let n = headers(w);
-            assert!(n >= last, "{w} columns show {n} headers, fewer than {last}");
-            last = n;
+fn a_wider_terminal_never_shows_fewer_columns() {
+    // across the pane layouts too: one pane under 80, sidebar and results
+    // to 110, three panes from 110 (where the results narrow by the
+    // detail's share)
+    let mut d = driver(40, 30);
+    key(&mut d, KeyCode::Esc);
+    let mut last = (0, 0);
+    for w in 40u16..=300 {
+        d.event(&Event::Resize(w, 30));
+        let n = headers(&d);
+        if n != last.1 {
+            eprintln!("{w}: {n} columns");
         }
+        assert!(
+            n >= last.1,
+            "{w} columns show {n} headers, fewer than {} at {}",
+            last.1,
+            last.0
+        );
+        last = (w, n);
     }
+    assert!(last.1 >= 5, "{} columns at 300", last.1);
 }
 
 #[test]
@@ -229,4 +245,122 @@ fn roles_counts_sit_by_the_names_at_200_columns() {
         );
     }
     assert!(rows > 20, "{rows} roles listed");
+}
+
+/// Every word of the status line is a word of one of its segments (or
+/// the mode word), whole, or whole words then "…": never cut mid-word.
+fn check_status(d: &Driver, ls: &[String]) {
+    use backdesk::tui::ui::status;
+    let st = &d.state;
+    let mut words: std::collections::HashSet<String> = status::mode_word(st)
+        .split_whitespace()
+        .map(str::to_string)
+        .collect();
+    for s in status::segments(st) {
+        for t in std::iter::once(&s.text).chain(s.short.iter()) {
+            words.extend(t.split_whitespace().map(str::to_string));
+        }
+    }
+    let line = ls.last().map(String::as_str).unwrap_or("");
+    for w in line.split_whitespace() {
+        let bare = w.strip_suffix('…').unwrap_or(w);
+        assert!(
+            w == "·" || words.contains(w) || words.contains(bare),
+            "{}x{}: {w:?} is not a whole word of the status: {line:?}",
+            st.width,
+            st.height
+        );
+    }
+}
+
+/// Each visible role's title on the screen whole, or cut with "…".
+fn check_titles<'a>(d: &Driver, ls: &[String], titles: impl Iterator<Item = &'a str>) {
+    for t in titles {
+        assert!(
+            ls.iter().any(|l| shown(l, t).is_some()),
+            "{}x{}: {t:?} neither whole nor cut with …:\n{}",
+            d.state.width,
+            d.state.height,
+            ls.join("\n")
+        );
+    }
+}
+
+/// The Title column's width on the results' header line, when a column
+/// follows it.
+fn title_width(header: &str) -> Option<usize> {
+    let at = |s: &str| header.find(s).map(|i| header[..i].width());
+    let title = at(" Title ")? + 1;
+    let next = ["Company", "City", "Salary", "Mode", "Age"]
+        .iter()
+        .filter_map(|h| at(&format!(" {h}")))
+        .filter(|&x| x > title)
+        .min()?;
+    Some(next - title)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// At any size from 40x10 to 300x100, on every tab: the names in the
+    /// tables are whole or end in "…", the title column is never under
+    /// its minimum (14, or its longest visible title), a wider terminal
+    /// shows no fewer columns, and the status line cuts no word.
+    #[test]
+    fn tables_and_status_read_at_any_size(
+        w in 40u16..=300,
+        h in 10u16..=100,
+        more in 1u16..60,
+        query in proptest::sample::select(vec!["", "payroll", "data entry pune", "tally", "kyc wfh"]),
+    ) {
+        let mut d = driver(w, h);
+        for c in query.chars() {
+            key(&mut d, KeyCode::Char(c));
+        }
+        key(&mut d, KeyCode::Esc);
+        // Listings
+        let ls = lines(&d);
+        check_status(&d, &ls);
+        if d.state.listings.results.total() > 0 && ls.iter().any(|l| l.contains(" Title ")) {
+            check_rows(&d, 0);
+            let (_, header) = results(&ls);
+            if let Some(tw) = title_width(&header) {
+                let ix = d.state.index();
+                let l = &d.state.listings;
+                let longest = l.results.hits.iter().skip(l.cursor.offset).take(usize::from(h))
+                    .map(|hit| ix.title(hit.row as usize).width()).max().unwrap_or(0);
+                proptest::prop_assert!(tw >= 14.min(longest), "{w}x{h}: title {tw} wide: {header}");
+            }
+            let n = headers(&d);
+            d.event(&Event::Resize(w + more, h));
+            let wider = headers(&d);
+            proptest::prop_assert!(wider >= n, "{w}x{h}: {n} columns, {wider} at {}", w + more);
+            d.event(&Event::Resize(w, h));
+        }
+        // Roles, Salaries, Tracker
+        for tab in ['2', '3', '4'] {
+            key(&mut d, KeyCode::Esc);
+            key(&mut d, KeyCode::Char(tab));
+            key(&mut d, KeyCode::Esc);
+            let ls = lines(&d);
+            check_status(&d, &ls);
+            let v = d.state.index().vocab();
+            match tab {
+                '2' => {
+                    let r = &d.state.roles;
+                    let rows = usize::from(h).saturating_sub(8);
+                    let titles = r.found.iter().skip(r.cursor.offset).take(rows)
+                        .filter_map(|&i| v.roles.get(i)).map(|x| x.title.as_str());
+                    check_titles(&d, &ls, titles);
+                }
+                '3' => {
+                    let c = &d.state.salaries.cursor;
+                    let rows = usize::from(h).saturating_sub(30) / 2;
+                    let titles = v.roles.iter().skip(c.offset).take(rows).map(|x| x.title.as_str());
+                    check_titles(&d, &ls, titles);
+                }
+                _ => {}
+            }
+        }
+    }
 }

@@ -610,3 +610,111 @@ fn loading_screen() {
         }
     }
 }
+
+/// Every overlay at the three sizes people use: help, the palette, the
+/// import prompt, saved searches, the profile, the tracker's form and
+/// move prompt, a listing's detail and the roles' compare.
+#[test]
+fn every_overlay_at_three_sizes() {
+    for (w, h) in [(80, 24), (120, 36), (200, 50)] {
+        let size = format!("{w}x{h}");
+        let check = |d: &Driver, name: &str, wants: &[&str]| {
+            let s = screen(d);
+            for want in wants {
+                assert!(s.contains(want), "{name} {size}: no {want:?}: {s}");
+            }
+        };
+        // help: descriptions wrap, and it says there is more below
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('?')]);
+        check(
+            &d,
+            "help",
+            &["Help", "the command palette: find any command by"],
+        );
+        // at 200x50 it all fits; smaller, the border says what is below
+        assert_eq!(screen(&d).contains("more lines"), h < 50, "{size}");
+        snap!(format!("overlay_help_{size}"), &d);
+        // the palette
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char(':')]);
+        check(
+            &d,
+            "palette",
+            &["Commands", "save the listing to the tracker"],
+        );
+        snap!(format!("overlay_palette_{size}"), &d);
+        // the import prompt
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('i')]);
+        check(&d, "import", &["Import"]);
+        snap!(format!("overlay_import_{size}"), &d);
+        // saved searches, one saved
+        let mut d = driver(w, h);
+        typed(&mut d, "tally");
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('b')]);
+        typed(&mut d, "tally jobs");
+        keys(&mut d, &[KeyCode::Enter, KeyCode::Char('\'')]);
+        check(&d, "saved searches", &["tally jobs"]);
+        snap!(format!("overlay_saved_{size}"), &d);
+        // the profile
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('P')]);
+        check(&d, "profile", &["rofile"]);
+        snap!(format!("overlay_profile_{size}"), &d);
+        // the tracker's form and move prompt
+        let mut d = driver(w, h);
+        keys(
+            &mut d,
+            &[
+                KeyCode::Esc,
+                KeyCode::Char('s'),
+                KeyCode::Char('4'),
+                KeyCode::Char('e'),
+            ],
+        );
+        check(&d, "tracker form", &["Follow-up date"]);
+        snap!(format!("overlay_tracker_form_{size}"), &d);
+        // a listing's detail
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Enter]);
+        check(&d, "detail", &["a month"]);
+        snap!(format!("overlay_detail_{size}"), &d);
+        // the roles' compare
+        let mut d = driver(w, h);
+        keys(
+            &mut d,
+            &[
+                KeyCode::Esc,
+                KeyCode::Char('2'),
+                KeyCode::Esc,
+                KeyCode::Char(' '),
+                KeyCode::Down,
+                KeyCode::Char(' '),
+            ],
+        );
+        check(&d, "compare", &["Compare", "Administrative Assistant"]);
+        snap!(format!("overlay_compare_{size}"), &d);
+    }
+}
+
+/// Help scrolls to its last line at any size, and no further: at 40x10
+/// (longer than a hundred lines) j reaches the end, which says so, and
+/// one k brings back one line below.
+#[test]
+fn help_scrolls_to_its_end_at_any_size() {
+    for (w, h) in [(40, 10), (80, 24), (120, 36)] {
+        let mut d = driver(w, h);
+        keys(&mut d, &[KeyCode::Esc, KeyCode::Char('?')]);
+        assert!(screen(&d).contains("more lines"), "{w}x{h}");
+        for _ in 0..400 {
+            keys(&mut d, &[KeyCode::Char('j')]);
+        }
+        let s = screen(&d);
+        assert!(s.contains("end · ↑ scrolls back"), "{w}x{h}: {s}");
+        assert!(s.contains("counts show what each"), "the last line: {s}");
+        keys(&mut d, &[KeyCode::Char('k')]);
+        let s = screen(&d);
+        assert!(s.contains("↓ 1 more line "), "{w}x{h}: {s}");
+    }
+}

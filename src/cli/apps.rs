@@ -159,104 +159,14 @@ pub fn run(ctx: &Context, cmd: &AppsCommand) -> anyhow::Result<()> {
     let mut store = ctx.open_store()?;
     let today = jiff::Zoned::now().date();
     match cmd {
-        AppsCommand::List { status, format } => {
-            let wanted: Vec<Status> = status
-                .iter()
-                .map(|s| parse_status(s))
-                .collect::<Result<_, _>>()?;
-            let apps: Vec<Application> = store
-                .all_applications()?
-                .into_iter()
-                .filter(|a| wanted.is_empty() || wanted.contains(&a.status))
-                .collect();
-            match format {
-                super::ListFormat::Json => emit(&json(&apps)?),
-                super::ListFormat::Csv => emit(&export::csv(&apps)?),
-                super::ListFormat::Table => {
-                    let mut t = Table::new(vec![
-                        Column::right("ID"),
-                        Column::flex("Title").weight(3),
-                        Column::flex("Company").weight(2),
-                        Column::flex("City"),
-                        Column::left("Status"),
-                        Column::left("Next"),
-                    ]);
-                    for a in &apps {
-                        let next = a.next_event().map(|e| e.describe()).unwrap_or_default();
-                        t.row(vec![
-                            a.id.to_string(),
-                            a.title.clone(),
-                            a.company.clone(),
-                            a.city.clone(),
-                            a.status.label().to_string(),
-                            next,
-                        ]);
-                    }
-                    let mut out = if t.is_empty() {
-                        "No applications yet. Save a listing with `backdesk apps save ID`.\n"
-                            .to_string()
-                    } else {
-                        t.render(output_width())
-                    };
-                    let due: usize = apps.iter().map(|a| a.due(today).len()).sum();
-                    out.push_str(&format!("\n{} applications", apps.len()));
-                    if due > 0 {
-                        out.push_str(&format!(" · {due} due today or overdue"));
-                    }
-                    out.push('\n');
-                    emit(&out)
-                }
-            }
-        }
-        AppsCommand::Save { listing_id } => {
-            if store.listing(*listing_id)?.is_none() {
-                return Err(usage(format!(
-                    "no listing with id {listing_id}; the ID column of `backdesk search` has them"
-                )));
-            }
-            let (id, new) = store.save_listing(*listing_id)?;
-            if !new {
-                super::say(&format!("backdesk: listing {listing_id} was already saved"));
-            }
-            emit(&format!("{id}\n"))
-        }
-        AppsCommand::Add(a) => {
-            let (salary_min, salary_max) = match &a.salary {
-                Some(s) => parse_range(s)?,
-                None => (None, None),
-            };
-            if a.title.trim().is_empty() || a.company.trim().is_empty() {
-                return Err(usage("--title and --company cannot be empty"));
-            }
-            let id = store.add_application(&NewApp {
-                title: a.title.clone(),
-                company: a.company.clone(),
-                city: a.city.clone(),
-                salary_min,
-                salary_max,
-                source: a.source.clone(),
-            })?;
-            emit(&format!("{id}\n"))
-        }
+        AppsCommand::List { status, format } => list(&store, status, *format, today),
+        AppsCommand::Save { listing_id } => save(&mut store, *listing_id),
+        AppsCommand::Add(a) => add(&mut store, a),
         AppsCommand::Move {
             app_id,
             status,
             note,
-        } => {
-            let to = parse_status(status)?;
-            let Some(app) = store.application(*app_id)? else {
-                return Err(app_not_found(*app_id));
-            };
-            if !app.status.can_move_to(to) {
-                return Err(usage(format!(
-                    "application {app_id} is {}; it cannot move to {}",
-                    app.status.label(),
-                    to.label()
-                )));
-            }
-            let from = store.move_application(*app_id, to, note.as_deref().unwrap_or(""))?;
-            emit(&format!("{app_id}: {} → {}\n", from.label(), to.label()))
-        }
+        } => move_to(&mut store, *app_id, status, note.as_deref()),
         AppsCommand::Note { app_id, text } => {
             if store.application(*app_id)?.is_none() {
                 return Err(app_not_found(*app_id));
@@ -265,58 +175,183 @@ pub fn run(ctx: &Context, cmd: &AppsCommand) -> anyhow::Result<()> {
             Ok(())
         }
         AppsCommand::Set(s) => set(&mut store, s, today),
-        AppsCommand::Show { app_id, format } => {
-            let Some(app) = store.application(*app_id)? else {
-                return Err(app_not_found(*app_id));
-            };
-            match format {
-                TextJson::Json => emit(&json(&app)?),
-                TextJson::Text => emit(&show_text(&app, &store)?),
+        AppsCommand::Show { app_id, format } => show(&store, *app_id, *format),
+        AppsCommand::Export { format, out } => export_to(ctx, &store, *format, out.as_deref()),
+        AppsCommand::Import { file } => import(&mut store, file),
+    }
+}
+
+/// `apps list`: the applications, those of the stages asked for.
+fn list(
+    store: &crate::store::Store,
+    status: &[String],
+    format: super::ListFormat,
+    today: jiff::civil::Date,
+) -> anyhow::Result<()> {
+    let wanted: Vec<Status> = status
+        .iter()
+        .map(|s| parse_status(s))
+        .collect::<Result<_, _>>()?;
+    let apps: Vec<Application> = store
+        .all_applications()?
+        .into_iter()
+        .filter(|a| wanted.is_empty() || wanted.contains(&a.status))
+        .collect();
+    match format {
+        super::ListFormat::Json => emit(&json(&apps)?),
+        super::ListFormat::Csv => emit(&export::csv(&apps)?),
+        super::ListFormat::Table => {
+            let mut t = Table::new(vec![
+                Column::right("ID"),
+                Column::flex("Title").weight(3),
+                Column::flex("Company").weight(2),
+                Column::flex("City"),
+                Column::left("Status"),
+                Column::left("Next"),
+            ]);
+            for a in &apps {
+                let next = a.next_event().map(|e| e.describe()).unwrap_or_default();
+                t.row(vec![
+                    a.id.to_string(),
+                    a.title.clone(),
+                    a.company.clone(),
+                    a.city.clone(),
+                    a.status.label().to_string(),
+                    next,
+                ]);
             }
-        }
-        AppsCommand::Export { format, out } => {
-            let apps = store.all_applications()?;
-            let text = match format {
-                ExportFormat::Csv => export::csv(&apps)?,
-                ExportFormat::Json => export::json(&apps)?,
-                ExportFormat::Ics => {
-                    export::ics(&apps, &jiff::tz::TimeZone::system(), jiff::Timestamp::now())
-                }
+            let mut out = if t.is_empty() {
+                "No applications yet. Save a listing with `backdesk apps save ID`.\n".to_string()
+            } else {
+                t.render(output_width())
             };
-            match out {
-                Some(path) => {
-                    ctx.write_out(path, &text)?;
-                    super::say(&format!(
-                        "backdesk: wrote {} applications to {}",
-                        apps.len(),
-                        path.display()
-                    ));
-                    Ok(())
-                }
-                None => emit(&text),
+            let due: usize = apps.iter().map(|a| a.due(today).len()).sum();
+            out.push_str(&format!("\n{} applications", apps.len()));
+            if due > 0 {
+                out.push_str(&format!(" · {due} due today or overdue"));
             }
-        }
-        AppsCommand::Import { file } => {
-            let bytes = crate::files::read_capped(file, MAX_APPS_EXPORT, "an apps export")?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: not UTF-8 text (byte {}); expected the JSON of `backdesk apps export --format json`; nothing was imported",
-                    file.display(),
-                    e.utf8_error().valid_up_to()
-                )
-            })?;
-            let apps: Vec<Application> = serde_json::from_str(&text).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: line {}, column {}: {e} (expected the JSON of `backdesk apps export --format json`); nothing was imported",
-                    file.display(),
-                    e.line(),
-                    e.column()
-                )
-            })?;
-            let r = store.import_applications(&apps)?;
-            emit(&import_report(&r, apps.len(), file))
+            out.push('\n');
+            emit(&out)
         }
     }
+}
+
+/// `apps save ID`: a listing into the tracker.
+fn save(store: &mut crate::store::Store, listing_id: i64) -> anyhow::Result<()> {
+    if store.listing(listing_id)?.is_none() {
+        return Err(usage(format!(
+            "no listing with id {listing_id}; the ID column of `backdesk search` has them"
+        )));
+    }
+    let (id, new) = store.save_listing(listing_id)?;
+    if !new {
+        super::say(&format!("backdesk: listing {listing_id} was already saved"));
+    }
+    emit(&format!("{id}\n"))
+}
+
+/// `apps add`: a job seen elsewhere.
+fn add(store: &mut crate::store::Store, a: &AddArgs) -> anyhow::Result<()> {
+    let (salary_min, salary_max) = match &a.salary {
+        Some(s) => parse_range(s)?,
+        None => (None, None),
+    };
+    if a.title.trim().is_empty() || a.company.trim().is_empty() {
+        return Err(usage("--title and --company cannot be empty"));
+    }
+    let id = store.add_application(&NewApp {
+        title: a.title.clone(),
+        company: a.company.clone(),
+        city: a.city.clone(),
+        salary_min,
+        salary_max,
+        source: a.source.clone(),
+    })?;
+    emit(&format!("{id}\n"))
+}
+
+/// `apps move ID STATUS`: to another stage, when it may go there.
+fn move_to(
+    store: &mut crate::store::Store,
+    app_id: i64,
+    status: &str,
+    note: Option<&str>,
+) -> anyhow::Result<()> {
+    let to = parse_status(status)?;
+    let Some(app) = store.application(app_id)? else {
+        return Err(app_not_found(app_id));
+    };
+    if !app.status.can_move_to(to) {
+        return Err(usage(format!(
+            "application {app_id} is {}; it cannot move to {}",
+            app.status.label(),
+            to.label()
+        )));
+    }
+    let from = store.move_application(app_id, to, note.unwrap_or(""))?;
+    emit(&format!("{app_id}: {} → {}\n", from.label(), to.label()))
+}
+
+/// `apps show ID`.
+fn show(store: &crate::store::Store, app_id: i64, format: TextJson) -> anyhow::Result<()> {
+    let Some(app) = store.application(app_id)? else {
+        return Err(app_not_found(app_id));
+    };
+    match format {
+        TextJson::Json => emit(&json(&app)?),
+        TextJson::Text => emit(&show_text(&app, store)?),
+    }
+}
+
+/// `apps export`: to a file or stdout.
+fn export_to(
+    ctx: &Context,
+    store: &crate::store::Store,
+    format: ExportFormat,
+    out: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let apps = store.all_applications()?;
+    let text = match format {
+        ExportFormat::Csv => export::csv(&apps)?,
+        ExportFormat::Json => export::json(&apps)?,
+        ExportFormat::Ics => {
+            export::ics(&apps, &jiff::tz::TimeZone::system(), jiff::Timestamp::now())
+        }
+    };
+    match out {
+        Some(path) => {
+            ctx.write_out(path, &text)?;
+            super::say(&format!(
+                "backdesk: wrote {} applications to {}",
+                apps.len(),
+                path.display()
+            ));
+            Ok(())
+        }
+        None => emit(&text),
+    }
+}
+
+/// `apps import FILE`: an export read back, merged with what is here.
+fn import(store: &mut crate::store::Store, file: &std::path::Path) -> anyhow::Result<()> {
+    let bytes = crate::files::read_capped(file, MAX_APPS_EXPORT, "an apps export")?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: not UTF-8 text (byte {}); expected the JSON of `backdesk apps export --format json`; nothing was imported",
+            file.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let apps: Vec<Application> = serde_json::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: line {}, column {}: {e} (expected the JSON of `backdesk apps export --format json`); nothing was imported",
+            file.display(),
+            e.line(),
+            e.column()
+        )
+    })?;
+    let r = store.import_applications(&apps)?;
+    emit(&import_report(&r, apps.len(), file))
 }
 
 /// The largest apps export read (a few thousand applications are a few MB).

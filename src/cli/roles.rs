@@ -76,6 +76,12 @@ fn band_text(b: Option<&Band>) -> String {
         .unwrap_or_else(|| "—".to_string())
 }
 
+/// A band for a narrow column: "₹10–15k", "₹1–1.5L".
+fn band_short(b: Option<&Band>) -> String {
+    b.map(|b| crate::money::format_range_short(Some(b.min), Some(b.max), Period::Monthly))
+        .unwrap_or_else(|| "—".to_string())
+}
+
 /// Number of listings per role id.
 fn listing_counts(ix: &Index) -> Vec<u32> {
     let r = ix.search_with(
@@ -190,9 +196,11 @@ pub fn list(ctx: &Context, a: &RolesArgs) -> anyhow::Result<()> {
                 if profile.is_some() {
                     row.push(score(i).to_string());
                 }
+                let mut shorts = vec![None; row.len()];
                 row.push(band_text(r.bands.first()));
+                shorts.push(Some(band_short(r.bands.first())));
                 row.push(count(i).to_string());
-                t.row(row);
+                t.row_short(row, shorts);
             }
             let mut out = if t.is_empty() {
                 "No roles match.\n".to_string()

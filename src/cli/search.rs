@@ -236,37 +236,15 @@ fn reading_line(ix: &Index, q: &Query, missing: &[String]) -> Option<String> {
 pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
     let mut session = ctx.open_session()?;
     let ix = session.index.clone();
-    let vocab = ix.vocab();
-    let (profile, warnings) =
-        FitProfile::resolve(&ctx.config().profile, &vocab.skills, &vocab.cities);
-    for w in warnings {
-        eprintln!("backdesk: warning: {w}");
-    }
     let mut q = build_query(&ix, a, ctx.config())?;
     // --home-city moves "home" for this search: distances, the fit's
     // distance part and its reasons all measure from it
     let home = q.home_city.as_deref().and_then(|h| ix.catalog_city(h));
-    let mut profile = profile;
-    if a.home_city.is_some() && !profile.is_empty() {
-        profile.home = home.cloned();
-    }
-    let profile = (!profile.is_empty()).then_some(profile);
-    let mut new_since = None;
-    if let Some(name) = &a.saved {
-        let Some(saved) = session.store.saved_search(name)? else {
-            let names: Vec<String> = session
-                .store
-                .saved_searches()?
-                .into_iter()
-                .map(|s| s.name)
-                .collect();
-            return Err(usage(
-                crate::catalog::UnknownValue::new("saved search", name, names).to_string(),
-            ));
-        };
-        merge_saved(&saved.query, &mut q, a);
-        new_since = Some((saved.name.clone(), saved.seen_max_id));
-    }
+    let profile = resolve_profile(ctx, &ix, a, home);
+    let new_since = match &a.saved {
+        Some(name) => Some(apply_saved(&session.store, name, &mut q, a)?),
+        None => None,
+    };
     if q.sort == Sort::Fit && profile.is_none() {
         return Err(usage(
             "sorting by fit needs a profile: set [profile] in the config (see config.example.toml)",
@@ -315,48 +293,10 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
             } else {
                 ctx.config().display.salary
             };
-            let mut cols = vec![
-                Column::right("ID"),
-                Column::flex("Title").weight(5),
-                Column::flex("Company").weight(3),
-                Column::flex("City").weight(2),
-                Column::left("Salary"),
-                // shown in the detail of `backdesk search --format json`
-                // too; on a narrow terminal the title comes first
-                Column::left("Mode").optional(1),
-                Column::left("Posted").optional(0),
-            ];
-            if profile.is_some() {
-                cols.insert(1, Column::right("Fit"));
-            }
             // distances, when the search is about them
             let km_from = home.filter(|_| q.sort == Sort::Distance || q.within_km.is_some());
-            if km_from.is_some() {
-                cols.push(Column::right("Km"));
-            }
-            let mut t = Table::new(cols);
-            for h in &shown {
-                let row = h.row as usize;
-                let mut cells = vec![
-                    ix.id(row).to_string(),
-                    ix.title(row).to_string(),
-                    ix.company(row).to_string(),
-                    ix.city(row).to_string(),
-                    ix.salary_text(row, period),
-                    ix.work_mode(row).label().to_string(),
-                    age(ix.age_days(row)),
-                ];
-                if let Some(p) = &profile {
-                    cells.insert(1, ix.fit_score(row, p).to_string());
-                }
-                if let Some(h) = km_from {
-                    cells.push(match ix.distance_km(row, h) {
-                        Some(d) => format!("{d:.0}"),
-                        None => "?".into(),
-                    });
-                }
-                t.row(cells);
-            }
+            let rows: Vec<usize> = shown.iter().map(|h| h.row as usize).collect();
+            let t = listing_table(&ix, &rows, period, profile.as_ref(), km_from);
             let mut out = String::new();
             if t.is_empty() {
                 out.push_str("No listings match.");
@@ -369,26 +309,7 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
             } else {
                 out.push_str(&t.render(output_width()));
             }
-            // "0 results", "1 result", "10 of 2,000 results": never "0 of 0"
-            let counted = if shown.len() < results.total() {
-                format!(
-                    "{} of {}",
-                    crate::money::group_indian(shown.len() as u64),
-                    crate::display::count(results.total() as u64, "result")
-                )
-            } else {
-                crate::display::count(results.total() as u64, "result")
-            };
-            out.push_str(&format!(
-                "\n{counted} · {:.1} ms · sorted by {}{}\n",
-                results.elapsed.as_secs_f64() * 1000.0,
-                results.sort.label(),
-                if shown.len() < results.total() {
-                    " · --limit 0 shows all"
-                } else {
-                    ""
-                }
-            ));
+            out.push_str(&summary(&results, shown.len()));
             if let Some(line) = reading_line(&ix, &q, &results.missing) {
                 out.push_str(&line);
             }
@@ -400,4 +321,129 @@ pub fn run(ctx: &Context, a: &SearchArgs) -> anyhow::Result<()> {
             emit(&out)
         }
     }
+}
+
+/// The profile from the config (its warnings said), home moved by
+/// --home-city; `None` when it says nothing.
+fn resolve_profile(
+    ctx: &Context,
+    ix: &Index,
+    a: &SearchArgs,
+    home: Option<&crate::catalog::City>,
+) -> Option<FitProfile> {
+    let vocab = ix.vocab();
+    let (mut profile, warnings) =
+        FitProfile::resolve(&ctx.config().profile, &vocab.skills, &vocab.cities);
+    for w in warnings {
+        eprintln!("backdesk: warning: {w}");
+    }
+    if a.home_city.is_some() && !profile.is_empty() {
+        profile.home = home.cloned();
+    }
+    (!profile.is_empty()).then_some(profile)
+}
+
+/// --saved NAME: its query merged under the command line's; its name and
+/// the newest listing id seen when it was last opened.
+fn apply_saved(
+    store: &crate::store::Store,
+    name: &str,
+    q: &mut Query,
+    a: &SearchArgs,
+) -> anyhow::Result<(String, i64)> {
+    let Some(saved) = store.saved_search(name)? else {
+        let names: Vec<String> = store
+            .saved_searches()?
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        return Err(usage(
+            crate::catalog::UnknownValue::new("saved search", name, names).to_string(),
+        ));
+    };
+    merge_saved(&saved.query, q, a);
+    Ok((saved.name.clone(), saved.seen_max_id))
+}
+
+/// The listings as a table: pay in the short form ("₹18–23k",
+/// "₹1.02–1.3L") when the terminal is too narrow for the long one.
+fn listing_table(
+    ix: &Index,
+    rows: &[usize],
+    period: Period,
+    profile: Option<&FitProfile>,
+    km_from: Option<&crate::catalog::City>,
+) -> Table {
+    let mut cols = vec![
+        Column::right("ID"),
+        Column::flex("Title").weight(5),
+        Column::flex("Company").weight(3),
+        Column::flex("City").weight(2),
+        Column::left("Salary"),
+        // shown in the detail of `backdesk search --format json`
+        // too; on a narrow terminal the title comes first
+        Column::left("Mode").optional(1),
+        Column::left("Posted").optional(0),
+    ];
+    if profile.is_some() {
+        cols.insert(1, Column::right("Fit"));
+    }
+    if km_from.is_some() {
+        cols.push(Column::right("Km"));
+    }
+    let mut t = Table::new(cols);
+    for &row in rows {
+        let (lo, hi) = ix.salary(row);
+        let short_pay = match ix.foreign_pay(row) {
+            // in another currency, as given; "a month" goes when narrow
+            Some(p) => p.trim_end_matches(" a month").to_string(),
+            None => crate::money::format_range_short(lo, hi, period),
+        };
+        let mut cells = vec![
+            ix.id(row).to_string(),
+            ix.title(row).to_string(),
+            ix.company(row).to_string(),
+            ix.city(row).to_string(),
+            ix.salary_text(row, period),
+            ix.work_mode(row).label().to_string(),
+            age(ix.age_days(row)),
+        ];
+        let mut shorts = vec![None, None, None, None, Some(short_pay)];
+        if let Some(p) = profile {
+            cells.insert(1, ix.fit_score(row, p).to_string());
+            shorts.insert(1, None);
+        }
+        if let Some(h) = km_from {
+            cells.push(match ix.distance_km(row, h) {
+                Some(d) => format!("{d:.0}"),
+                None => "?".into(),
+            });
+        }
+        t.row_short(cells, shorts);
+    }
+    t
+}
+
+/// "10 of 2,000 results · 1.2 ms · sorted by relevance · --limit 0 shows
+/// all", never "0 of 0".
+fn summary(results: &crate::search::Results, shown: usize) -> String {
+    let counted = if shown < results.total() {
+        format!(
+            "{} of {}",
+            crate::money::group_indian(shown as u64),
+            crate::display::count(results.total() as u64, "result")
+        )
+    } else {
+        crate::display::count(results.total() as u64, "result")
+    };
+    format!(
+        "\n{counted} · {:.1} ms · sorted by {}{}\n",
+        results.elapsed.as_secs_f64() * 1000.0,
+        results.sort.label(),
+        if shown < results.total() {
+            " · --limit 0 shows all"
+        } else {
+            ""
+        }
+    )
 }

@@ -132,13 +132,28 @@ fn order(cols: &[Column]) -> Vec<usize> {
 /// The width of each column in `width` display columns with `gap`
 /// columns between neighbours, `None` for a column left out.
 pub fn layout(cols: &[Column], width: usize, gap: usize) -> Vec<Option<usize>> {
+    layout_choosing(cols, width, width, gap)
+}
+
+/// [`layout`], with the columns that show chosen as if the table were
+/// `choose` wide (at most `width`), then sized in all of `width`. A screen
+/// whose table narrows as the terminal widens (a pane appearing beside
+/// it) chooses at the narrowest width any wider terminal gives the table,
+/// so a narrower terminal never shows a column that a wider one hides.
+pub fn layout_choosing(
+    cols: &[Column],
+    choose: usize,
+    width: usize,
+    gap: usize,
+) -> Vec<Option<usize>> {
+    let choose = choose.min(width);
     let order = order(cols);
     // 1. the longest prefix of the order whose every column fits
     let mut shown = 0;
     let (mut wants, mut whole) = (0, 0);
     for (k, &i) in order.iter().enumerate() {
         let before = if cols[i].extra { whole } else { wants };
-        if before + cols[i].floor() + gap * k > width {
+        if before + cols[i].floor() + gap * k > choose {
             break;
         }
         wants += cols[i].wanted();
@@ -309,6 +324,21 @@ mod tests {
             for &i in &shown {
                 prop_assert!(wider[i].is_some(), "column {i} hidden at {}", width + 1);
             }
+        }
+
+        #[test]
+        fn choosing_narrower_shows_the_same_columns_wider(cols in cols_strategy(), choose in 10usize..200, more in 0usize..100) {
+            let width = choose + more;
+            let w = layout_choosing(&cols, choose, width, 1);
+            let at_choose = layout(&cols, choose, 1);
+            for i in 0..cols.len() {
+                prop_assert_eq!(w[i].is_some(), at_choose[i].is_some(), "column {}", i);
+                if let (Some(got), Some(c)) = (w[i], at_choose[i]) {
+                    prop_assert!(got >= cols[i].floor().min(c), "column {} under its floor", i);
+                }
+            }
+            let total: usize = w.iter().flatten().sum::<usize>() + w.iter().flatten().count().saturating_sub(1);
+            prop_assert!(total <= width);
         }
 
         #[test]

@@ -61,6 +61,10 @@ impl Column {
 pub struct Table {
     columns: Vec<Column>,
     rows: Vec<Vec<String>>,
+    /// Per row, per cell: a shorter form for a narrow terminal ("₹18–23k"
+    /// for "₹18,000–23,000"), used in a column when the long forms of all
+    /// its cells do not fit.
+    shorts: Vec<Vec<Option<String>>>,
 }
 
 const GAP: usize = 2;
@@ -82,11 +86,40 @@ impl Table {
         Table {
             columns,
             rows: Vec::new(),
+            shorts: Vec::new(),
         }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
         self.rows.push(cells);
+        self.shorts.push(Vec::new());
+    }
+
+    /// A row whose cells may have a short form each (`None`: the cell as
+    /// it is), shown when the long forms do not fit.
+    pub fn row_short(&mut self, cells: Vec<String>, shorts: Vec<Option<String>>) {
+        self.rows.push(cells);
+        self.shorts.push(shorts);
+    }
+
+    /// Row `r`'s cell in column `i`, short or long.
+    fn text(&self, r: usize, i: usize, short: bool) -> &str {
+        let long = self.rows[r].get(i).map(String::as_str).unwrap_or("");
+        if short {
+            self.shorts[r]
+                .get(i)
+                .and_then(Option::as_deref)
+                .unwrap_or(long)
+        } else {
+            long
+        }
+    }
+
+    /// Whether column `i` has a short form in any row.
+    fn has_short(&self, i: usize) -> bool {
+        self.shorts
+            .iter()
+            .any(|r| r.get(i).is_some_and(Option::is_some))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -99,18 +132,18 @@ impl Table {
     /// least [`MIN_FLEX`] and wanting [`COMFORT`] before the next shows;
     /// optional ones last, lowest rank last of all; spare width to the
     /// cut columns where it shows the most cells whole.
-    fn layout(&self, width: usize) -> (Vec<bool>, Vec<usize>) {
+    /// Which columns show, how wide, and which read in their short form.
+    fn layout(&self, width: usize) -> (Vec<bool>, Vec<usize>, Vec<bool>) {
         use super::columns::{Column as Spec, layout};
+        let short: Vec<bool> = (0..self.columns.len()).map(|i| self.has_short(i)).collect();
         let specs: Vec<Spec> = self
             .columns
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let cells = self
-                    .rows
-                    .iter()
-                    .filter_map(|r| r.get(i))
-                    .map(String::as_str);
+                // a column with short forms is laid out at them; the long
+                // ones only take what the others leave
+                let cells = (0..self.rows.len()).map(|r| self.text(r, i, short[i]));
                 let priority = if c.flex {
                     10u8.saturating_sub(c.weight.min(9) as u8)
                 } else {
@@ -134,31 +167,49 @@ impl Table {
             })
             .collect();
         let w = layout(&specs, width, GAP);
-        (
-            w.iter().map(Option::is_some).collect(),
-            w.iter().map(|w| w.unwrap_or(0)).collect(),
-        )
+        let mut widths: Vec<usize> = w.iter().map(|w| w.unwrap_or(0)).collect();
+        let shown: Vec<bool> = w.iter().map(Option::is_some).collect();
+        let count = shown.iter().filter(|s| **s).count();
+        let mut used = widths.iter().sum::<usize>() + GAP * count.saturating_sub(1);
+        let mut short = short;
+        for i in 0..self.columns.len() {
+            if !(shown[i] && short[i]) {
+                continue;
+            }
+            let long = (0..self.rows.len())
+                .map(|r| self.text(r, i, false).width())
+                .chain([self.columns[i].header.width()])
+                .max()
+                .unwrap_or(0);
+            let more = long.saturating_sub(widths[i]);
+            if used + more <= width {
+                widths[i] = widths[i].max(long);
+                used += more;
+                short[i] = false;
+            }
+        }
+        (shown, widths, short)
     }
 
     /// The table as lines of text, at most `width` columns wide when the
     /// fixed columns allow it.
     pub fn render(&self, width: usize) -> String {
-        let (shown, w) = self.layout(width);
+        let (shown, w, short) = self.layout(width);
         let mut out = String::new();
-        let line = |cells: &[String], out: &mut String| {
+        let line = |cells: Vec<&str>, out: &mut String| {
             let mut parts = Vec::with_capacity(self.columns.len());
             for (i, c) in self.columns.iter().enumerate() {
-                if !shown[i] {
-                    continue;
+                if shown[i] {
+                    parts.push(pad(&truncate(cells[i], w[i]), w[i], c.align));
                 }
-                let cell = cells.get(i).map(String::as_str).unwrap_or("");
-                parts.push(pad(&truncate(cell, w[i]), w[i], c.align));
             }
             out.push_str(parts.join(&" ".repeat(GAP)).trim_end());
             out.push('\n');
         };
-        let headers: Vec<String> = self.columns.iter().map(|c| c.header.clone()).collect();
-        line(&headers, &mut out);
+        line(
+            self.columns.iter().map(|c| c.header.as_str()).collect(),
+            &mut out,
+        );
         let rule: Vec<String> = w
             .iter()
             .zip(&shown)
@@ -167,8 +218,11 @@ impl Table {
             .collect();
         out.push_str(rule.join(&" ".repeat(GAP)).trim_end());
         out.push('\n');
-        for r in &self.rows {
-            line(r, &mut out);
+        for r in 0..self.rows.len() {
+            let cells = (0..self.columns.len())
+                .map(|i| self.text(r, i, short[i]))
+                .collect();
+            line(cells, &mut out);
         }
         out
     }
@@ -207,6 +261,39 @@ mod tests {
         }
         assert!(out.contains("₹18,000–25,000"));
         assert!(out.contains('…'));
+    }
+
+    #[test]
+    fn pay_reads_short_when_the_long_form_does_not_fit() {
+        let table = || {
+            let mut t = Table::new(vec![Column::flex("Title"), Column::left("Salary")]);
+            t.row_short(
+                vec!["Payroll Manager".into(), "₹1,02,000–1,30,000".into()],
+                vec![None, Some("₹1.02–1.3L".into())],
+            );
+            t.row_short(
+                vec!["Data Entry Operator".into(), "₹18,000–23,000".into()],
+                vec![None, Some("₹18–23k".into())],
+            );
+            t
+        };
+        // room for the names and the long form: long
+        let wide = table().render(60);
+        assert!(
+            wide.contains("Payroll Manager      ₹1,02,000–1,30,000"),
+            "{wide}"
+        );
+        // not: every row's pay short, the names whole
+        let narrow = table().render(32);
+        assert!(
+            narrow.contains("Payroll Manager      ₹1.02–1.3L"),
+            "{narrow}"
+        );
+        assert!(narrow.contains("Data Entry Operator  ₹18–23k"), "{narrow}");
+        assert!(!narrow.contains("₹18,000"), "{narrow}");
+        for line in narrow.lines() {
+            assert!(line.width() <= 32, "{line:?}");
+        }
     }
 
     #[test]

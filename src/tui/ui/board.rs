@@ -124,8 +124,12 @@ fn card<'a>(
     let th = &st.theme;
     let base = if selected { th.selection } else { Style::new() };
     let sub = if selected { th.selection } else { th.muted };
+    // the city whole when the company can give way for it
+    let city_w = a.city.width();
     let place = if a.city.is_empty() {
         a.company.clone()
+    } else if a.company.width() + 3 + city_w > w && w >= city_w + 3 + 8 {
+        format!("{} · {}", truncate(&a.company, w - 3 - city_w), a.city)
     } else {
         format!("{} · {}", a.company, a.city)
     };

@@ -3,16 +3,18 @@
 //! the column specs and the cells, so the screens that draw them call it
 //! in a line.
 
-use ratatui::layout::Constraint;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Row};
 use unicode_width::UnicodeWidthStr;
 
 use super::widgets::highlighted;
-use crate::display::columns::{Column, cell, layout};
+use crate::display::columns::{Column, cell, layout, layout_choosing};
 use crate::money::{format_range, format_range_short};
+use crate::tui::layout::{Focus, WIDE, panes};
 use crate::tui::state::{Pane, State};
+use crate::tui::update::SIDEBAR;
 
 /// Spaces between neighbouring columns (the tables' `column_spacing`).
 pub const GAP: usize = 1;
@@ -75,12 +77,12 @@ impl L {
         }
     }
     /// Priority, minimum and want: the title first and at least 14 wide
-    /// (28 before company and city show), then pay, company, city, fit;
+    /// (24 before company and city show), then pay, company, city, fit;
     /// age and mode only when the names show whole.
     fn spec(self) -> Column {
         match self {
             L::Mark => Column::new(0, 1, 1),
-            L::Title => Column::new(0, 14, 28),
+            L::Title => Column::new(0, 14, 24),
             L::Salary => Column::new(1, 6, 6),
             L::Company => Column::new(2, 10, 10),
             L::City => Column::new(3, 8, 8),
@@ -174,7 +176,8 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
             spec
         })
         .collect();
-    let mut w = layout(&specs, usize::from(inner_w), GAP);
+    let choose = usize::from(narrowest_results(st.width)).saturating_sub(2);
+    let mut w = layout_choosing(&specs, choose, usize::from(inner_w), GAP);
     // "₹18,000–23,000" when what is left has room for every row's
     let k_pay = L::ALL.iter().position(|&c| c == L::Salary).unwrap_or(0);
     let long_w = texts.iter().map(|t| t[k_pay].0.width()).max().unwrap_or(0);
@@ -247,6 +250,21 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
     }
 }
 
+/// The narrowest the Listings results pane is on a terminal `width` wide
+/// or any wider one: the detail pane appears at [`WIDE`] columns and takes
+/// two fifths, so the results at 109 columns are wider than at 110. The
+/// columns are chosen at this width, so widening the terminal never hides
+/// one.
+pub fn narrowest_results(width: u16) -> u16 {
+    let main = |w: u16| {
+        let body = Rect::new(0, 0, w, 30);
+        panes(body, Focus::Main, SIDEBAR)
+            .main
+            .map_or(w, |r| r.width)
+    };
+    (width..=width.max(WIDE)).map(main).min().unwrap_or(width)
+}
+
 fn both(s: &str) -> (String, String) {
     (s.to_string(), s.to_string())
 }
@@ -270,4 +288,29 @@ pub fn role_title_width(st: &State, inner_w: usize, rows: usize, count_w: usize)
         Column::new(1, count_w, count_w).natural(count_w),
     ];
     layout(&specs, inner_w, GAP)[0].unwrap_or(inner_w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_width_columns_are_chosen_at_never_shrinks_as_the_terminal_grows() {
+        let main = |w: u16| {
+            panes(Rect::new(0, 0, w, 30), Focus::Main, SIDEBAR)
+                .main
+                .map_or(w, |r| r.width)
+        };
+        // the results themselves narrow where the detail pane appears
+        assert!(main(WIDE) < main(WIDE - 1));
+        let mut last = 0;
+        for w in 40..=300 {
+            let n = narrowest_results(w);
+            assert!(n >= last, "{w}: {n} < {last}");
+            assert!(n <= main(w), "{w}: chosen wider than the results");
+            last = n;
+        }
+        assert_eq!(narrowest_results(WIDE - 1), main(WIDE));
+        assert_eq!(narrowest_results(200), main(200));
+    }
 }

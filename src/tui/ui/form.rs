@@ -16,11 +16,18 @@ use crate::tui::theme::Theme;
 pub fn render(frame: &mut Frame<'_>, body: Rect, f: &Form, th: &Theme) {
     let area = centered(body, 78, body.height);
     frame.render_widget(Clear, area);
-    let b = block(
-        format!(" {} · Ctrl-S save · Esc cancel ", f.heading),
-        true,
-        th,
-    );
+    // the heading and the keys on the top border when they fit; else the
+    // keys go to the bottom one and the heading ends in "…" if it must
+    let keys = " Ctrl-S save · Esc cancel ";
+    let room = usize::from(area.width.saturating_sub(2));
+    let full = format!(" {} ·{keys}", f.heading);
+    let b = if full.width() <= room {
+        block(full, true, th)
+    } else {
+        let heading = crate::display::truncate(&f.heading, room.saturating_sub(2));
+        block(format!(" {heading} "), true, th)
+            .title_bottom(Line::from(Span::styled(keys, th.accent)).right_aligned())
+    };
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let label_w = f

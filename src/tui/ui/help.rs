@@ -5,22 +5,45 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{block, centered};
-use crate::display::truncate;
+use crate::display::{truncate, wrap};
 use crate::keys::{Command, Kind, Mode};
 use crate::tui::state::{Overlay, State};
 use crate::tui::theme::Theme;
 
-fn entry<'a>(keys: &str, what: String, width: usize, th: &Theme) -> Line<'a> {
-    let keys = truncate(keys, 16);
-    let what = truncate(&what, width.saturating_sub(19));
-    Line::from(vec![
-        Span::styled(format!("{keys:>16}  "), th.title),
-        Span::raw(what),
-    ])
+/// The width of help's keys column.
+const KEYS: usize = 16;
+
+/// One command's lines: its keys right-aligned in [`KEYS`] columns (more
+/// keys than fit go on the next lines), its description wrapped beside
+/// them, so nothing is cut.
+fn entry(keys: &str, what: &str, width: usize, th: &Theme) -> Vec<Line<'static>> {
+    let keys = wrap(keys, KEYS);
+    let what = wrap(what, width.saturating_sub(KEYS + 2).max(8));
+    (0..keys.len().max(what.len()))
+        .map(|i| {
+            let k = keys.get(i).map_or("", String::as_str);
+            let k = truncate(k, KEYS);
+            let pad = KEYS.saturating_sub(k.width());
+            Line::from(vec![
+                Span::styled(format!("{}{k}  ", " ".repeat(pad)), th.title),
+                Span::raw(what.get(i).cloned().unwrap_or_default()),
+            ])
+        })
+        .collect()
+}
+
+/// `text` wrapped to `width`, each line after `indent` spaces.
+fn para(text: &str, indent: usize, width: usize, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width.saturating_sub(indent).max(8))
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!("{}{l}", " ".repeat(indent)), style)))
+        .collect()
 }
 
 /// The keys of `c` as help shows them: browsing keys, then the ones that
@@ -67,42 +90,51 @@ fn groups() -> Vec<(String, Vec<Command>)> {
     out
 }
 
-/// Help's lines, group by group.
+/// Help's lines, group by group, wrapped to `col`.
 fn lines(st: &State, col: usize) -> Vec<Line<'static>> {
     let th = &st.theme;
     let mut out = Vec::new();
     for (title, commands) in groups() {
-        out.push(Line::from(Span::styled(title, th.accent)));
+        out.extend(para(&title, 0, col, th.accent));
         for c in commands {
             let keys = keys_of(st, c);
             if !keys.is_empty() {
-                out.push(entry(&keys, c.help().to_string(), col, th));
+                out.extend(entry(&keys, c.help(), col, th));
             }
         }
         out.push(Line::default());
     }
-    out.push(Line::from(Span::styled("Mouse", th.accent)));
-    out.push(Line::from(
-        "  click a tab, a row or a filter value (toggles it)",
+    out.extend(para("Mouse", 0, col, th.accent));
+    let plain = Style::new();
+    out.extend(para(
+        "click a tab, a row or a filter value (toggles it)",
+        2,
+        col,
+        plain,
     ));
-    out.push(Line::from("  the wheel scrolls"));
+    out.extend(para("the wheel scrolls", 2, col, plain));
     out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        "Filters: [+] included, [-] excluded;",
+    out.extend(para(
+        "Filters: [+] included, [-] excluded; counts show what each value would give.",
+        0,
+        col,
         th.muted,
-    )));
-    out.push(Line::from(Span::styled(
-        "counts show what each value would give.",
-        th.muted,
-    )));
+    ));
     out
 }
 
-pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
-    let Some(Overlay::Help { scroll }) = &st.overlay else {
-        return;
-    };
-    let th = &st.theme;
+/// Help's layout in `body`: two columns or one, the column width, the
+/// lines of each, and the box.
+struct Shape {
+    two: bool,
+    col: usize,
+    left: Vec<Line<'static>>,
+    right: Vec<Line<'static>>,
+    tall: u16,
+    area: Rect,
+}
+
+fn shape(st: &State, body: Rect) -> Shape {
     let two = body.width >= 110;
     let col = if two {
         (body.width.min(160) - 4) / 2
@@ -110,7 +142,7 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         body.width.min(80) - 2
     } as usize;
     let all = lines(st, col);
-    let (left, right): (Vec<Line<'_>>, Vec<Line<'_>>) = if two {
+    let (left, right): (Vec<Line<'static>>, Vec<Line<'static>>) = if two {
         // split at a group boundary near the middle
         let half = all.len().div_ceil(2);
         let cut = (half..all.len())
@@ -128,16 +160,61 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
         col as u16 + 2
     };
     let area = centered(body, width, tall);
+    Shape {
+        two,
+        col,
+        left,
+        right,
+        tall,
+        area,
+    }
+}
+
+/// How far help scrolls on the screen `st` is drawn on: to its last line
+/// and no further.
+pub fn max_scroll(st: &State) -> u16 {
+    let body = crate::tui::layout::root(Rect::new(0, 0, st.width, st.height)).body;
+    if body.width < 4 || body.height < 3 {
+        return 0;
+    }
+    let s = shape(st, body);
+    s.tall.saturating_sub(s.area.height)
+}
+
+pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
+    let Some(Overlay::Help { scroll }) = &st.overlay else {
+        return;
+    };
+    let th = &st.theme;
+    let Shape {
+        two,
+        col,
+        left,
+        right,
+        tall,
+        area,
+    } = shape(st, body);
     frame.render_widget(Clear, area);
-    let title = if tall > body.height {
+    let over = tall.saturating_sub(area.height);
+    let title = if over > 0 {
         " Help · ↑ ↓ scroll · Esc closes "
     } else {
         " Help · Esc closes "
     };
-    let b = block(title, true, th);
+    let scroll = (*scroll).min(over);
+    // on the bottom border: how much is below (and that ↓ shows it)
+    let mut b = block(title, true, th);
+    if over > 0 {
+        let below = over - scroll;
+        let sign = match (scroll > 0, below > 0) {
+            (_, true) => format!(" ↓ {below} more {} ", lines_word(below)),
+            (true, false) => " end · ↑ scrolls back ".to_string(),
+            (false, false) => String::new(),
+        };
+        b = b.title_bottom(Line::from(Span::styled(sign, th.accent)).right_aligned());
+    }
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let scroll = (*scroll).min(tall.saturating_sub(area.height));
     let lw = if two { col as u16 + 1 } else { inner.width };
     frame.render_widget(
         Paragraph::new(left).scroll((scroll, 0)),
@@ -149,4 +226,8 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
             Rect::new(inner.x + lw, inner.y, inner.width - lw, inner.height),
         );
     }
+}
+
+fn lines_word(n: u16) -> &'static str {
+    if n == 1 { "line" } else { "lines" }
 }

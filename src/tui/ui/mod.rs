@@ -4,7 +4,7 @@ mod board;
 mod columns;
 pub(crate) mod detail;
 mod form;
-mod help;
+pub(crate) mod help;
 mod import;
 mod listings;
 mod me;

@@ -7,7 +7,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{block, centered};
-use crate::display::truncate;
+use crate::display::{truncate, wrap};
 use crate::tui::state::State;
 use crate::tui::update::palette::{items, keys_label};
 
@@ -39,33 +39,49 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     frame.set_cursor_position((inner.x + 2 + col as u16, inner.y));
     let list = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
     let w = usize::from(list.width);
-    // the selected row in view
     let h = usize::from(list.height).max(1);
-    let offset = p.cursor.selected.saturating_sub(h - 1);
-    let lines: Vec<Line<'_>> = if found.is_empty() {
-        vec![Line::from(Span::styled("no command matches", th.muted))]
-    } else {
-        found
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(usize::from(list.height))
-            .map(|(i, &c)| {
-                let keys = keys_label(st, c);
-                let keys = truncate(&keys, 16);
-                let pad = 16usize.saturating_sub(keys.width());
-                let text = truncate(c.help(), w.saturating_sub(19));
-                let line = Line::from(vec![
-                    Span::styled(format!(" {}{keys}  ", " ".repeat(pad)), th.title),
-                    Span::raw(text),
-                ]);
-                if i == p.cursor.selected {
-                    line.patch_style(th.selection)
-                } else {
-                    line
-                }
-            })
-            .collect()
-    };
+    if found.is_empty() {
+        let none = Line::from(Span::styled("no command matches", th.muted));
+        frame.render_widget(Paragraph::new(none), list);
+        return;
+    }
+    // each command's lines: its keys, its description wrapped beside them
+    let items: Vec<Vec<Line<'_>>> = found
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let keys = truncate(&keys_label(st, c), KEYS);
+            let pad = KEYS.saturating_sub(keys.width());
+            let text = wrap(c.help(), w.saturating_sub(KEYS + 3).max(8));
+            text.into_iter()
+                .enumerate()
+                .map(|(n, t)| {
+                    let k = if n == 0 {
+                        format!(" {}{keys}  ", " ".repeat(pad))
+                    } else {
+                        " ".repeat(KEYS + 3)
+                    };
+                    let line = Line::from(vec![Span::styled(k, th.title), Span::raw(t)]);
+                    if i == p.cursor.selected {
+                        line.patch_style(th.selection)
+                    } else {
+                        line
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    // the first item shown: the selected one ends in view
+    let sel = p.cursor.selected.min(items.len() - 1);
+    let mut first = sel;
+    let mut used = items[sel].len();
+    while first > 0 && used + items[first - 1].len() <= h {
+        first -= 1;
+        used += items[first].len();
+    }
+    let lines: Vec<Line<'_>> = items[first..].iter().flatten().take(h).cloned().collect();
     frame.render_widget(Paragraph::new(lines), list);
 }
+
+/// The width of the palette's keys column.
+const KEYS: usize = 16;

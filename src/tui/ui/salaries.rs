@@ -11,6 +11,7 @@ use super::widgets::{block, range_bar, salary, thousands};
 use super::wrap;
 use crate::catalog::{FigurePeriod, Level, MarketFigure, Role};
 use crate::display::columns::{Column, cell, layout};
+use crate::display::wrap;
 use crate::money::format_range_short;
 use crate::money::{Period, Rupees};
 use crate::tui::state::State;
@@ -151,14 +152,20 @@ pub fn band_text(role: &Role, level: Level, style: BandStyle, period: Period) ->
     }
 }
 
-fn figure_range(f: &MarketFigure, period: Period) -> String {
+/// A market figure's pay in `period`: "≈" when converted from the other
+/// period, "+" when open-ended; `short` as "₹1.25–1.67L".
+fn figure_range(f: &MarketFigure, period: Period, short: bool) -> String {
     let (lo, hi) = f.monthly();
+    let range = if short {
+        format_range_short(Some(lo), Some(hi), period)
+    } else {
+        salary(Some(lo), Some(hi), period)
+    };
     let text = match (f.period, period) {
         // as published when the period matches
-        (FigurePeriod::Month, Period::Monthly) | (FigurePeriod::Year, Period::Annual) => {
-            salary(Some(lo), Some(hi), period)
-        }
-        _ => format!("≈ {}", salary(Some(lo), Some(hi), period)),
+        (FigurePeriod::Month, Period::Monthly) | (FigurePeriod::Year, Period::Annual) => range,
+        _ if short => format!("≈{range}"),
+        _ => format!("≈ {range}"),
     };
     if f.open_ended {
         format!("{text}+")
@@ -171,7 +178,12 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
     let s = split(body);
     let th = &st.theme;
     // market figures
-    let t = figures_table(st, s.figures.width.saturating_sub(2)).block(block(
+    let t = figures_table(
+        st,
+        s.figures.width.saturating_sub(2),
+        crate::tui::layout::table_rows(s.figures),
+    )
+    .block(block(
         " Market figures, as the articles publish them ",
         false,
         th,
@@ -231,41 +243,52 @@ pub fn render(frame: &mut Frame<'_>, body: Rect, st: &State) {
 /// The market figures as a table `inner_w` wide: pay whole first, then
 /// who it is for, the experience and the source, each sized from the
 /// figures and cut with "…" when it must be.
-fn figures_table(st: &State, inner_w: u16) -> Table<'static> {
+fn figures_table(st: &State, inner_w: u16, rows_h: usize) -> Table<'static> {
     let headers = ["Source", "Who", "Experience", "Pay"];
-    let texts: Vec<[String; 4]> = st
-        .data
-        .figures
+    let texts = |short: bool| -> Vec<[String; 4]> {
+        st.data
+            .figures
+            .iter()
+            .map(|f| {
+                [
+                    f.source.clone(),
+                    f.label.clone(),
+                    f.experience.clone(),
+                    figure_range(f, st.period, short),
+                ]
+            })
+            .collect()
+    };
+    // pay as published; in the short form when that lets more rows show
+    // whole in the lines there are
+    let long = figures_shape(&texts(false), &headers, inner_w);
+    let (shown, wrapped, needs) = if long.2.iter().sum::<usize>() > rows_h {
+        let short = figures_shape(&texts(true), &headers, inner_w);
+        if short.2.iter().sum::<usize>() < long.2.iter().sum::<usize>() {
+            short
+        } else {
+            long
+        }
+    } else {
+        long
+    };
+    // the names first: a row's "who" whole before any row's "(inferred)"
+    let who = shown.iter().position(|&(k, _)| k == 1);
+    let who_needs: Vec<usize> = wrapped
         .iter()
-        .map(|f| {
-            [
-                f.source.clone(),
-                f.label.clone(),
-                f.experience.clone(),
-                figure_range(f, st.period),
-            ]
-        })
+        .map(|cells| who.and_then(|i| cells.get(i)).map_or(1, Vec::len).max(1))
         .collect();
-    // (priority, minimum, want) per column
-    let specs = [(3, 6, 11), (1, 12, 20), (2, 9, 16), (0, 14, 22)];
-    let cols: Vec<Column> = specs
+    let heights = grow_rows(row_heights(&who_needs, rows_h), &needs, rows_h);
+    let rows: Vec<Row<'static>> = wrapped
         .iter()
-        .enumerate()
-        .map(|(k, &(p, min, want))| {
-            Column::new(p, min, want).fit(headers[k], texts.iter().map(|t| t[k].as_str()))
-        })
-        .collect();
-    let w = layout(&cols, usize::from(inner_w), 1);
-    let shown: Vec<(usize, usize)> = (0..4).filter_map(|k| w[k].map(|w| (k, w))).collect();
-    let rows: Vec<Row<'static>> = texts
-        .iter()
-        .map(|t| {
-            Row::new(
-                shown
-                    .iter()
-                    .map(|&(k, w)| cell(&t[k], w))
-                    .collect::<Vec<_>>(),
-            )
+        .zip(&heights)
+        .map(|(cells, &h)| {
+            let cells: Vec<String> = cells
+                .iter()
+                .zip(&shown)
+                .map(|(lines, &(_, w))| fit_lines(lines, h, w))
+                .collect();
+            Row::new(cells).height(h as u16)
         })
         .collect();
     let header = Row::new(
@@ -284,6 +307,87 @@ fn figures_table(st: &State, inner_w: u16) -> Table<'static> {
     )
     .header(header)
     .column_spacing(1)
+}
+
+/// The columns shown (index, width), each cell wrapped in its width, and
+/// the lines each row needs to show whole.
+type Shape = (Vec<(usize, usize)>, Vec<Vec<Vec<String>>>, Vec<usize>);
+
+fn figures_shape(texts: &[[String; 4]], headers: &[&str; 4], inner_w: u16) -> Shape {
+    // (priority, minimum, want) per column
+    let specs = [(3, 6, 11), (1, 12, 20), (2, 9, 16), (0, 12, 22)];
+    let cols: Vec<Column> = specs
+        .iter()
+        .enumerate()
+        .map(|(k, &(p, min, want))| {
+            let c = Column::new(p, min, want).fit(headers[k], texts.iter().map(|t| t[k].as_str()));
+            // who and experience wrap: width left over goes to them in
+            // priority order, not to the one with a few more cells whole
+            if k == 1 || k == 2 {
+                let n = c.natural;
+                c.natural(n)
+            } else {
+                c
+            }
+        })
+        .collect();
+    let w = layout(&cols, usize::from(inner_w), 1);
+    let shown: Vec<(usize, usize)> = (0..4).filter_map(|k| w[k].map(|w| (k, w))).collect();
+    let wrapped: Vec<Vec<Vec<String>>> = texts
+        .iter()
+        .map(|t| {
+            shown
+                .iter()
+                .map(|&(k, w)| match k {
+                    1 | 2 => wrap(&t[k], w),
+                    _ => vec![cell(&t[k], w)],
+                })
+                .collect()
+        })
+        .collect();
+    let needs: Vec<usize> = wrapped
+        .iter()
+        .map(|cells| cells.iter().map(Vec::len).max().unwrap_or(1).max(1))
+        .collect();
+    (shown, wrapped, needs)
+}
+
+/// How many lines each row gets when row `i` needs `needs[i]` to show
+/// whole and `room` lines are there: one each, then one more to every row
+/// still short, top down, again and again while there is room.
+fn row_heights(needs: &[usize], room: usize) -> Vec<usize> {
+    grow_rows(vec![1; needs.len()], needs, room)
+}
+
+/// `h` grown toward `needs`, a line at a time per row, top down, while
+/// the rows fit in `room` lines.
+fn grow_rows(mut h: Vec<usize>, needs: &[usize], room: usize) -> Vec<usize> {
+    let mut left = room.saturating_sub(h.iter().sum());
+    while left > 0 {
+        let mut grew = false;
+        for (hi, &need) in h.iter_mut().zip(needs) {
+            if left > 0 && *hi < need {
+                *hi += 1;
+                left -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    h
+}
+
+/// A wrapped cell in `h` lines of `w`: whole when it fits, else its last
+/// line carries the rest and is cut with "…".
+fn fit_lines(lines: &[String], h: usize, w: usize) -> String {
+    if lines.len() <= h {
+        return lines.join("\n");
+    }
+    let mut out: Vec<String> = lines[..h.saturating_sub(1)].to_vec();
+    out.push(cell(&lines[h.saturating_sub(1)..].join(" "), w));
+    out.join("\n")
 }
 
 /// "₹18–25k" or "2.2–3": short enough for a chart's label (the annual

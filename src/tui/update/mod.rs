@@ -176,6 +176,11 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
 /// from help or the palette (which close them). `None` when no overlay is
 /// open or it let the action through.
 fn overlay(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
+    let help_end = if st.help_open() {
+        super::ui::help::max_scroll(st)
+    } else {
+        0
+    };
     let o = st.overlay.as_mut()?;
     Some(match o {
         Overlay::Import(_) => import::update(st, action.clone()),
@@ -187,7 +192,7 @@ fn overlay(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
             match action {
                 Action::Help | Action::Escape | Action::Click { .. } => st.overlay = None,
                 Action::Down | Action::ScrollDown { .. } => {
-                    *scroll = scroll.saturating_add(1).min(100)
+                    *scroll = scroll.saturating_add(1).min(help_end)
                 }
                 Action::Up | Action::ScrollUp { .. } => *scroll = scroll.saturating_sub(1),
                 Action::Palette

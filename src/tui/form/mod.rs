@@ -321,28 +321,14 @@ mod tests {
         Application {
             id: 7,
             listing_id: Some(1),
-            role_id: None,
             status: Status::Applied,
             title: "Payroll Executive".into(),
             company: "Sahyadri Finserv".into(),
             city: "Pune".into(),
             salary_min: Some(Rupees(18_000)),
             salary_max: Some(Rupees(25_000)),
-            currency: "INR".into(),
             source: "listing".into(),
-            notes: String::new(),
-            contact_name: String::new(),
-            contact_phone: String::new(),
-            follow_up: None,
-            interview_at: None,
-            interview_mode: None,
-            interview_place: String::new(),
-            expected_salary: None,
-            documents: vec![],
-            prep: vec![],
-            created_at: "2026-11-20T10:00:00+05:30".into(),
-            updated_at: "2026-11-20T10:00:00+05:30".into(),
-            history: vec![],
+            ..Application::sample()
         }
     }
 

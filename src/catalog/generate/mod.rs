@@ -36,7 +36,10 @@ pub use titles::{Seniority, fits as title_fits, seniority};
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::{Catalog, CatalogListing, CompanyProfile, EmploymentType, Hiring, Level, SizeBand};
+use super::{
+    Catalog, CatalogListing, City, CompanyKind, CompanyProfile, EmploymentType, Hiring, Level,
+    SizeBand,
+};
 use people::People;
 
 /// The date the shipped catalogue's listings are generated against.
@@ -286,6 +289,52 @@ impl<'a> Generator<'a> {
         last
     }
 
+    /// The office a listing is at: the headquarters posts more than the
+    /// other offices.
+    fn office(&mut self, company_ix: usize) -> usize {
+        let n = self.offices[company_ix].len();
+        let at = if n == 1 || self.chance(0.35) {
+            0
+        } else {
+            self.rng.usize(0..n)
+        };
+        self.offices[company_ix][at]
+    }
+
+    /// The monthly pay offered, from the band, the city's tier, the employer
+    /// and the minimum wage where the role's education has one.
+    fn pay(
+        &mut self,
+        band: &super::Band,
+        hiring: Option<&Hiring>,
+        city: &City,
+        kind: CompanyKind,
+        employment: EmploymentType,
+    ) -> (u32, u32) {
+        let floor =
+            hiring.and_then(|h| self.cat.minimum_wage(city, h.education).map(|w| w.floor()));
+        let r = [self.rng.f64(), self.rng.f64(), self.rng.f64()];
+        pay::salary(
+            &pay::PayInput {
+                band,
+                tier: city.tier,
+                kind,
+                employment,
+                floor,
+            },
+            r,
+        )
+    }
+
+    /// The posting date: up to 60 days before the catalogue's date, most
+    /// of them recent.
+    fn posted(&mut self) -> Date {
+        let age_days = (60.0 * self.rng.f64().powf(1.6)) as i64;
+        self.as_of
+            .checked_sub(age_days.days())
+            .unwrap_or(self.as_of)
+    }
+
     /// The next listing.
     pub fn next_listing(&mut self) -> CatalogListing {
         let id = self.next_id;
@@ -297,16 +346,7 @@ impl<'a> Generator<'a> {
         let hiring = self.hiring[role_ix];
         let company = &cat.companies[company_ix];
         let profile = self.profiles[company_ix];
-        let city_ix = {
-            let n = self.offices[company_ix].len();
-            // the headquarters posts more than the other offices
-            let at = if n == 1 || self.chance(0.35) {
-                0
-            } else {
-                self.rng.usize(0..n)
-            };
-            self.offices[company_ix][at]
-        };
+        let city_ix = self.office(company_ix);
         let city = &cat.cities[city_ix];
         let min_years = hiring.map_or(0, |h| h.min_years);
 
@@ -320,18 +360,7 @@ impl<'a> Generator<'a> {
 
         let work_mode = self.work_mode(role, company.kind, emp);
         let shift = self.shift(role, hiring, profile, work_mode, emp, company.kind);
-        let floor = hiring.and_then(|h| cat.minimum_wage(city, h.education).map(|w| w.floor()));
-        let r = [self.rng.f64(), self.rng.f64(), self.rng.f64()];
-        let (salary_min, salary_max) = pay::salary(
-            &pay::PayInput {
-                band,
-                tier: city.tier,
-                kind: company.kind,
-                employment: emp,
-                floor,
-            },
-            r,
-        );
+        let (salary_min, salary_max) = self.pay(band, hiring, city, company.kind, emp);
 
         let title = self.title(
             role_ix,
@@ -349,11 +378,7 @@ impl<'a> Generator<'a> {
         // batches of openings only for batch-hired roles on a processing floor
         let batch = hiring.is_some_and(|h| h.bulk) && profile.is_some_and(has_floor);
         let openings = self.openings(profile.map(|p| p.size), band.level, min_years, emp, batch);
-        let age_days = (60.0 * self.rng.f64().powf(1.6)) as i64;
-        let posted = self
-            .as_of
-            .checked_sub(age_days.days())
-            .unwrap_or(self.as_of);
+        let posted = self.posted();
         let description = if self.descriptions {
             self.description(role, company, city, work_mode, shift, emp)
         } else {

@@ -15,6 +15,7 @@ use std::process::{Command, Output};
 
 use backdesk::store::{Store, StoreError};
 use backdesk::tracker::NewApp;
+use common::tui::driver_on;
 use common::{Tmux, integrity, tmux_available};
 
 fn is_root() -> bool {
@@ -358,8 +359,6 @@ fn a_full_disk_refuses_the_change_and_keeps_everything_before_it() {
 
 #[test]
 fn a_full_disk_in_the_app_is_a_message_not_a_crash() {
-    use backdesk::config::Config;
-    use backdesk::session::Session;
     use backdesk::tui::driver::Driver;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
@@ -368,13 +367,7 @@ fn a_full_disk_in_the_app_is_a_message_not_a_crash() {
     let (mut store, _) = Store::open(&db).expect("open");
     store.limit_growth(40).expect("limit");
     let (saved, _) = fill_until_full(&mut store);
-    let mut d = Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        120,
-        36,
-    )
-    .expect("driver");
+    let mut d = driver_on(store, 120, 36);
     let key = |d: &mut Driver, code| d.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('s'));

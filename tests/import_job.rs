@@ -6,12 +6,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use backdesk::config::Config;
 use backdesk::import::job::{self, JobError, Progress, Stage};
-use backdesk::session::{Session, load_vocab};
+use backdesk::session::load_vocab;
 use backdesk::store::Store;
 use backdesk::tui::action::{Action, Effect};
 use backdesk::tui::driver::Driver;
+use common::tui::driver_on;
 use common::{Tmux, count, tmux_available};
 
 /// A CSV of `n` postings.
@@ -139,13 +139,7 @@ fn a_waiting_import_says_so_and_can_be_cancelled() {
 #[test]
 fn esc_during_an_import_asks_to_cancel_it() {
     let store = Store::open_in_memory().expect("store");
-    let mut d = Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        120,
-        36,
-    )
-    .expect("driver");
+    let mut d = driver_on(store, 120, 36);
     d.act(Action::Escape);
     d.act(Action::Import);
     // as the run loop leaves it while its worker imports
@@ -226,13 +220,7 @@ fn a_listing_of_megabytes_is_drawn_in_part() {
         .expect("huge");
     drop(c);
     let (store, _) = Store::open(&db).expect("open");
-    let mut d = Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        120,
-        36,
-    )
-    .expect("driver");
+    let mut d = driver_on(store, 120, 36);
     d.act(Action::Escape);
     d.session.store.listing(1).expect("read").expect("listing");
     d.state.listings.detail = d.session.store.listing(1).expect("read");
@@ -273,13 +261,7 @@ fn a_change_that_finds_the_database_busy_is_tried_again_not_waited_on() {
     store
         .set_busy_timeout(std::time::Duration::from_millis(50))
         .expect("timeout");
-    let mut d = Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        120,
-        36,
-    )
-    .expect("driver");
+    let mut d = driver_on(store, 120, 36);
     let other = rusqlite::Connection::open(&db).expect("open");
     other.execute_batch("BEGIN IMMEDIATE").expect("lock");
     let key =

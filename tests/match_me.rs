@@ -3,18 +3,12 @@
 mod common;
 
 use assert_cmd::Command;
+use common::cli::{backdesk_at_home, out};
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn cli(dir: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("backdesk").expect("bin");
-    let home = dir.join("home");
-    c.env_clear()
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("COLUMNS", "100");
-    c
+    backdesk_at_home(&dir.join("home"), "100")
 }
 
 const PROFILE: &str = r#"
@@ -31,10 +25,6 @@ fn with_profile(dir: &std::path::Path) -> std::path::PathBuf {
     let cfg = dir.join("config.toml");
     std::fs::write(&cfg, PROFILE).expect("write config");
     cfg
-}
-
-fn out(c: &mut Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).expect("utf8")
 }
 
 #[test]

@@ -5,16 +5,17 @@
 //! once. Real processes and threads on one database file, bounded in
 //! count (no timing asserts).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use backdesk::config::Config;
-use backdesk::session::Session;
 use backdesk::store::{Store, StoreError};
 use backdesk::tracker::{NewApp, Patch, Status};
 use backdesk::tui::action::Action;
 use backdesk::tui::driver::Driver;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use common::tui::{ctrl, driver_on, key, typed};
+use ratatui::crossterm::event::KeyCode;
 
 /// The binary under test; `BACKDESK_TEST_BIN` runs these tests against
 /// another build (an older release, to see them fail there).
@@ -65,33 +66,10 @@ fn add(db: &Path, title: &str) -> i64 {
     .expect("add")
 }
 
-fn key(d: &mut Driver, code: KeyCode) {
-    d.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn ctrl(d: &mut Driver, c: char) {
-    d.event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn typed(d: &mut Driver, s: &str) {
-    for c in s.chars() {
-        key(d, KeyCode::Char(c));
-    }
-}
-
 /// The app on `db`, on the Tracker tab with the first application selected.
 fn app_on(db: &Path) -> Driver {
     let (store, _) = Store::open(db).expect("open");
-    let mut d = Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        120,
-        36,
-    )
-    .expect("driver");
+    let mut d = driver_on(store, 120, 36);
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('4'));
     d

@@ -1,9 +1,12 @@
 //! The tracker: pipeline rules, history, fields, exports and imports, from
 //! the store and from the command line.
 
+mod common;
+
 use assert_cmd::Command;
 use backdesk::store::Store;
 use backdesk::tracker::{Application, NewApp, Patch, Status, export};
+use common::cli::{backdesk_at_home, out};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -210,20 +213,9 @@ fn csv_export_quotes_commas_quotes_and_newlines() {
 // ---- the command line -----------------------------------------------------
 
 fn cli(db: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("backdesk").expect("bin");
-    let home = db.parent().expect("dir").join("home");
-    c.env_clear()
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_DATA_HOME", home.join(".local/share"))
-        .env("COLUMNS", "80")
-        .arg("--db")
-        .arg(db);
+    let mut c = backdesk_at_home(&db.parent().expect("dir").join("home"), "80");
+    c.arg("--db").arg(db);
     c
-}
-
-fn out(c: &mut Command) -> String {
-    String::from_utf8(c.assert().success().get_output().stdout.clone()).expect("utf8")
 }
 
 #[test]

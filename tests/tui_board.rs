@@ -2,27 +2,13 @@
 //! warning colour (board and list), readable columns, every stage in the
 //! move prompt.
 
-use backdesk::config::Config;
-use backdesk::session::Session;
-use backdesk::store::Store;
+mod common;
+
 use backdesk::tracker::Status;
 use backdesk::tui::driver::Driver;
-use backdesk::tui::ui::render;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::tui::{buffer, driver};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-
-fn driver(width: u16, height: u16) -> Driver {
-    let store = Store::open_in_memory().expect("store");
-    Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        width,
-        height,
-    )
-    .expect("driver")
-}
 
 fn keys(d: &mut Driver, s: &str) {
     for c in s.chars() {
@@ -33,13 +19,6 @@ fn keys(d: &mut Driver, s: &str) {
         };
         d.event(&Event::Key(KeyEvent::new(k, KeyModifiers::NONE)));
     }
-}
-
-fn buffer(d: &Driver) -> Buffer {
-    let (w, h) = (d.state.width, d.state.height);
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| render(f, &d.state)).expect("draw");
-    t.backend().buffer().clone()
 }
 
 fn text(b: &Buffer) -> String {

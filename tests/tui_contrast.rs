@@ -2,38 +2,23 @@
 //! each cell's text against its background, at least 4.5:1 on the
 //! standard xterm palette (WCAG AA), in every tab and overlay.
 
-use backdesk::config::{Config, THEME_NAMES};
-use backdesk::session::Session;
+mod common;
+
+use backdesk::config::THEME_NAMES;
 use backdesk::store::Store;
 use backdesk::tui::driver::Driver;
 use backdesk::tui::theme::{Theme, contrast, rgb};
 use backdesk::tui::ui::render;
+use common::tui::{driver_on, key, typed};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 
 fn driver(name: &str) -> Driver {
-    let store = Store::open_in_memory().expect("store");
-    let mut d = Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        120,
-        36,
-    )
-    .expect("driver");
+    let mut d = driver_on(Store::open_in_memory().expect("store"), 120, 36);
     d.state.theme = Theme::named(name);
     d
-}
-
-fn key(d: &mut Driver, k: KeyCode) {
-    d.event(&Event::Key(KeyEvent::new(k, KeyModifiers::NONE)));
-}
-
-fn keys(d: &mut Driver, s: &str) {
-    for c in s.chars() {
-        key(d, KeyCode::Char(c));
-    }
 }
 
 /// The cells of the screen whose text reads under 4.5:1.
@@ -72,7 +57,7 @@ fn every_screen_reads_at_4_5_to_1_in_every_built_in_theme() {
     let mut bad = Vec::new();
     for name in THEME_NAMES {
         let mut d = driver(name);
-        keys(&mut d, "payroll");
+        typed(&mut d, "payroll");
         bad.extend(low_contrast(&d, &format!("{name} search")));
         key(&mut d, KeyCode::Esc);
         bad.extend(low_contrast(&d, &format!("{name} results")));
@@ -81,19 +66,19 @@ fn every_screen_reads_at_4_5_to_1_in_every_built_in_theme() {
         key(&mut d, KeyCode::Tab);
         bad.extend(low_contrast(&d, &format!("{name} pane 3")));
         key(&mut d, KeyCode::Esc);
-        keys(&mut d, "sjsja");
+        typed(&mut d, "sjsja");
         for (tab, what) in [("2", "roles"), ("3", "salaries"), ("4", "board")] {
-            keys(&mut d, tab);
+            typed(&mut d, tab);
             bad.extend(low_contrast(&d, &format!("{name} {what}")));
         }
-        keys(&mut d, "m");
+        typed(&mut d, "m");
         bad.extend(low_contrast(&d, &format!("{name} move prompt")));
         key(&mut d, KeyCode::Esc);
-        keys(&mut d, "v");
+        typed(&mut d, "v");
         bad.extend(low_contrast(&d, &format!("{name} list")));
-        keys(&mut d, "v");
+        typed(&mut d, "v");
         bad.extend(low_contrast(&d, &format!("{name} stats")));
-        keys(&mut d, "v");
+        typed(&mut d, "v");
         key(&mut d, KeyCode::F(1));
         bad.extend(low_contrast(&d, &format!("{name} help")));
     }

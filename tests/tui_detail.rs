@@ -1,37 +1,12 @@
 //! The detail pane: its share of the width, links kept whole, and the key
 //! that copies the apply link.
 
-use backdesk::config::Config;
-use backdesk::session::Session;
-use backdesk::store::Store;
+mod common;
+
 use backdesk::tui::action::Effect;
 use backdesk::tui::driver::Driver;
-use backdesk::tui::ui::render;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-
-fn driver(width: u16, height: u16) -> Driver {
-    let store = Store::open_in_memory().expect("store");
-    Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        width,
-        height,
-    )
-    .expect("driver")
-}
-
-fn key(d: &mut Driver, k: KeyCode) {
-    d.event(&Event::Key(KeyEvent::new(k, KeyModifiers::NONE)));
-}
-
-fn screen(d: &Driver) -> String {
-    let (w, h) = (d.state.width, d.state.height);
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| render(f, &d.state)).expect("draw");
-    format!("{}", t.backend())
-}
+use common::tui::{driver, key, screen};
+use ratatui::crossterm::event::KeyCode;
 
 /// Scrolls the detail to its end and returns every screen on the way.
 fn whole_detail(d: &mut Driver) -> String {

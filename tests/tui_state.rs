@@ -1,5 +1,7 @@
 //! Key sequences drive the TUI's update function; assertions on state.
 
+mod common;
+
 use backdesk::config::Config;
 use backdesk::search::Facet;
 use backdesk::session::Session;
@@ -7,35 +9,8 @@ use backdesk::store::Store;
 use backdesk::tui::action::{Action, Tab};
 use backdesk::tui::driver::Driver;
 use backdesk::tui::state::{Pane, RolePane};
+use common::tui::{ctrl, driver, driver_on, key, typed};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-
-fn driver(width: u16, height: u16) -> Driver {
-    let store = Store::open_in_memory().expect("store");
-    Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        width,
-        height,
-    )
-    .expect("driver")
-}
-
-fn key(d: &mut Driver, code: KeyCode) {
-    d.event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn ctrl(d: &mut Driver, c: char) {
-    d.event(&Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-fn typed(d: &mut Driver, s: &str) {
-    for c in s.chars() {
-        key(d, KeyCode::Char(c));
-    }
-}
 
 #[test]
 fn starts_in_the_search_box_with_everything_listed() {
@@ -70,13 +45,7 @@ fn pay_in_another_currency_shows_as_given_in_the_results_and_detail() {
     store
         .upsert_imported(&p.source, &p.listings)
         .expect("write");
-    let mut d = Driver::new(
-        Session::new(store).expect("session"),
-        &Config::default(),
-        120,
-        36,
-    )
-    .expect("driver");
+    let mut d = driver_on(store, 120, 36);
     typed(&mut d, "mis executive kaveri");
     assert_eq!(d.state.listings.results.total(), 1);
     key(&mut d, KeyCode::Enter);

@@ -124,6 +124,10 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
         }
         out.postings.push(p);
     }
+    // a quote opened in the last value reads to the end without an error
+    if let Some(quote) = unclosed_quote_error(path, text) {
+        return Err(quote);
+    }
     Ok(out)
 }
 
@@ -139,7 +143,55 @@ fn record_line(lines: &Lines<'_>, text: &str, byte: u64) -> u64 {
     lines.line_col(start + skip).0
 }
 
+/// Where a double quote opens a value that is never closed (the csv crate
+/// reads such a value to the end of the file, so the error it gives names
+/// the wrong thing): the byte offset of that quote. A quote is special only
+/// at the start of a value; inside a quoted value `""` is a quote.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum In {
+        Start,
+        Plain,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut state = In::Start;
+    let mut opened = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate().skip(skip) {
+        state = match (state, b) {
+            (In::Start, b'"') => {
+                opened = i;
+                In::Quoted
+            }
+            (In::Start | In::Plain | In::QuoteInQuoted, b',' | b'\n') => In::Start,
+            (In::Start | In::Plain, _) => In::Plain,
+            (In::Quoted, b'"') => In::QuoteInQuoted,
+            (In::Quoted, _) => In::Quoted,
+            (In::QuoteInQuoted, b'"') => In::Quoted,
+            (In::QuoteInQuoted, _) => In::Plain,
+        };
+    }
+    (state == In::Quoted).then_some(opened)
+}
+
+/// The error for a quote never closed, if the file has one.
+fn unclosed_quote_error(path: &str, text: &str) -> Option<ImportError> {
+    let open = unclosed_quote(text)?;
+    let (line, col) = super::line_col(text, open);
+    Some(ImportError::new(
+        path,
+        Some((line, col)),
+        format!(
+            "the double quote opened at line {line} is never closed: a value that starts with a double quote must end with one (double any quote inside it)"
+        ),
+    ))
+}
+
 fn csv_error(path: &str, text: &str, e: csv::Error) -> ImportError {
+    if let Some(quote) = unclosed_quote_error(path, text) {
+        return quote;
+    }
     let at = e
         .position()
         .map(|p| (record_line(&Lines::new(text), text, p.byte()), 1));
@@ -520,5 +572,31 @@ mod tests {
         let e = parse("t.csv", "title,company\nA,B\nC,D,E\n").unwrap_err();
         assert_eq!(e.at, Some((3, 1)));
         assert!(e.message.contains("3 fields but the header has 2"), "{e}");
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_named_where_it_opens() {
+        // the csv crate would say "this row has 1 fields"
+        let e = parse("t.csv", "title,company\nA,B\n\"C,D\nE,F\n").unwrap_err();
+        assert_eq!(e.at, Some((3, 1)), "{e}");
+        assert!(
+            e.message
+                .contains("double quote opened at line 3 is never closed"),
+            "{e}"
+        );
+        assert!(
+            e.to_string().starts_with("t.csv: line 3, column 1: "),
+            "{e}"
+        );
+        // in the last value, where the csv crate reads to the end silently
+        let e = parse("t.csv", "title,company\nA,\"B\nC,D\n").unwrap_err();
+        assert_eq!(e.at, Some((2, 3)), "{e}");
+        // closed quotes, doubled quotes and quotes inside a value are fine
+        let f = parse(
+            "t.csv",
+            "\u{feff}title,company\n\"A \"\"x\"\"\",B\nC 5\" screen,\"D\nE\"\n",
+        )
+        .expect("parses");
+        assert_eq!(f.postings.len(), 2);
     }
 }

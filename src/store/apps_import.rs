@@ -266,90 +266,15 @@ impl Store {
         self.write(|tx| {
             let mut out = AppsImported::default();
             for file in apps.iter().map(cleaned) {
-                // the same application: same id, made at the same time (to
-                // the second) for the same listing and title; two made in
-                // one second in two databases are not the same
-                let same = full(tx, file.id).map_err(&err)?.filter(|h| {
-                    h.created_at == file.created_at
-                        && h.listing_id == file.listing_id
-                        && h.title == file.title
-                });
-                let by_listing = match (&same, file.listing_id) {
-                    (None, Some(l)) => {
-                        let id: Option<i64> = tx
-                            .query_row(
-                                "SELECT id FROM applications WHERE listing_id = ?1",
-                                [l],
-                                |r| r.get(0),
-                            )
-                            .optional()
-                            .map_err(&err)?;
-                        match id {
-                            Some(id) => full(tx, id).map_err(&err)?,
-                            None => None,
-                        }
-                    }
-                    _ => None,
-                };
-                let (here, by) = match (same, by_listing) {
-                    (Some(h), _) => (h, MatchedBy::SameApplication),
-                    (None, Some(h)) => (h, MatchedBy::SameListing),
-                    (None, None) => {
-                        let taken: bool = tx
-                            .query_row(
-                                "SELECT count(*) > 0 FROM applications WHERE id = ?1",
-                                [file.id],
-                                |r| r.get(0),
-                            )
-                            .map_err(&err)?;
-                        let mut a = file.clone();
-                        let v = values(&a);
-                        let refs: Vec<&dyn rusqlite::ToSql> = v.iter().map(|b| &**b).collect();
-                        if taken {
-                            // a new id: everything but the id
-                            let cols = FULL_COLUMNS.replacen("id,", "", 1);
-                            let places: Vec<String> = (1..=22).map(|i| format!("?{i}")).collect();
-                            tx.execute(
-                                &format!(
-                                    "INSERT INTO applications({cols}) VALUES ({})",
-                                    places.join(", ")
-                                ),
-                                &refs[1..],
-                            )
-                            .map_err(&err)?;
-                            a.id = tx.last_insert_rowid();
-                        } else {
-                            tx.execute(
-                                &format!(
-                                    "INSERT INTO applications({FULL_COLUMNS}) VALUES ({PLACES})"
-                                ),
-                                refs.as_slice(),
-                            )
-                            .map_err(&err)?;
-                        }
-                        write_history(tx, a.id, &a.history).map_err(&err)?;
-                        out.added.push((file.id, a.id));
-                        continue;
-                    }
+                let Some((here, by)) = matching(tx, &file).map_err(&err)? else {
+                    let id = insert_new(tx, &file).map_err(&err)?;
+                    out.added.push((file.id, id));
+                    continue;
                 };
                 let merged = merge(&here, &file);
                 let changed = merged != here;
                 if changed {
-                    let v = values(&merged);
-                    let refs: Vec<&dyn rusqlite::ToSql> = v.iter().map(|b| &**b).collect();
-                    let sets: Vec<String> = FULL_COLUMNS
-                        .split(',')
-                        .map(str::trim)
-                        .enumerate()
-                        .skip(1)
-                        .map(|(i, c)| format!("{c} = ?{}", i + 1))
-                        .collect();
-                    tx.execute(
-                        &format!("UPDATE applications SET {} WHERE id = ?1", sets.join(", ")),
-                        refs.as_slice(),
-                    )
-                    .map_err(&err)?;
-                    write_history(tx, merged.id, &merged.history).map_err(&err)?;
+                    update(tx, &merged).map_err(&err)?;
                 }
                 out.merged.push(Merged {
                     from: file.id,
@@ -362,6 +287,87 @@ impl Store {
             Ok(out)
         })
     }
+}
+
+/// The application here that one from a file is: the same application
+/// (same id, made at the same time, to the second, for the same listing
+/// and title; two made in one second in two databases are not the same),
+/// else the one for the same listing.
+fn matching(
+    tx: &Transaction<'_>,
+    file: &Application,
+) -> rusqlite::Result<Option<(Application, MatchedBy)>> {
+    let same = full(tx, file.id)?.filter(|h| {
+        h.created_at == file.created_at && h.listing_id == file.listing_id && h.title == file.title
+    });
+    if let Some(h) = same {
+        return Ok(Some((h, MatchedBy::SameApplication)));
+    }
+    let Some(l) = file.listing_id else {
+        return Ok(None);
+    };
+    let id: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM applications WHERE listing_id = ?1",
+            [l],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match id {
+        Some(id) => full(tx, id)?.map(|h| (h, MatchedBy::SameListing)),
+        None => None,
+    })
+}
+
+/// Adds an application from a file with its history, under its own id
+/// unless that is taken; returns the id it has here.
+fn insert_new(tx: &Transaction<'_>, file: &Application) -> rusqlite::Result<i64> {
+    let taken: bool = tx.query_row(
+        "SELECT count(*) > 0 FROM applications WHERE id = ?1",
+        [file.id],
+        |r| r.get(0),
+    )?;
+    let mut a = file.clone();
+    let v = values(&a);
+    let refs: Vec<&dyn rusqlite::ToSql> = v.iter().map(|b| &**b).collect();
+    if taken {
+        // a new id: everything but the id
+        let cols = FULL_COLUMNS.replacen("id,", "", 1);
+        let places: Vec<String> = (1..=22).map(|i| format!("?{i}")).collect();
+        tx.execute(
+            &format!(
+                "INSERT INTO applications({cols}) VALUES ({})",
+                places.join(", ")
+            ),
+            &refs[1..],
+        )?;
+        a.id = tx.last_insert_rowid();
+    } else {
+        tx.execute(
+            &format!("INSERT INTO applications({FULL_COLUMNS}) VALUES ({PLACES})"),
+            refs.as_slice(),
+        )?;
+    }
+    write_history(tx, a.id, &a.history)?;
+    Ok(a.id)
+}
+
+/// Writes a merged application over the one here, with its history.
+fn update(tx: &Transaction<'_>, merged: &Application) -> rusqlite::Result<()> {
+    let v = values(merged);
+    let refs: Vec<&dyn rusqlite::ToSql> = v.iter().map(|b| &**b).collect();
+    let sets: Vec<String> = FULL_COLUMNS
+        .split(',')
+        .map(str::trim)
+        .enumerate()
+        .skip(1)
+        .map(|(i, c)| format!("{c} = ?{}", i + 1))
+        .collect();
+    tx.execute(
+        &format!("UPDATE applications SET {} WHERE id = ?1", sets.join(", ")),
+        refs.as_slice(),
+    )?;
+    write_history(tx, merged.id, &merged.history)
 }
 
 #[cfg(test)]

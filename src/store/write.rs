@@ -5,8 +5,6 @@
 //! copies. New imported listings get ids from [`FIRST_IMPORTED_ID`] up, so
 //! they never collide with catalogue ids.
 
-use std::collections::HashSet;
-
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Result, Store, StoreError};
@@ -107,20 +105,6 @@ impl Store {
             set_listing_high(tx, next_id - 1).map_err(&err)?;
             Ok(out)
         })
-    }
-
-    /// The keys a source's listings have, to tell new from updated without
-    /// writing (`--dry-run`).
-    pub fn imported_keys(&self, source: &str) -> Result<HashSet<String>> {
-        let mut st = self
-            .conn()
-            .prepare_cached(
-                "SELECT external_key FROM listings WHERE source = ?1 AND external_key IS NOT NULL",
-            )
-            .map_err(|e| self.err(e))?;
-        st.query_map(params![source], |r| r.get::<_, String>(0))
-            .and_then(|rows| rows.collect())
-            .map_err(|e| self.err(e))
     }
 
     /// The id of each listing of an imported source, by dedupe key (for a

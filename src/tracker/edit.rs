@@ -188,34 +188,12 @@ pub fn merge_notes(base: &str, mine: &str, theirs: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tracker::Status;
 
     fn app(notes: &str, phone: &str) -> Application {
         Application {
-            id: 1,
-            listing_id: None,
-            role_id: None,
-            status: Status::Saved,
-            title: "Clerk".into(),
-            company: "Shop".into(),
-            city: String::new(),
-            salary_min: None,
-            salary_max: None,
-            currency: "INR".into(),
-            source: "hand".into(),
             notes: notes.into(),
-            contact_name: String::new(),
             contact_phone: phone.into(),
-            follow_up: None,
-            interview_at: None,
-            interview_mode: None,
-            interview_place: String::new(),
-            expected_salary: None,
-            documents: vec![],
-            prep: vec![],
-            created_at: "2026-11-20T10:00:00+05:30".into(),
-            updated_at: "2026-11-20T10:00:00+05:30".into(),
-            history: vec![],
+            ..Application::sample()
         }
     }
 

@@ -160,6 +160,40 @@ fn inr() -> String {
     "INR".to_string()
 }
 
+#[cfg(test)]
+impl Application {
+    /// A saved, hand-added application with nothing filled in but its title
+    /// and company (unit tests change the fields they need).
+    pub(crate) fn sample() -> Application {
+        Application {
+            id: 1,
+            listing_id: None,
+            role_id: None,
+            status: Status::Saved,
+            title: "Clerk".into(),
+            company: "Shop".into(),
+            city: String::new(),
+            salary_min: None,
+            salary_max: None,
+            currency: "INR".into(),
+            source: "hand".into(),
+            notes: String::new(),
+            contact_name: String::new(),
+            contact_phone: String::new(),
+            follow_up: None,
+            interview_at: None,
+            interview_mode: None,
+            interview_place: String::new(),
+            expected_salary: None,
+            documents: vec![],
+            prep: vec![],
+            created_at: "2026-11-20T10:00:00+05:30".into(),
+            updated_at: "2026-11-20T10:00:00+05:30".into(),
+            history: vec![],
+        }
+    }
+}
+
 impl Application {
     /// Follow-up or interview due on or before `today`, for open applications.
     pub fn due(&self, today: Date) -> Vec<Due> {

@@ -1,5 +1,9 @@
-//! Running the real binary in tmux for end-to-end tests.
+//! Helpers shared by the integration tests: the real binary in tmux (this
+//! file), the TUI driven in-process (`tui`), the command line (`cli`).
 #![allow(dead_code)]
+
+pub mod cli;
+pub mod tui;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

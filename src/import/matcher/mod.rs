@@ -265,26 +265,9 @@ impl Matcher {
     /// One posting to its listings (one per place, see [`Matcher::spots`]),
     /// or why it is skipped.
     pub fn resolve(&self, p: Posting, today: Date) -> Result<Vec<ImportedListing>, Skipped> {
-        let p = p.scrubbed();
-        let skip = |p: &Posting, reason: &str| Skipped {
-            number: p.number,
-            line: p.line,
-            title: p.title.clone(),
-            reason: reason.to_string(),
-        };
-        let Some(title) = p.title.clone() else {
-            return Err(skip(
-                &p,
-                "no title (JobPosting title, or the CSV title column)",
-            ));
-        };
-        let Some(company) = p.company.clone() else {
-            return Err(skip(
-                &p,
-                "no company (JobPosting hiringOrganization.name, or the CSV company column)",
-            ));
-        };
-        let mut notes = p.notes;
+        let mut p = p.scrubbed();
+        let (title, company) = title_and_company(&p)?;
+        let mut notes = std::mem::take(&mut p.notes);
 
         // where: the first place here, the others as copies at the end
         let spots = self.spots(&p.places, p.remote, &mut notes);
@@ -300,28 +283,9 @@ impl Matcher {
             WorkMode::Office
         });
 
-        // skills by their catalogue names
-        let mut skills: Vec<String> = Vec::new();
-        for s in &p.skills {
-            super::values::push_unique(&mut skills, self.skill_name(s));
-        }
+        let skills = self.catalogue_skills(&p.skills);
 
-        // role: given (a valid id, or a role title), else guessed
-        let given = p
-            .role_id
-            .as_deref()
-            .and_then(|id| self.vocab.roles.iter().position(|r| r.id == id))
-            .or_else(|| {
-                let t = squash(p.role.as_deref()?);
-                self.vocab.roles.iter().position(|r| squash(&r.title) == t)
-            });
-        let (role, role_guessed) = match given {
-            Some(i) => (Some(i), false),
-            None => match self.guess_role(&title, &skills) {
-                Some(m) => (Some(m.role), m.guessed),
-                None => (None, false),
-            },
-        };
+        let (role, role_guessed) = self.role_of(&p, &title, &skills);
         let role = role.map(|i| &self.vocab.roles[i]);
 
         let company_id = self
@@ -329,16 +293,7 @@ impl Matcher {
             .get(&company.to_lowercase())
             .map(|&i| self.vocab.companies[i].id);
         let (experience_min, experience_max) = p.experience.unwrap_or((0, OPEN_ENDED_MAX_YEARS));
-        let posted = match (p.posted, p.posted_days_ago) {
-            (Some(d), _) => d,
-            (None, Some(n)) => today
-                .checked_sub(jiff::Span::new().days(i64::from(n)))
-                .unwrap_or(today),
-            (None, None) => {
-                notes.push("no posting date; dated today".into());
-                today
-            }
-        };
+        let posted = posted_on(&p, today, &mut notes);
         let (salary_min, salary_max, currency) = match p.salary {
             Some(s) => (s.min, s.max, s.currency),
             None => (None, None, "INR".to_string()),
@@ -385,6 +340,35 @@ impl Matcher {
             title,
         };
         Ok(self.one_per_spot(first, &spots))
+    }
+
+    /// Skills by their catalogue names, each once.
+    fn catalogue_skills(&self, given: &[String]) -> Vec<String> {
+        let mut skills: Vec<String> = Vec::new();
+        for s in given {
+            super::values::push_unique(&mut skills, self.skill_name(s));
+        }
+        skills
+    }
+
+    /// The posting's role: given (a valid id, or a role title), else
+    /// guessed from its title and skills; and whether it was guessed.
+    fn role_of(&self, p: &Posting, title: &str, skills: &[String]) -> (Option<usize>, bool) {
+        let given = p
+            .role_id
+            .as_deref()
+            .and_then(|id| self.vocab.roles.iter().position(|r| r.id == id))
+            .or_else(|| {
+                let t = squash(p.role.as_deref()?);
+                self.vocab.roles.iter().position(|r| squash(&r.title) == t)
+            });
+        match given {
+            Some(i) => (Some(i), false),
+            None => match self.guess_role(title, skills) {
+                Some(m) => (Some(m.role), m.guessed),
+                None => (None, false),
+            },
+        }
     }
 
     /// The listing at each spot: the first as built (its key as before
@@ -453,5 +437,40 @@ fn key_kind(key: &str) -> &'static str {
         "url"
     } else {
         "title, company and place"
+    }
+}
+
+/// A posting's title and company, which every listing needs; without
+/// either it is skipped, saying which column or property to fill.
+fn title_and_company(p: &Posting) -> Result<(String, String), Skipped> {
+    let skip = |reason: &str| Skipped {
+        number: p.number,
+        line: p.line,
+        title: p.title.clone(),
+        reason: reason.to_string(),
+    };
+    let Some(title) = p.title.clone() else {
+        return Err(skip("no title (JobPosting title, or the CSV title column)"));
+    };
+    let Some(company) = p.company.clone() else {
+        return Err(skip(
+            "no company (JobPosting hiringOrganization.name, or the CSV company column)",
+        ));
+    };
+    Ok((title, company))
+}
+
+/// The day a posting was posted: as given, or so many days before
+/// `today`; when neither is known, today, with a note saying so.
+fn posted_on(p: &Posting, today: Date, notes: &mut Vec<String>) -> Date {
+    match (p.posted, p.posted_days_ago) {
+        (Some(d), _) => d,
+        (None, Some(n)) => today
+            .checked_sub(jiff::Span::new().days(i64::from(n)))
+            .unwrap_or(today),
+        (None, None) => {
+            notes.push("no posting date; dated today".into());
+            today
+        }
     }
 }

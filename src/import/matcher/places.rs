@@ -266,7 +266,7 @@ impl Matcher {
     }
 
     /// A place the catalogue does not have, as text. In India the state
-    /// code is spelt out ("Thane, MH" → "Thane, Maharashtra"); abroad, or
+    /// code is spelt out ("Bhiwandi, MH" → "Bhiwandi, Maharashtra"); abroad, or
     /// where nothing says India, the place is kept as written ("Nashville,
     /// TN, US", "Tiruppur, TN") and has no Indian state.
     fn place_text(

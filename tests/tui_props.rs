@@ -245,9 +245,14 @@ fn check_panes(buf: &Buffer, st: &State) {
     let body = layout::root(area).body;
     let sidebar = backdesk::tui::update::SIDEBAR;
     let p = match st.tab {
-        Tab::Listings => layout::panes(body, focus_of(st.listings.pane), sidebar),
+        Tab::Listings => layout::panes(
+            body,
+            focus_of(st.listings.pane),
+            sidebar,
+            st.listings.results_want,
+        ),
         Tab::Roles => {
-            let p = layout::panes(body, role_focus_of(st.roles.pane()), sidebar);
+            let p = layout::panes(body, role_focus_of(st.roles.pane()), sidebar, 0);
             if st.roles.compare.len() >= 2 && st.roles.pane() == RolePane::Detail {
                 // the comparison takes everything below the search box
                 let top = p.search.y + p.search.height;
@@ -301,7 +306,7 @@ fn check_state(st: &State) {
     // the selected row is among those drawn
     let body = layout::root(Rect::new(0, 0, st.width, st.height)).body;
     let sidebar = backdesk::tui::update::SIDEBAR;
-    if let Some(main) = layout::panes(body, focus_of(l.pane), sidebar).main
+    if let Some(main) = layout::panes(body, focus_of(l.pane), sidebar, l.results_want).main
         && total > 0
     {
         let rows = layout::table_rows(main).max(1);
@@ -312,7 +317,7 @@ fn check_state(st: &State) {
             l.cursor.offset
         );
     }
-    if let Some(main) = layout::panes(body, role_focus_of(st.roles.pane()), sidebar).main
+    if let Some(main) = layout::panes(body, role_focus_of(st.roles.pane()), sidebar, 0).main
         && !st.roles.found.is_empty()
     {
         let rows = layout::inner_rows(main).max(1);
@@ -1051,7 +1056,7 @@ fn the_search_cursor_sits_after_long_wide_text() {
                 let (x, y) = check_cursor_after(&d, w, h, &last, &what);
                 let body = layout::root(Rect::new(0, 0, w, h)).body;
                 let sidebar = backdesk::tui::update::SIDEBAR;
-                let search = layout::panes(body, Focus::Search, sidebar).search;
+                let search = layout::panes(body, Focus::Search, sidebar, 0).search;
                 assert!(
                     layout::contains(search, x, y),
                     "{what} {w}x{h}: cursor ({x}, {y}) outside the search box {search:?}"

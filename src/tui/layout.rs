@@ -10,6 +10,10 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width the detail pane sits beside the results.
 pub const WIDE: u16 = 110;
+
+/// The narrowest the detail pane gets beside results that want more room
+/// (its two fifths at 120 columns).
+const DETAIL_FLOOR: u16 = 38;
 /// From this width the sidebar sits beside the results.
 pub const MEDIUM: u16 = 80;
 
@@ -81,8 +85,9 @@ pub enum Focus {
 
 /// Lays out a search screen. Wide: sidebar | list | detail. Medium:
 /// sidebar | list, the detail replacing the list when focused. Narrow:
-/// one pane at a time, the focused one.
-pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
+/// one pane at a time, the focused one. `want` is how wide the list
+/// would like to be (0: no wish); see [`wide_split`].
+pub fn panes(body: Rect, focus: Focus, sidebar_width: u16, want: u16) -> Panes {
     let search_h = if body.height >= 14 { 3 } else { 1 };
     let search = Rect::new(body.x, body.y, body.width, search_h.min(body.height));
     let rest = Rect::new(
@@ -93,7 +98,7 @@ pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
     );
     let w = rest.width;
     if w >= WIDE {
-        let (side_w, detail_w) = wide_split(w, sidebar_width);
+        let (side_w, detail_w) = wide_split(w, sidebar_width, want);
         let main_w = w - side_w - detail_w;
         return Panes {
             search,
@@ -151,10 +156,17 @@ pub fn panes(body: Rect, focus: Focus, sidebar_width: u16) -> Panes {
 /// The sidebar's and the detail pane's widths on a wide screen `w`
 /// columns wide: the sidebar at most a fifth of it, the detail two fifths
 /// of what the sidebar leaves, so both grow with the terminal (38 at
-/// 120 columns, 69 at 200) and the results keep three fifths.
-pub fn wide_split(w: u16, sidebar_width: u16) -> (u16, u16) {
+/// 120 columns, 69 at 200) and the results keep three fifths. When the
+/// results `want` more to show every name whole, the detail gives them
+/// width down to what it has at 120 columns (38), so on the shipped
+/// catalogue no title, company or city is cut from 200 columns (the
+/// detail 40 wide there), and it grows again beyond.
+pub fn wide_split(w: u16, sidebar_width: u16, want: u16) -> (u16, u16) {
     let side_w = sidebar_width.min(w / 5);
-    let detail_w = (w - side_w) * 2 / 5;
+    let rest = w - side_w;
+    let share = rest * 2 / 5;
+    let floor = DETAIL_FLOOR.min(share);
+    let detail_w = rest.saturating_sub(want).clamp(floor, share);
     (side_w, detail_w)
 }
 
@@ -266,7 +278,7 @@ mod tests {
 
     #[test]
     fn wide_screens_show_three_panes() {
-        let p = panes(Rect::new(0, 1, 120, 34), Focus::Search, 28);
+        let p = panes(Rect::new(0, 1, 120, 34), Focus::Search, 28, 0);
         let (side, main, detail) = (p.side.unwrap(), p.main.unwrap(), p.detail.unwrap());
         assert_eq!(side.width + main.width + detail.width, 120);
         assert_eq!(p.search.height, 3);
@@ -309,12 +321,12 @@ mod tests {
 
     #[test]
     fn the_detail_grows_with_the_terminal() {
-        assert_eq!(wide_split(110, 26), (22, 35));
-        assert_eq!(wide_split(120, 26), (24, 38));
-        assert_eq!(wide_split(200, 26), (26, 69));
+        assert_eq!(wide_split(110, 26, 0), (22, 35));
+        assert_eq!(wide_split(120, 26, 0), (24, 38));
+        assert_eq!(wide_split(200, 26, 0), (26, 69));
         let mut last = 0;
         for w in WIDE..=300 {
-            let (side, detail) = wide_split(w, 26);
+            let (side, detail) = wide_split(w, 26, 0);
             assert!(detail >= last, "{w}");
             // about two fifths of the width beside the sidebar
             assert!(detail * 5 >= (w - side) * 2 - 5, "{w}");
@@ -324,12 +336,29 @@ mod tests {
     }
 
     #[test]
+    fn the_detail_gives_way_to_results_that_want_room_down_to_a_floor() {
+        // results wanting 134 cells: the detail keeps 38, gives the rest
+        assert_eq!(wide_split(120, 26, 134), (24, 38));
+        assert_eq!(wide_split(160, 26, 134), (26, 38));
+        assert_eq!(wide_split(200, 26, 134), (26, 40));
+        assert_eq!(wide_split(300, 26, 134), (26, 109), "two fifths again");
+        assert_eq!(wide_split(110, 26, 134), (22, 35), "never above the share");
+        // the results never narrow as the terminal widens
+        let mut last = 0;
+        for w in WIDE..=300 {
+            let (side, detail) = wide_split(w, 26, 134);
+            assert!(w - side - detail >= last, "{w}");
+            last = w - side - detail;
+        }
+    }
+
+    #[test]
     fn narrow_screens_show_the_focused_pane() {
         let body = Rect::new(0, 1, 60, 20);
-        assert!(panes(body, Focus::Side, 28).side.is_some());
-        assert!(panes(body, Focus::Side, 28).main.is_none());
-        assert!(panes(body, Focus::Detail, 28).detail.is_some());
-        assert!(panes(body, Focus::Search, 28).main.is_some());
+        assert!(panes(body, Focus::Side, 28, 0).side.is_some());
+        assert!(panes(body, Focus::Side, 28, 0).main.is_none());
+        assert!(panes(body, Focus::Detail, 28, 0).detail.is_some());
+        assert!(panes(body, Focus::Search, 28, 0).main.is_some());
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub struct Screen {
     pub cursor: Cursor,
     pub side: SideState,
     pub detail_scroll: u16,
+    /// How wide the list would like to be to show its names whole (0: no
+    /// wish), set when results arrive; the wide layout leans towards it.
+    pub results_want: u16,
 }
 
 impl Screen {

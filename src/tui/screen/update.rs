@@ -26,7 +26,8 @@ pub(crate) trait Listed {
     fn side_lines(st: &State) -> Vec<SideLine>;
     /// The panes in `body` (drawing passes the frame's own area).
     fn panes_in(st: &State, body: Rect) -> Panes {
-        layout::panes(body, Self::screen(st).pane.focus(), SIDEBAR)
+        let s = Self::screen(st);
+        layout::panes(body, s.pane.focus(), SIDEBAR, s.results_want)
     }
     /// The search text changed.
     fn edited(st: &mut State) -> Vec<Effect>;
@@ -60,7 +61,7 @@ fn rows_in<S: Listed>(r: Rect) -> usize {
 pub(crate) fn list_rows<S: Listed>(st: &State) -> usize {
     let body = root(st).body;
     rows_in::<S>(
-        layout::panes(body, Focus::Main, SIDEBAR)
+        layout::panes(body, Focus::Main, SIDEBAR, S::screen(st).results_want)
             .main
             .unwrap_or(body),
     )
@@ -70,7 +71,7 @@ pub(crate) fn list_rows<S: Listed>(st: &State) -> usize {
 fn side_rows(st: &State) -> usize {
     let body = root(st).body;
     layout::inner_rows(
-        layout::panes(body, Focus::Side, SIDEBAR)
+        layout::panes(body, Focus::Side, SIDEBAR, 0)
             .side
             .unwrap_or(body),
     )

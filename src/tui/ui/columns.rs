@@ -77,15 +77,16 @@ impl L {
         }
     }
     /// Priority, minimum and want: the title first and at least 14 wide
-    /// (24 before company and city show), then pay, company, city, fit;
+    /// (24 before city and company show), then pay, city (where the job
+    /// is matters more than who posts it), company, fit;
     /// age and mode only when the names show whole.
     fn spec(self) -> Column {
         match self {
             L::Mark => Column::new(0, 1, 1),
             L::Title => Column::new(0, 14, 24),
             L::Salary => Column::new(1, 6, 6),
-            L::Company => Column::new(2, 10, 10),
-            L::City => Column::new(3, 8, 8),
+            L::City => Column::new(2, 8, 8),
+            L::Company => Column::new(3, 10, 10),
             L::Fit => Column::new(4, 3, 3),
             L::Age => Column::new(5, 5, 5).extra(),
             L::Mode => Column::new(6, 6, 6).extra(),
@@ -176,7 +177,7 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
             spec
         })
         .collect();
-    let choose = usize::from(narrowest_results(st.width)).saturating_sub(2);
+    let choose = usize::from(narrowest_results(st.width, l.results_want)).saturating_sub(2);
     let mut w = layout_choosing(&specs, choose, usize::from(inner_w), GAP);
     // "₹18,000–23,000" when what is left has room for every row's
     let k_pay = L::ALL.iter().position(|&c| c == L::Salary).unwrap_or(0);
@@ -255,14 +256,47 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
 /// two fifths, so the results at 109 columns are wider than at 110. The
 /// columns are chosen at this width, so widening the terminal never hides
 /// one.
-pub fn narrowest_results(width: u16) -> u16 {
+pub fn narrowest_results(width: u16, want: u16) -> u16 {
     let main = |w: u16| {
         let body = Rect::new(0, 0, w, 30);
-        panes(body, Focus::Main, SIDEBAR)
+        panes(body, Focus::Main, SIDEBAR, want)
             .main
             .map_or(w, |r| r.width)
     };
     (width..=width.max(WIDE)).map(main).min().unwrap_or(width)
+}
+
+/// How wide the Listings results pane must be for every title, company,
+/// city and pay of the current results to show whole (pay in its short
+/// form, in either period): the wide layout gives the results up to this
+/// much of the detail pane's share (see [`crate::tui::layout::wide_split`]).
+pub fn listings_want(st: &State) -> u16 {
+    use crate::money::Period;
+    let ix = st.index();
+    let (mut title, mut company, mut city, mut pay) = (0, 0, 0, 6);
+    for h in &st.listings.results.hits {
+        let row = h.row as usize;
+        title = title.max(ix.title(row).width());
+        company = company.max(ix.company(row).width());
+        city = city.max(ix.city(row).width());
+        let (lo, hi) = ix.salary(row);
+        let p = match ix.foreign_pay(row) {
+            Some(p) => p.trim_end_matches(" a month").width(),
+            None => [Period::Monthly, Period::Annual]
+                .map(|per| format_range_short(lo, hi, per).width())
+                .into_iter()
+                .max()
+                .unwrap_or(0),
+        };
+        pay = pay.max(p);
+    }
+    if title == 0 {
+        return 0; // nothing listed: nothing to make room for
+    }
+    let fit = if st.profile.is_some() { 3 + GAP } else { 0 };
+    // borders, the mark column, and a gap before each column after it
+    let cells = 2 + 1 + fit + 4 * GAP + title + company + city + pay;
+    u16::try_from(cells).unwrap_or(u16::MAX)
 }
 
 fn both(s: &str) -> (String, String) {
@@ -297,7 +331,7 @@ mod tests {
     #[test]
     fn the_width_columns_are_chosen_at_never_shrinks_as_the_terminal_grows() {
         let main = |w: u16| {
-            panes(Rect::new(0, 0, w, 30), Focus::Main, SIDEBAR)
+            panes(Rect::new(0, 0, w, 30), Focus::Main, SIDEBAR, 0)
                 .main
                 .map_or(w, |r| r.width)
         };
@@ -305,12 +339,12 @@ mod tests {
         assert!(main(WIDE) < main(WIDE - 1));
         let mut last = 0;
         for w in 40..=300 {
-            let n = narrowest_results(w);
+            let n = narrowest_results(w, 0);
             assert!(n >= last, "{w}: {n} < {last}");
             assert!(n <= main(w), "{w}: chosen wider than the results");
             last = n;
         }
-        assert_eq!(narrowest_results(WIDE - 1), main(WIDE));
-        assert_eq!(narrowest_results(200), main(200));
+        assert_eq!(narrowest_results(WIDE - 1, 0), main(WIDE));
+        assert_eq!(narrowest_results(200, 0), main(200));
     }
 }

@@ -1,7 +1,7 @@
 //! Drawing: a pure function of the state. One file per screen.
 
 mod board;
-mod columns;
+pub(crate) mod columns;
 pub(crate) mod detail;
 mod form;
 pub(crate) mod help;

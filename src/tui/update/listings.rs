@@ -222,6 +222,7 @@ pub(super) fn searched(st: &mut State, generation: u64, results: Arc<Results>) -
             .unwrap_or(0),
         _ => 0,
     };
+    st.listings.results_want = crate::tui::ui::columns::listings_want(st);
     let rows = screen::list_rows::<ListingsScreen>(st);
     let len = st.listings.results.total();
     st.listings.cursor.to(row, len, rows);

@@ -85,7 +85,7 @@ impl Listed for RolesScreen {
 
     /// The comparison needs the room: all of it below the search box.
     fn panes_in(st: &State, body: Rect) -> Panes {
-        let p = layout::panes(body, st.roles.pane.focus(), super::SIDEBAR);
+        let p = layout::panes(body, st.roles.pane.focus(), super::SIDEBAR, 0);
         if !compare_open(st) {
             return p;
         }

@@ -170,11 +170,24 @@ fn hints(st: &State) -> Vec<Segment> {
             "up" => "↑".to_string(),
             _ => key,
         };
-        out.push(Segment {
-            text: format!("{key} {what}"),
-            short: None,
-            priority: p,
-            hint: true,
+        // the suggestion's key says what it searches for ("ctrl-y
+        // 'payroll pune'"), and gives way to "did you mean" when tight
+        let suggested = (c == Command::AcceptSuggestion)
+            .then_some(st.listings.results.suggestion.as_deref())
+            .flatten();
+        out.push(match suggested {
+            Some(s) => Segment {
+                text: format!("{key} search '{s}'"),
+                short: Some(format!("{key} {what}")),
+                priority: p,
+                hint: true,
+            },
+            None => Segment {
+                text: format!("{key} {what}"),
+                short: None,
+                priority: p,
+                hint: true,
+            },
         });
     }
     out

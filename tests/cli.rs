@@ -216,6 +216,36 @@ fn table_output_fits_80_columns_and_uses_indian_grouping() {
         wide.contains("₹1,01,500–1,46,000"),
         "a lakh-plus salary grouped the Indian way: {wide}"
     );
+    // the market figures: at 80 columns one to a record, nothing cut; at
+    // 160 a table, nothing cut either
+    let text = env.stdout(&["salary"]);
+    let figures = text.split("Market-wide").next().unwrap_or("");
+    assert!(
+        figures.contains("Top jobs (accountant, payroll head, back-office team head)"),
+        "{text}"
+    );
+    assert!(
+        !figures.contains('…'),
+        "no figure cut at 80 columns: {text}"
+    );
+    let out = env
+        .cmd()
+        .env("COLUMNS", "160")
+        .arg("--db")
+        .arg(env.db())
+        .arg("salary")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let wide = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        wide.contains("Who") && wide.contains("As published"),
+        "{wide}"
+    );
+    let table = wide.split("Market-wide").next().unwrap_or("");
+    assert!(!table.contains('…'), "no figure cut at 160 columns: {wide}");
     // every other text output fits too: long sentences are wrapped
     for args in [
         &["salary"][..],

@@ -408,7 +408,7 @@ pub fn salary(ctx: &Context, a: &SalaryArgs) -> anyhow::Result<()> {
         }
         let mut t = Table::new(vec![
             Column::left("Source"),
-            Column::flex("Who"),
+            Column::flex("Who").weight(2),
             Column::flex("Experience"),
             Column::left("As published"),
         ]);
@@ -421,7 +421,11 @@ pub fn salary(ctx: &Context, a: &SalaryArgs) -> anyhow::Result<()> {
             ]);
         }
         let width = output_width();
-        let mut out = t.render(width);
+        let mut out = if t.fits(width) {
+            t.render(width)
+        } else {
+            figure_records(&figures, width)
+        };
         out.push_str("\nMarket-wide figures exactly as the articles publish them:\n");
         for s in &sources {
             if figures.iter().any(|f| f.source == s.id) {
@@ -642,6 +646,20 @@ pub fn role_sheet_md(
 
 /// `text` wrapped to `width` columns, its first line indented by `first`
 /// spaces and the rest by `rest`, with a line break at the end.
+/// The market figures one to a record, for a terminal too narrow for the
+/// table to show who each is for whole: the source and who on one line,
+/// experience and pay below, wrapped.
+fn figure_records(figures: &[MarketFigure], width: usize) -> String {
+    let mut out = String::new();
+    for f in figures {
+        let head = format!("{:<12} {}", f.source, f.label);
+        out.push_str(&wrapped(&head, width, 0, 13));
+        let body = format!("{} · {}", f.experience, figure_text(f));
+        out.push_str(&wrapped(&body, width, 13, 13));
+    }
+    out
+}
+
 fn wrapped(text: &str, width: usize, first: usize, rest: usize) -> String {
     let (first, rest) = (" ".repeat(first), " ".repeat(rest));
     let opts = textwrap::Options::new(width.max(20))

@@ -191,6 +191,14 @@ impl Table {
         (shown, widths, short)
     }
 
+    /// Whether every cell shows whole (none cut) at `width`.
+    pub fn fits(&self, width: usize) -> bool {
+        let (shown, w, short) = self.layout(width);
+        shown.iter().all(|s| *s)
+            && (0..self.rows.len())
+                .all(|r| (0..self.columns.len()).all(|i| self.text(r, i, short[i]).width() <= w[i]))
+    }
+
     /// The table as lines of text, at most `width` columns wide when the
     /// fixed columns allow it.
     pub fn render(&self, width: usize) -> String {

@@ -315,7 +315,8 @@ type Shape = (Vec<(usize, usize)>, Vec<Vec<Vec<String>>>, Vec<usize>);
 
 fn figures_shape(texts: &[[String; 4]], headers: &[&str; 4], inner_w: u16) -> Shape {
     // (priority, minimum, want) per column
-    let specs = [(3, 6, 11), (1, 12, 20), (2, 9, 16), (0, 12, 22)];
+    // a source id is short and means nothing cut: whole or not at all
+    let specs = [(3, 11, 11), (1, 12, 20), (2, 9, 16), (0, 12, 22)];
     let cols: Vec<Column> = specs
         .iter()
         .enumerate()

@@ -47,6 +47,22 @@ impl Env {
         String::from_utf8(out).expect("UTF-8")
     }
 
+    /// What `backdesk --db DB ARGS...` prints on a terminal `columns` wide.
+    fn stdout_at(&self, columns: usize, args: &[&str]) -> String {
+        let out = self
+            .cmd()
+            .env("COLUMNS", columns.to_string())
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).expect("UTF-8")
+    }
+
     fn run_json(&self, args: &[&str]) -> Value {
         serde_json::from_str(&self.stdout(args)).expect("valid JSON")
     }
@@ -200,18 +216,10 @@ fn table_output_fits_80_columns_and_uses_indian_grouping() {
     assert!(text.contains("₹1.02–1.46L"), "{text}");
     assert!(!text.contains("₹102"), "never '₹102–146k': {text}");
     // where the long form fits, it is grouped the Indian way
-    let out = env
-        .cmd()
-        .env("COLUMNS", "160")
-        .arg("--db")
-        .arg(env.db())
-        .args(["search", "manager", "--sort", "salary", "--limit", "10"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let wide = String::from_utf8(out).expect("UTF-8");
+    let wide = env.stdout_at(
+        160,
+        &["search", "manager", "--sort", "salary", "--limit", "10"],
+    );
     assert!(
         wide.contains("₹1,01,500–1,46,000"),
         "a lakh-plus salary grouped the Indian way: {wide}"
@@ -228,18 +236,7 @@ fn table_output_fits_80_columns_and_uses_indian_grouping() {
         !figures.contains('…'),
         "no figure cut at 80 columns: {text}"
     );
-    let out = env
-        .cmd()
-        .env("COLUMNS", "160")
-        .arg("--db")
-        .arg(env.db())
-        .arg("salary")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let wide = String::from_utf8(out).expect("UTF-8");
+    let wide = env.stdout_at(160, &["salary"]);
     assert!(
         wide.contains("Who") && wide.contains("As published"),
         "{wide}"

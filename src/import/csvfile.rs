@@ -397,6 +397,49 @@ fn salary<'a>(
     places: &[Place],
     notes: &mut Vec<String>,
 ) -> Option<Salary> {
+    let (lo, hi) = amounts(get, notes);
+    if lo.is_none() && hi.is_none() {
+        return None;
+    }
+    let written = lo.and_then(|a| a.2).or_else(|| hi.and_then(|a| a.2));
+    let currency = column_currency(get, notes);
+    let currency = match currency.or(written.map(String::from)) {
+        Some(c) => c,
+        None => currency_for_places(places, notes)?,
+    };
+    let top = hi.or(lo).map_or(0.0, |a| a.0);
+    let period = column_period(get, notes);
+    let unit = period
+        .or(lo.and_then(|a| a.1))
+        .or(hi.and_then(|a| a.1))
+        .unwrap_or_else(|| {
+            let u = guess_unit(top, &currency);
+            notes.push(format!("salary has no period; took {} for {top}", u.id()));
+            u
+        });
+    let conv = |a: Option<Amount>, notes: &mut Vec<String>| -> Option<u32> {
+        let (n, u, _) = a?;
+        pay_a_month(n, u.unwrap_or(unit), &currency, notes)
+    };
+    let (mut lo, mut hi) = (conv(lo, notes), conv(hi, notes));
+    if let (Some(a), Some(b)) = (lo, hi)
+        && a > b
+    {
+        std::mem::swap(&mut lo, &mut hi);
+    }
+    (lo.is_some() || hi.is_some()).then_some(Salary {
+        min: lo,
+        max: hi,
+        currency,
+    })
+}
+
+/// The low and high amounts of the `salary_min` / `salary_max` columns,
+/// else of the `salary` text; a note for each that does not read.
+fn amounts<'a>(
+    get: &dyn Fn(&str) -> Option<&'a str>,
+    notes: &mut Vec<String>,
+) -> (Option<Amount>, Option<Amount>) {
     let amount = |col: &str, notes: &mut Vec<String>| -> Option<Amount> {
         let v = get(col).filter(|v| !undisclosed(v))?;
         if let Some(n) = parse_amount(v) {
@@ -426,11 +469,15 @@ fn salary<'a>(
             )),
         }
     }
-    if lo.is_none() && hi.is_none() {
-        return None;
-    }
-    let written = lo.and_then(|a| a.2).or_else(|| hi.and_then(|a| a.2));
-    let currency = match get("currency") {
+    (lo, hi)
+}
+
+/// The `currency` column's code, if it has one (a note if not a code).
+fn column_currency<'a>(
+    get: &dyn Fn(&str) -> Option<&'a str>,
+    notes: &mut Vec<String>,
+) -> Option<String> {
+    match get("currency") {
         Some(c) => normalise_currency(c).or_else(|| {
             notes.push(format!(
                 "currency '{}' is not a currency code; went by the place",
@@ -439,13 +486,15 @@ fn salary<'a>(
             None
         }),
         None => None,
-    };
-    let currency = match currency.or(written.map(String::from)) {
-        Some(c) => c,
-        None => currency_for_places(places, notes)?,
-    };
-    let top = hi.or(lo).map_or(0.0, |a| a.0);
-    let period = match get("salary_period") {
+    }
+}
+
+/// The `salary_period` column's period, if it names one (a note if not).
+fn column_period<'a>(
+    get: &dyn Fn(&str) -> Option<&'a str>,
+    notes: &mut Vec<String>,
+) -> Option<SalaryUnit> {
+    match get("salary_period") {
         Some(u) => SalaryUnit::parse(u).or_else(|| {
             notes.push(format!(
                 "salary_period '{}' is not hour, day, week, month or year; went by the amount",
@@ -454,30 +503,7 @@ fn salary<'a>(
             None
         }),
         None => None,
-    };
-    let unit = period
-        .or(lo.and_then(|a| a.1))
-        .or(hi.and_then(|a| a.1))
-        .unwrap_or_else(|| {
-            let u = guess_unit(top, &currency);
-            notes.push(format!("salary has no period; took {} for {top}", u.id()));
-            u
-        });
-    let conv = |a: Option<Amount>, notes: &mut Vec<String>| -> Option<u32> {
-        let (n, u, _) = a?;
-        pay_a_month(n, u.unwrap_or(unit), &currency, notes)
-    };
-    let (mut lo, mut hi) = (conv(lo, notes), conv(hi, notes));
-    if let (Some(a), Some(b)) = (lo, hi)
-        && a > b
-    {
-        std::mem::swap(&mut lo, &mut hi);
     }
-    (lo.is_some() || hi.is_some()).then_some(Salary {
-        min: lo,
-        max: hi,
-        currency,
-    })
 }
 
 #[cfg(test)]

@@ -6,10 +6,10 @@
 
 use std::borrow::Cow;
 
-use scraper::{Html, Node};
+use scraper::{ElementRef, Html};
 
 use super::jsonld::{PostingLines, collect, parse_json};
-use super::{ImportError, Lines, ParsedFile};
+use super::{ImportError, Lines, ParsedFile, Posting};
 
 pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
     // html5ever turns CR LF and lone CR into LF before parsing; do the same
@@ -24,23 +24,11 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
     let mut blocks = 0;
     let mut search_from = 0;
     let lines = Lines::new(&text);
-    for node in doc.tree.nodes() {
-        let Node::Element(e) = node.value() else {
+    for element in doc.tree.nodes().filter_map(ElementRef::wrap) {
+        let Some(content) = json_ld_script(element) else {
             continue;
         };
-        if e.name() != "script" {
-            continue;
-        }
-        let kind = e.attr("type").unwrap_or("");
-        let kind = kind.split(';').next().unwrap_or("").trim();
-        if !kind.eq_ignore_ascii_case("application/ld+json") {
-            continue;
-        }
         blocks += 1;
-        let content: String = node
-            .children()
-            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-            .collect();
         // where the block is in the file, for messages
         let offset = text
             .get(search_from..)
@@ -49,34 +37,7 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
         if let Some(o) = offset {
             search_from = o + content.len();
         }
-        let (json, skipped) = unwrap_block(&content);
-        if json.trim().is_empty() {
-            continue;
-        }
-        let base = offset.map(|o| lines.line_col(o + skipped));
-        let what = match base {
-            Some((line, _)) => format!(
-                "in JSON-LD block {blocks} (the <script type=\"application/ld+json\"> whose JSON starts at line {line}): "
-            ),
-            None => format!("in JSON-LD block {blocks}: "),
-        };
-        match offset {
-            Some(o) => {
-                let base = o + skipped;
-                let value = parse_json(path, &text, base, json, &what)?;
-                collect(&value, &mut out, &PostingLines::of(&lines, base, json));
-            }
-            None => {
-                // not found in the page's text (entities in the script?):
-                // errors and lines are relative to the block
-                let value = parse_json(path, json, 0, json, &what)?;
-                collect(
-                    &value,
-                    &mut out,
-                    &PostingLines::of(&super::Lines::new(json), 0, ""),
-                );
-            }
-        }
+        read_block(path, &text, &lines, &content, offset, blocks, &mut out)?;
     }
     let items = super::structured::read(&doc, &text);
     if blocks == 0 && items.found() == 0 {
@@ -86,20 +47,87 @@ pub fn parse(path: &str, text: &str) -> Result<ParsedFile, ImportError> {
             "this page has no job posting data: no <script type=\"application/ld+json\"> block, no microdata item (itemscope itemtype=\"https://schema.org/JobPosting\") and no RDFa resource (typeof=\"JobPosting\"); save the page of the job itself (job boards put the posting's JobPosting data there) and import that",
         ));
     }
-    // a page may give the same posting twice, as JSON-LD and as markup
+    add_unless_given(&mut out, items.postings);
+    Ok(out)
+}
+
+/// The text of a `<script type="application/ld+json">` element; `None`
+/// for any other element.
+fn json_ld_script(element: ElementRef<'_>) -> Option<String> {
+    let e = element.value();
+    if e.name() != "script" {
+        return None;
+    }
+    let kind = e.attr("type").unwrap_or("");
+    let kind = kind.split(';').next().unwrap_or("").trim();
+    if !kind.eq_ignore_ascii_case("application/ld+json") {
+        return None;
+    }
+    Some(
+        element
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+            .collect(),
+    )
+}
+
+/// Reads JSON-LD block number `blocks`, found at `offset` of the page's
+/// `text` (`None`: not found there), into `out`.
+fn read_block(
+    path: &str,
+    text: &str,
+    lines: &Lines,
+    content: &str,
+    offset: Option<usize>,
+    blocks: usize,
+    out: &mut ParsedFile,
+) -> Result<(), ImportError> {
+    let (json, skipped) = unwrap_block(content);
+    if json.trim().is_empty() {
+        return Ok(());
+    }
+    let base = offset.map(|o| lines.line_col(o + skipped));
+    let what = match base {
+        Some((line, _)) => format!(
+            "in JSON-LD block {blocks} (the <script type=\"application/ld+json\"> whose JSON starts at line {line}): "
+        ),
+        None => format!("in JSON-LD block {blocks}: "),
+    };
+    match offset {
+        Some(o) => {
+            let base = o + skipped;
+            let value = parse_json(path, text, base, json, &what)?;
+            collect(&value, out, &PostingLines::of(lines, base, json));
+        }
+        None => {
+            // not found in the page's text (entities in the script?):
+            // errors and lines are relative to the block
+            let value = parse_json(path, json, 0, json, &what)?;
+            collect(
+                &value,
+                out,
+                &PostingLines::of(&super::Lines::new(json), 0, ""),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Adds the postings read from markup, but not those the JSON-LD already
+/// gave (a page may give the same posting twice, as JSON-LD and as markup).
+fn add_unless_given(out: &mut ParsedFile, items: Vec<Posting>) {
     let seen: Vec<(Option<String>, Option<String>)> = out
         .postings
         .iter()
         .map(|p| (lower(&p.title), lower(&p.company)))
         .collect();
-    for mut p in items.postings {
+    for mut p in items {
         if seen.contains(&(lower(&p.title), lower(&p.company))) {
             continue;
         }
         p.number = out.postings.len() + 1;
         out.postings.push(p);
     }
-    Ok(out)
 }
 
 fn lower(s: &Option<String>) -> Option<String> {

@@ -175,25 +175,8 @@ fn is_backdesk_listing(map: &Map<String, Value>) -> bool {
 /// An object of backdesk's own JSON export. Text is taken as it is
 /// (it is plain already); salaries are monthly.
 fn backdesk_listing(map: &Map<String, Value>, number_in_file: usize, line: Option<u64>) -> Posting {
-    let s = |k: &str| -> Option<String> {
-        match map.get(k) {
-            Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            Some(Value::Number(n)) => Some(n.to_string()),
-            _ => None,
-        }
-    };
-    let list = |k: &str| -> Vec<String> {
-        match map.get(k) {
-            Some(Value::Array(a)) => a
-                .iter()
-                .filter_map(Value::as_str)
-                .map(|x| x.trim().to_string())
-                .filter(|x| !x.is_empty())
-                .collect(),
-            Some(Value::String(t)) => split_list(t, &[';']),
-            _ => Vec::new(),
-        }
-    };
+    let s = |k: &str| text_field(map, k);
+    let list = |k: &str| list_field(map, k);
     let int = |k: &str| map.get(k).and_then(|v| number(Some(v)));
     let mut p = Posting {
         number: number_in_file,
@@ -213,27 +196,8 @@ fn backdesk_listing(map: &Map<String, Value>, number_in_file: usize, line: Optio
     p.work_mode = s("work_mode").as_deref().and_then(parse_work_mode);
     p.employment_type = s("employment_type").as_deref().and_then(parse_employment);
     p.shift = s("shift").as_deref().and_then(parse_shift);
-    let years = |n: Option<f64>| n.map(|n| n.clamp(0.0, 60.0) as u8);
-    p.experience = match (years(int("experience_min")), years(int("experience_max"))) {
-        (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
-        (Some(a), None) => Some((a, super::OPEN_ENDED_MAX_YEARS)),
-        (None, Some(b)) => Some((0, b)),
-        (None, None) => None,
-    };
-    let rupees = |n: Option<f64>| {
-        n.filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX))
-            .map(|n| n as u32)
-    };
-    let (lo, hi) = (rupees(int("salary_min")), rupees(int("salary_max")));
-    if lo.is_some() || hi.is_some() {
-        p.salary = Some(Salary {
-            min: lo,
-            max: hi,
-            currency: s("currency")
-                .and_then(|c| normalise_currency(&c))
-                .unwrap_or_else(|| "INR".into()),
-        });
-    }
+    p.experience = experience_of(map);
+    p.salary = salary_of(map);
     p.skills = list("skills");
     p.languages = list("languages");
     p.benefits = list("benefits");
@@ -256,6 +220,63 @@ fn backdesk_listing(map: &Map<String, Value>, number_in_file: usize, line: Optio
     p.url = s("apply_url").or_else(|| s("url"));
     p.identifier = s("identifier").or_else(|| s("id"));
     p
+}
+
+/// A text field of an object of backdesk's export (a number as written).
+fn text_field(map: &Map<String, Value>, k: &str) -> Option<String> {
+    match map.get(k) {
+        Some(Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// A list field: an array of texts, or a text separated by `;`.
+fn list_field(map: &Map<String, Value>, k: &str) -> Vec<String> {
+    match map.get(k) {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|x| x.trim().to_string())
+            .filter(|x| !x.is_empty())
+            .collect(),
+        Some(Value::String(t)) => split_list(t, &[';']),
+        _ => Vec::new(),
+    }
+}
+
+/// `experience_min` / `experience_max`, in years (one alone: open-ended
+/// or from 0).
+fn experience_of(map: &Map<String, Value>) -> Option<(u8, u8)> {
+    let years = |k: &str| {
+        map.get(k)
+            .and_then(|v| number(Some(v)))
+            .map(|n| n.clamp(0.0, 60.0) as u8)
+    };
+    match (years("experience_min"), years("experience_max")) {
+        (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
+        (Some(a), None) => Some((a, super::OPEN_ENDED_MAX_YEARS)),
+        (None, Some(b)) => Some((0, b)),
+        (None, None) => None,
+    }
+}
+
+/// `salary_min` / `salary_max` a month in `currency` (INR unless given).
+fn salary_of(map: &Map<String, Value>) -> Option<Salary> {
+    let rupees = |k: &str| {
+        map.get(k)
+            .and_then(|v| number(Some(v)))
+            .filter(|n| *n >= 0.0 && *n <= f64::from(u32::MAX))
+            .map(|n| n as u32)
+    };
+    let (lo, hi) = (rupees("salary_min"), rupees("salary_max"));
+    (lo.is_some() || hi.is_some()).then(|| Salary {
+        min: lo,
+        max: hi,
+        currency: text_field(map, "currency")
+            .and_then(|c| normalise_currency(&c))
+            .unwrap_or_else(|| "INR".into()),
+    })
 }
 
 #[cfg(test)]

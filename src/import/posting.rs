@@ -359,36 +359,7 @@ fn salary(
         Value::Object(m) => (v, text(m.get("duration"))),
         other => (other, None),
     };
-    let ((min, max), unit_text) = match q {
-        Value::Object(q) => {
-            let value = amount(q.get("value")).or_else(|| amount(q.get("median")));
-            let min = amount(q.get("minValue"))
-                .or_else(|| amount(q.get("percentile25")))
-                .or_else(|| amount(q.get("percentile10")))
-                .or(value);
-            let max = amount(q.get("maxValue"))
-                .or_else(|| amount(q.get("percentile75")))
-                .or_else(|| amount(q.get("percentile90")))
-                .or(value);
-            let unit = text(q.get("unitText"))
-                .or_else(|| text(q.get("duration")))
-                .or(outer_unit);
-            ((min, max), unit)
-        }
-        other => {
-            let a = amount(Some(other));
-            if a.is_none() {
-                if let Some(t) = text(Some(other)) {
-                    notes.push(format!(
-                        "baseSalary '{}' is not an amount; left out",
-                        shorten(&t)
-                    ));
-                }
-                return None;
-            }
-            ((a, a), outer_unit)
-        }
-    };
+    let ((min, max), unit_text) = amounts_of(q, outer_unit, notes)?;
     let (mut min, mut max) = (min.filter(|a| a.0 > 0.0), max.filter(|a| a.0 > 0.0));
     if min.is_none() && max.is_none() {
         return None;
@@ -407,14 +378,76 @@ fn salary(
         notes.push("baseSalary minValue is above maxValue; swapped them".into());
         std::mem::swap(&mut min, &mut max);
     }
-    let written = unit_text
-        .as_deref()
-        .map(|u| (u, SalaryUnit::parse(u).or_else(|| duration_unit(u))));
-    let unit = match written {
+    let top = max.or(min).map_or(0.0, |a| a.0);
+    let unit = unit_of(unit_text.as_deref(), top, &currency, notes);
+    // amounts whose text fixes their period ("25k", "3 LPA") keep it
+    let mut conv = |a: Option<Amount>| {
+        a.and_then(|(n, u, _)| pay_a_month(n, u.unwrap_or(unit), &currency, notes))
+    };
+    let (min, max) = (conv(min), conv(max));
+    if min.is_none() && max.is_none() {
+        return None;
+    }
+    Some(Salary { min, max, currency })
+}
+
+/// A salary's low and high amounts.
+type AmountRange = (Option<Amount>, Option<Amount>);
+
+/// The low and high amounts of a salary's value (a `QuantitativeValue`,
+/// a distribution's percentiles, or a bare amount) and the unit written
+/// with them (else `outer_unit`). `None` (with a note for text) when the
+/// value is not an amount.
+fn amounts_of(
+    q: &Value,
+    outer_unit: Option<String>,
+    notes: &mut Vec<String>,
+) -> Option<(AmountRange, Option<String>)> {
+    match q {
+        Value::Object(q) => {
+            let value = amount(q.get("value")).or_else(|| amount(q.get("median")));
+            let min = amount(q.get("minValue"))
+                .or_else(|| amount(q.get("percentile25")))
+                .or_else(|| amount(q.get("percentile10")))
+                .or(value);
+            let max = amount(q.get("maxValue"))
+                .or_else(|| amount(q.get("percentile75")))
+                .or_else(|| amount(q.get("percentile90")))
+                .or(value);
+            let unit = text(q.get("unitText"))
+                .or_else(|| text(q.get("duration")))
+                .or(outer_unit);
+            Some(((min, max), unit))
+        }
+        other => {
+            let a = amount(Some(other));
+            if a.is_none() {
+                if let Some(t) = text(Some(other)) {
+                    notes.push(format!(
+                        "baseSalary '{}' is not an amount; left out",
+                        shorten(&t)
+                    ));
+                }
+                return None;
+            }
+            Some(((a, a), outer_unit))
+        }
+    }
+}
+
+/// The period a salary is paid for: its `unitText` (or a duration), else
+/// guessed from the `top` amount and the currency, with a note.
+fn unit_of(
+    unit_text: Option<&str>,
+    top: f64,
+    currency: &str,
+    notes: &mut Vec<String>,
+) -> SalaryUnit {
+    let written = unit_text.map(|u| (u, SalaryUnit::parse(u).or_else(|| duration_unit(u))));
+    match written {
         Some((_, Some(u))) => u,
         other => {
-            let top = max.or(min).map_or(0.0, |a| a.0);
-            let u = guess_unit(top, &currency);
+            let u = guess_unit(top, currency);
             match other {
                 Some((raw, None)) => notes.push(format!(
                     "salary unitText '{}' is not HOUR, DAY, WEEK, MONTH or YEAR; took {} for {top}",
@@ -425,16 +458,7 @@ fn salary(
             }
             u
         }
-    };
-    // amounts whose text fixes their period ("25k", "3 LPA") keep it
-    let mut conv = |a: Option<Amount>| {
-        a.and_then(|(n, u, _)| pay_a_month(n, u.unwrap_or(unit), &currency, notes))
-    };
-    let (min, max) = (conv(min), conv(max));
-    if min.is_none() && max.is_none() {
-        return None;
     }
-    Some(Salary { min, max, currency })
 }
 
 #[cfg(test)]

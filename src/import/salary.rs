@@ -223,7 +223,48 @@ pub fn undisclosed(t: &str) -> bool {
 /// Text in brackets is a gloss and is skipped. `None` when no amount is
 /// found.
 pub fn parse_pay_text(text: &str) -> Option<PayText> {
-    let text = unwrap_repr(text);
+    let t = outside_brackets(unwrap_repr(text))
+        .replace(['–', '—'], "-")
+        .replace(" to ", " - ");
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let currency = currency_of(&t, &words);
+    let unit = unit_of(&t, &words);
+    let amounts = amounts_in(&t);
+    let (min, max) = match amounts.as_slice() {
+        [] => return None,
+        [(a, m)] => {
+            let v = a * m.unwrap_or(1.0);
+            (v, v)
+        }
+        [(a, ma), (b, mb), ..] => {
+            // "2-4 Lacs", "25-35k": a multiplier written once applies to both
+            let m = ma.or(*mb).unwrap_or(1.0);
+            (a * ma.unwrap_or(m), b * mb.unwrap_or(m))
+        }
+    };
+    // lakhs and crores are quoted a year in India
+    let lakhs = amounts
+        .iter()
+        .any(|(_, m)| m.is_some_and(|m| m >= 100_000.0));
+    let unit = unit.or(lakhs.then_some(SalaryUnit::Year));
+    let (min, max) = if min <= max { (min, max) } else { (max, min) };
+    (max > 0.0 && max.is_finite()).then_some(PayText {
+        min,
+        max,
+        unit,
+        currency,
+    })
+}
+
+const LAKH_WORDS: [&str; 6] = ["lac", "lacs", "lakh", "lakhs", "lpa", "l"];
+const CRORE_WORDS: [&str; 3] = ["cr", "crore", "crores"];
+
+/// The text lowercased, with what is in brackets (a gloss) left out.
+fn outside_brackets(text: &str) -> String {
     let mut t = String::with_capacity(text.len());
     let mut depth = 0usize;
     for c in text.chars() {
@@ -234,17 +275,14 @@ pub fn parse_pay_text(text: &str) -> Option<PayText> {
             _ => {}
         }
     }
-    let t = t.replace(['–', '—'], "-").replace(" to ", " - ");
+    t
+}
+
+/// The currency a lowercased pay text names by sign or word.
+fn currency_of(t: &str, words: &[&str]) -> Option<&'static str> {
     let has = |w: &str| t.contains(w);
-    let words: Vec<&str> = t
-        .split(|c: char| !c.is_alphanumeric() && c != '.')
-        .map(|w| w.trim_matches('.'))
-        .filter(|w| !w.is_empty())
-        .collect();
     let word = |w: &str| words.contains(&w);
-    let lakh_words = ["lac", "lacs", "lakh", "lakhs", "lpa", "l"];
-    let crore_words = ["cr", "crore", "crores"];
-    let currency = if has("$") || word("usd") {
+    if has("$") || word("usd") {
         Some("USD")
     } else if has("£") || word("gbp") {
         Some("GBP")
@@ -252,13 +290,18 @@ pub fn parse_pay_text(text: &str) -> Option<PayText> {
         Some("EUR")
     } else if has("₹")
         || ["rs", "inr", "rupees", "rupee"].iter().any(|w| word(w))
-        || lakh_words.iter().chain(&crore_words).any(|w| word(w))
+        || LAKH_WORDS.iter().chain(&CRORE_WORDS).any(|w| word(w))
     {
         Some("INR")
     } else {
         None
-    };
-    let unit = if word("hour") || word("hr") || word("hourly") || has("/hr") || word("ph") {
+    }
+}
+
+/// The period a lowercased pay text names ("per hour", "p.m.", "LPA").
+fn unit_of(t: &str, words: &[&str]) -> Option<SalaryUnit> {
+    let word = |w: &str| words.contains(&w);
+    if word("hour") || word("hr") || word("hourly") || t.contains("/hr") || word("ph") {
         Some(SalaryUnit::Hour)
     } else if word("day") || word("daily") || word("pd") {
         Some(SalaryUnit::Day)
@@ -275,8 +318,12 @@ pub fn parse_pay_text(text: &str) -> Option<PayText> {
         Some(SalaryUnit::Year)
     } else {
         None
-    };
-    // numbers and the multiplier written after each
+    }
+}
+
+/// The first two numbers of a lowercased pay text, each with the
+/// multiplier written after it ("25k", "2 lacs", "1 cr").
+fn amounts_in(t: &str) -> Vec<(f64, Option<f64>)> {
     let mut amounts: Vec<(f64, Option<f64>)> = Vec::new();
     let chars: Vec<char> = t.chars().collect();
     let mut i = 0;
@@ -305,36 +352,13 @@ pub fn parse_pay_text(text: &str) -> Option<PayText> {
             .collect();
         let mult = match suffix.as_str() {
             "k" | "thousand" => Some(1_000.0),
-            s if lakh_words.contains(&s) => Some(100_000.0),
-            s if crore_words.contains(&s) => Some(10_000_000.0),
+            s if LAKH_WORDS.contains(&s) => Some(100_000.0),
+            s if CRORE_WORDS.contains(&s) => Some(10_000_000.0),
             _ => None,
         };
         amounts.push((value, mult));
     }
-    let (min, max) = match amounts.as_slice() {
-        [] => return None,
-        [(a, m)] => {
-            let v = a * m.unwrap_or(1.0);
-            (v, v)
-        }
-        [(a, ma), (b, mb), ..] => {
-            // "2-4 Lacs", "25-35k": a multiplier written once applies to both
-            let m = ma.or(*mb).unwrap_or(1.0);
-            (a * ma.unwrap_or(m), b * mb.unwrap_or(m))
-        }
-    };
-    // lakhs and crores are quoted a year in India
-    let lakhs = amounts
-        .iter()
-        .any(|(_, m)| m.is_some_and(|m| m >= 100_000.0));
-    let unit = unit.or(lakhs.then_some(SalaryUnit::Year));
-    let (min, max) = if min <= max { (min, max) } else { (max, min) };
-    (max > 0.0 && max.is_finite()).then_some(PayText {
-        min,
-        max,
-        unit,
-        currency,
-    })
+    amounts
 }
 
 #[cfg(test)]

@@ -307,9 +307,23 @@ impl Index {
     /// best cheap score possible (common for short queries), scoring stops
     /// there and the remaining rows follow newest first.
     fn rank_relevance(&self, text: &TextQuery, rows: Vec<u32>) -> Vec<Hit> {
+        let quick = self.quick_scores(text, &rows);
+        let scored = quick.len();
+        // 2. a stable counting sort of the scored rows, best first
+        let mut sorted = counting_sort_desc(&rows[..scored], &quick);
+        // 3. skim ranks the top rows (a single letter gains nothing from it);
+        //    unscored rows follow, newest first
+        self.skim_top(text, &mut sorted);
+        sorted.extend(rows[scored..].iter().map(|&row| Hit { row, score: 0 }));
+        sorted
+    }
+
+    /// Step 1 of `rank_relevance`: cheap scores, in parallel
+    /// chunks of newest-first rows, until [`SKIM_TOP`] rows with the best
+    /// possible score are found (the scores of the rows scored, in order).
+    #[inline]
+    fn quick_scores(&self, text: &TextQuery, rows: &[u32]) -> Vec<u8> {
         let best_possible = text.best_quick_score();
-        // 1. cheap scores, in parallel chunks of newest-first rows, until
-        //    SKIM_TOP rows with the best possible score are found
         let mut quick: Vec<u8> = Vec::with_capacity(rows.len());
         let mut at_best = 0usize;
         // small chunks first, so a short query stops early
@@ -341,11 +355,13 @@ impl Index {
                 break;
             }
         }
-        let scored = quick.len();
-        // 2. a stable counting sort of the scored rows, best first
-        let mut sorted = counting_sort_desc(&rows[..scored], &quick);
-        // 3. skim ranks the top rows (a single letter gains nothing from it);
-        //    unscored rows follow, newest first
+        quick
+    }
+
+    /// Step 3 of `rank_relevance`: skim ranks the top rows of
+    /// `sorted` (not for a single letter, which gains nothing from it).
+    #[inline]
+    fn skim_top(&self, text: &TextQuery, sorted: &mut [Hit]) {
         let one_letter =
             text.words().map(|w| w.chars().count()).sum::<usize>() <= 1 && !text.ranks_by_phrase();
         let top = if one_letter {
@@ -387,8 +403,6 @@ impl Index {
         for (slot, (_, _, h)) in sorted[..top].iter_mut().zip(keyed) {
             *slot = h;
         }
-        sorted.extend(rows[scored..].iter().map(|&row| Hit { row, score: 0 }));
-        sorted
     }
 
     fn run(

@@ -163,51 +163,61 @@ impl Store {
         .map_err(|e| self.err(e))
     }
 
+    /// Each role's pay bands, by role id (unknown levels left out).
+    fn role_bands(&self) -> Result<HashMap<String, Vec<Band>>> {
+        let conn = self.conn();
+        let mut bands: HashMap<String, Vec<Band>> = HashMap::new();
+        let mut st = conn
+            .prepare("SELECT role_id, level, min, max FROM role_bands")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        for row in rows {
+            let (role, level, min, max) = row.map_err(|e| self.err(e))?;
+            if let Ok(level) = level.parse() {
+                bands.entry(role).or_default().push(Band {
+                    level,
+                    min: Rupees(min.clamp(0, u32::MAX as i64) as u32),
+                    max: Rupees(max.clamp(0, u32::MAX as i64) as u32),
+                });
+            }
+        }
+        Ok(bands)
+    }
+
+    /// The roles each role leads to, by role id, in catalogue order.
+    fn role_paths(&self) -> Result<HashMap<String, Vec<String>>> {
+        let conn = self.conn();
+        let mut paths: HashMap<String, Vec<String>> = HashMap::new();
+        let mut st = conn
+            .prepare(
+                "SELECT p.from_role, p.to_role FROM role_paths p
+                 JOIN roles r ON r.id = p.to_role ORDER BY r.position",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| self.err(e))?;
+        for row in rows {
+            let (from, to) = row.map_err(|e| self.err(e))?;
+            paths.entry(from).or_default().push(to);
+        }
+        Ok(paths)
+    }
+
     /// Every role with its bands and the roles it leads to, in catalogue order.
     pub fn roles(&self) -> Result<Vec<Role>> {
         let conn = self.conn();
-        let mut bands: HashMap<String, Vec<Band>> = HashMap::new();
-        {
-            let mut st = conn
-                .prepare("SELECT role_id, level, min, max FROM role_bands")
-                .map_err(|e| self.err(e))?;
-            let rows = st
-                .query_map([], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, i64>(3)?,
-                    ))
-                })
-                .map_err(|e| self.err(e))?;
-            for row in rows {
-                let (role, level, min, max) = row.map_err(|e| self.err(e))?;
-                if let Ok(level) = level.parse() {
-                    bands.entry(role).or_default().push(Band {
-                        level,
-                        min: Rupees(min.clamp(0, u32::MAX as i64) as u32),
-                        max: Rupees(max.clamp(0, u32::MAX as i64) as u32),
-                    });
-                }
-            }
-        }
-        let mut paths: HashMap<String, Vec<String>> = HashMap::new();
-        {
-            let mut st = conn
-                .prepare(
-                    "SELECT p.from_role, p.to_role FROM role_paths p
-                     JOIN roles r ON r.id = p.to_role ORDER BY r.position",
-                )
-                .map_err(|e| self.err(e))?;
-            let rows = st
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-                .map_err(|e| self.err(e))?;
-            for row in rows {
-                let (from, to) = row.map_err(|e| self.err(e))?;
-                paths.entry(from).or_default().push(to);
-            }
-        }
+        let mut bands = self.role_bands()?;
+        let mut paths = self.role_paths()?;
         let mut st = conn
             .prepare(
                 "SELECT id, title, title_hi, category_id, summary, responsibilities, skills,

@@ -206,6 +206,26 @@ impl From<rusqlite::Error> for Stop {
     }
 }
 
+/// An imported listing's values (?2 to ?26, in the order of
+/// [`INSERT_LISTING`]) over the listing `?1`.
+const UPDATE_LISTING: &str =
+    "UPDATE listings SET title = ?2, role_id = ?3, company_id = ?4, company = ?5,
+     city_id = ?6, location = ?7, work_mode = ?8, employment_type = ?9, shift = ?10,
+     exp_min = ?11, exp_max = ?12, salary_min = ?13, salary_max = ?14, currency = ?15,
+     skills = ?16, languages = ?17, benefits = ?18, openings = ?19, posted = ?20,
+     valid_through = ?21, description = ?22, contact_name = ?23, contact_phone = ?24,
+     contact_email = ?25, apply_url = ?26
+   WHERE id = ?1";
+
+/// A new listing: its id, its values, and the source and key it came by.
+const INSERT_LISTING: &str =
+    "INSERT INTO listings(id, title, role_id, company_id, company, city_id, location,
+     work_mode, employment_type, shift, exp_min, exp_max, salary_min, salary_max,
+     currency, skills, languages, benefits, openings, posted, valid_through, description,
+     contact_name, contact_phone, contact_email, apply_url, source, external_key)
+   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)";
+
 fn upsert_rows(
     tx: &Transaction<'_>,
     b: &ImportBatch<'_>,
@@ -215,23 +235,8 @@ fn upsert_rows(
 ) -> std::result::Result<UpsertReport, Stop> {
     let mut find =
         tx.prepare_cached("SELECT id FROM listings WHERE source = ?1 AND external_key = ?2")?;
-    let mut update = tx.prepare_cached(
-        "UPDATE listings SET title = ?2, role_id = ?3, company_id = ?4, company = ?5,
-           city_id = ?6, location = ?7, work_mode = ?8, employment_type = ?9, shift = ?10,
-           exp_min = ?11, exp_max = ?12, salary_min = ?13, salary_max = ?14, currency = ?15,
-           skills = ?16, languages = ?17, benefits = ?18, openings = ?19, posted = ?20,
-           valid_through = ?21, description = ?22, contact_name = ?23, contact_phone = ?24,
-           contact_email = ?25, apply_url = ?26
-         WHERE id = ?1",
-    )?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO listings(id, title, role_id, company_id, company, city_id, location,
-           work_mode, employment_type, shift, exp_min, exp_max, salary_min, salary_max,
-           currency, skills, languages, benefits, openings, posted, valid_through, description,
-           contact_name, contact_phone, contact_email, apply_url, source, external_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-           ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)",
-    )?;
+    let mut update = tx.prepare_cached(UPDATE_LISTING)?;
+    let mut insert = tx.prepare_cached(INSERT_LISTING)?;
     let mut report = UpsertReport::default();
     for l in b.listings {
         if done.is_multiple_of(512) && !progress(*done) {

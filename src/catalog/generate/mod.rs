@@ -127,6 +127,72 @@ fn experience(level: Level, min_years: u8, rng: &mut fastrand::Rng) -> (u8, u8) 
     }
 }
 
+/// By role, the companies that may post it (every company when none fits).
+fn role_companies(
+    cat: &Catalog,
+    hiring: &[Option<&Hiring>],
+    profiles: &[Option<&CompanyProfile>],
+) -> Vec<Vec<usize>> {
+    cat.roles
+        .iter()
+        .zip(hiring)
+        .map(|(r, h)| {
+            let fits: Vec<usize> = cat
+                .companies
+                .iter()
+                .zip(profiles)
+                .enumerate()
+                .filter(|(_, (c, p))| can_post(r, *h, c, **p))
+                .map(|(i, _)| i)
+                .collect();
+            if fits.is_empty() {
+                (0..cat.companies.len()).collect()
+            } else {
+                fits
+            }
+        })
+        .collect()
+}
+
+/// By company, the cities it has offices in (else its head office's city,
+/// else the first city).
+fn offices(cat: &Catalog, profiles: &[Option<&CompanyProfile>]) -> Vec<Vec<usize>> {
+    let city_ix = |name: &str| cat.cities.iter().position(|c| c.name == name);
+    cat.companies
+        .iter()
+        .zip(profiles)
+        .map(|(c, p)| {
+            let mut v: Vec<usize> = p
+                .map(|p| p.offices.iter().filter_map(|o| city_ix(o)).collect())
+                .unwrap_or_default();
+            if v.is_empty() {
+                v.extend(city_ix(&c.hq_city));
+            }
+            if v.is_empty() {
+                v.push(0);
+            }
+            v
+        })
+        .collect()
+}
+
+/// By role, the title variants it is posted under (those its hiring rules
+/// do not skip), with their seniority.
+fn posted_titles(cat: &Catalog, hiring: &[Option<&Hiring>]) -> Vec<Vec<(usize, Seniority)>> {
+    cat.roles
+        .iter()
+        .zip(hiring)
+        .map(|(r, h)| {
+            r.title_variants
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !h.is_some_and(|h| h.skip_titles.contains(t)))
+                .map(|(i, t)| (i, titles::seniority(t)))
+                .collect()
+        })
+        .collect()
+}
+
 impl<'a> Generator<'a> {
     /// A generator over the catalogue's roles, companies and cities,
     /// with no bound on listings per company (see [`Generator::bounded`]).
@@ -135,26 +201,7 @@ impl<'a> Generator<'a> {
         let hiring: Vec<Option<&Hiring>> = cat.roles.iter().map(|r| cat.hiring(&r.id)).collect();
         let profiles: Vec<Option<&CompanyProfile>> =
             cat.companies.iter().map(|c| cat.profile(c.id)).collect();
-        let role_companies: Vec<Vec<usize>> = cat
-            .roles
-            .iter()
-            .zip(&hiring)
-            .map(|(r, h)| {
-                let fits: Vec<usize> = cat
-                    .companies
-                    .iter()
-                    .zip(&profiles)
-                    .enumerate()
-                    .filter(|(_, (c, p))| can_post(r, *h, c, **p))
-                    .map(|(i, _)| i)
-                    .collect();
-                if fits.is_empty() {
-                    (0..cat.companies.len()).collect()
-                } else {
-                    fits
-                }
-            })
-            .collect();
+        let role_companies = role_companies(cat, &hiring, &profiles);
         let role_company_cdf = role_companies
             .iter()
             .map(|fits| {
@@ -163,37 +210,8 @@ impl<'a> Generator<'a> {
                     .map(|&c| profiles[c].map_or(1, |p| p.size.weight())))
             })
             .collect();
-        let city_ix = |name: &str| cat.cities.iter().position(|c| c.name == name);
-        let offices = cat
-            .companies
-            .iter()
-            .zip(&profiles)
-            .map(|(c, p)| {
-                let mut v: Vec<usize> = p
-                    .map(|p| p.offices.iter().filter_map(|o| city_ix(o)).collect())
-                    .unwrap_or_default();
-                if v.is_empty() {
-                    v.extend(city_ix(&c.hq_city));
-                }
-                if v.is_empty() {
-                    v.push(0);
-                }
-                v
-            })
-            .collect();
-        let titles = cat
-            .roles
-            .iter()
-            .zip(&hiring)
-            .map(|(r, h)| {
-                r.title_variants
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| !h.is_some_and(|h| h.skip_titles.contains(t)))
-                    .map(|(i, t)| (i, titles::seniority(t)))
-                    .collect()
-            })
-            .collect();
+        let offices = offices(cat, &profiles);
+        let titles = posted_titles(cat, &hiring);
         let title_rank = cat
             .roles
             .iter()

@@ -42,6 +42,20 @@ struct Name {
     mods: Vec<String>,
 }
 
+/// How a role's name fits a title (see `Roles::guess`).
+struct NameFit {
+    /// All the name's words are in the title.
+    complete: bool,
+    /// The title's noun is the name's.
+    same_head: bool,
+    /// The name's words found in the title.
+    matched: usize,
+    /// The title's words not in the name.
+    extras: usize,
+    /// Where the first of the name's words is in the title.
+    first: usize,
+}
+
 /// The roles' names, ready for matching. Build once per import.
 pub struct Roles {
     names: Vec<Name>,
@@ -276,77 +290,17 @@ impl Roles {
         type Score = (bool, bool, usize, bool, i32, i32, usize);
         let mut best: Option<(Score, usize)> = None;
         for n in &self.names {
-            let same_head = head.is_some() && head == n.head;
-            let ok_head = match (&head, &n.head) {
-                (Some(h), Some(nh)) => compatible(h, nh),
-                // "Data Entry", "Accounts Payable": a name's words without its noun
-                (None, Some(_)) => true,
-                (Some(_), None) | (None, None) => false,
+            let Some(fit) = self.name_fit(n, head.as_deref(), &mods) else {
+                continue;
             };
-            if !ok_head {
-                continue;
-            }
-            let matched = n.mods.iter().filter(|m| mods.contains(m)).count();
-            let complete = matched == n.mods.len();
-            // a telling noun alone is evidence ("IT Recruiter" is the HR
-            // recruiter's role); other nouns need all the name's words
-            let telling = same_head
-                && n.head
-                    .as_deref()
-                    .and_then(head_kind)
-                    .is_some_and(|k| k >= 5);
-            if !(complete || (telling && matched == 0 && mods.len() <= 1)) {
-                continue;
-            }
-            if head.is_none() {
-                // the whole title must be the name's words, and tell
-                let distinctive = mods
-                    .iter()
-                    .any(|w| self.roles_of_word.get(w).copied() == Some(1));
-                if matched != mods.len() || !(matched >= 2 || distinctive) {
-                    continue;
-                }
-            }
-            let extras: Vec<&String> = mods.iter().filter(|w| !n.mods.contains(w)).collect();
-            let unknown = extras
-                .iter()
-                .filter(|w| !self.roles_of_word.contains_key(w.as_str()))
-                .count();
-            if unknown > 2 || extras.len() > 3 {
-                continue;
-            }
-            // one shared word and another noun: the same noun, and nothing
-            // of the title's own ("Data Annotation Associate" and "Chief
-            // Data Officer" are no Data Analyst)
-            if n.mods.len() == 1 && !same_head && !extras.is_empty() {
-                continue;
-            }
-            // another kind of job noun in the title ("Data Engineer Intern")
-            let nh = n.head.as_deref().unwrap_or("");
-            if extras
-                .iter()
-                .any(|w| head_kind(w).is_some() && !compatible(w, nh))
-            {
-                continue;
-            }
-            // a name of only its noun ("Accountant") must be a telling noun
-            if n.mods.is_empty() && n.head.as_deref().and_then(head_kind).is_none_or(|k| k <= 4) {
-                continue;
-            }
-            let first = n
-                .mods
-                .iter()
-                .filter_map(|m| mods.iter().position(|w| w == m))
-                .min()
-                .unwrap_or(0);
             let shared = self.skills[n.role].intersection(&posting_skills).count();
             let score = (
-                complete,
-                same_head,
-                matched,
+                fit.complete,
+                fit.same_head,
+                fit.matched,
                 n.full == n.key,
-                -(extras.len() as i32),
-                -(first as i32),
+                -(fit.extras as i32),
+                -(fit.first as i32),
                 shared,
             );
             if best.as_ref().is_none_or(|(b, _)| score > *b) {
@@ -356,6 +310,82 @@ impl Roles {
         best.map(|(_, role)| RoleMatch {
             role,
             guessed: true,
+        })
+    }
+
+    /// How a role's name fits a title's noun (`head`) and other words
+    /// (`mods`); `None` when the name is ruled out (its noun does not fit,
+    /// words are missing, the title has too much of its own).
+    fn name_fit(&self, n: &Name, head: Option<&str>, mods: &[String]) -> Option<NameFit> {
+        let same_head = head.is_some() && head == n.head.as_deref();
+        let ok_head = match (&head, &n.head) {
+            (Some(h), Some(nh)) => compatible(h, nh),
+            // "Data Entry", "Accounts Payable": a name's words without its noun
+            (None, Some(_)) => true,
+            (Some(_), None) | (None, None) => false,
+        };
+        if !ok_head {
+            return None;
+        }
+        let matched = n.mods.iter().filter(|m| mods.contains(m)).count();
+        let complete = matched == n.mods.len();
+        // a telling noun alone is evidence ("IT Recruiter" is the HR
+        // recruiter's role); other nouns need all the name's words
+        let telling = same_head
+            && n.head
+                .as_deref()
+                .and_then(head_kind)
+                .is_some_and(|k| k >= 5);
+        if !(complete || (telling && matched == 0 && mods.len() <= 1)) {
+            return None;
+        }
+        if head.is_none() {
+            // the whole title must be the name's words, and tell
+            let distinctive = mods
+                .iter()
+                .any(|w| self.roles_of_word.get(w).copied() == Some(1));
+            if matched != mods.len() || !(matched >= 2 || distinctive) {
+                return None;
+            }
+        }
+        let extras: Vec<&String> = mods.iter().filter(|w| !n.mods.contains(w)).collect();
+        let unknown = extras
+            .iter()
+            .filter(|w| !self.roles_of_word.contains_key(w.as_str()))
+            .count();
+        if unknown > 2 || extras.len() > 3 {
+            return None;
+        }
+        // one shared word and another noun: the same noun, and nothing
+        // of the title's own ("Data Annotation Associate" and "Chief
+        // Data Officer" are no Data Analyst)
+        if n.mods.len() == 1 && !same_head && !extras.is_empty() {
+            return None;
+        }
+        // another kind of job noun in the title ("Data Engineer Intern")
+        let nh = n.head.as_deref().unwrap_or("");
+        if extras
+            .iter()
+            .any(|w| head_kind(w).is_some() && !compatible(w, nh))
+        {
+            return None;
+        }
+        // a name of only its noun ("Accountant") must be a telling noun
+        if n.mods.is_empty() && n.head.as_deref().and_then(head_kind).is_none_or(|k| k <= 4) {
+            return None;
+        }
+        let first = n
+            .mods
+            .iter()
+            .filter_map(|m| mods.iter().position(|w| w == m))
+            .min()
+            .unwrap_or(0);
+        Some(NameFit {
+            complete,
+            same_head,
+            matched,
+            extras: extras.len(),
+            first,
         })
     }
 }

@@ -38,41 +38,9 @@ impl IndexBuilder {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i as u16))
             .collect();
-        let skill_exact = vocab
-            .skills
-            .iter()
-            .take(MAX_SKILLS)
-            .enumerate()
-            .map(|(i, s)| (s.name.clone(), i as u8))
-            .collect();
-        let mut skill_lookup = HashMap::default();
-        for (i, s) in vocab.skills.iter().take(MAX_SKILLS).enumerate() {
-            skill_lookup.insert(s.name.to_lowercase(), i as u8);
-            for a in &s.aliases {
-                skill_lookup.entry(a.to_lowercase()).or_insert(i as u8);
-            }
-        }
-        let catalog_city_by_id = vocab
-            .cities
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id, i))
-            .collect();
-        let mut catalog_city_by_name = HashMap::default();
-        for (i, c) in vocab.cities.iter().enumerate() {
-            catalog_city_by_name.insert(c.name.to_lowercase(), i);
-            for a in &c.aliases {
-                catalog_city_by_name.entry(a.to_lowercase()).or_insert(i);
-            }
-        }
-        let mut states = Vec::new();
-        let mut state_ids = HashMap::default();
-        for c in &vocab.cities {
-            state_ids.entry(c.state.clone()).or_insert_with(|| {
-                states.push(c.state.clone());
-                (states.len() - 1) as u16
-            });
-        }
+        let (skill_exact, skill_lookup) = skill_maps(&vocab);
+        let (catalog_city_by_id, catalog_city_by_name) = city_maps(&vocab);
+        let (states, state_ids) = states_of(&vocab);
         let company_by_id = vocab
             .companies
             .iter()
@@ -85,17 +53,7 @@ impl IndexBuilder {
             .enumerate()
             .map(|(i, c)| (c.name.clone(), i))
             .collect();
-        let role_category = vocab
-            .roles
-            .iter()
-            .map(|r| {
-                vocab
-                    .categories
-                    .iter()
-                    .position(|c| c.id == r.category)
-                    .map_or(NONE16, |p| p as u16)
-            })
-            .collect();
+        let role_category = role_categories(&vocab);
         let lexicon = Lexicon::new(&vocab);
         let ix = Index {
             lexicon,
@@ -207,66 +165,16 @@ impl IndexBuilder {
             .unwrap_or(NONE16);
         let city = self.city(f.city, f.city_id);
         let company = self.company(f);
-        let mut skills = 0u128;
-        for s in f.skills.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-            // catalogue skills are spelt exactly; imported ones may not be
-            let bit = match self.skill_exact.get(s) {
-                Some(&b) => Some(b),
-                None => self.skill_lookup.get(&s.to_lowercase()).copied(),
-            };
-            if let Some(b) = bit {
-                skills |= 1 << b;
-            }
-        }
-        let mut langs = 0u32;
-        for l in f
-            .languages
-            .split(';')
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-        {
-            let before = self.ix.languages.names.len();
-            let b = self.ix.languages.intern(l);
-            if (b as usize) < MAX_LANGUAGES {
-                langs |= 1 << b;
-            } else if self.ix.languages.names.len() > before {
-                // too many languages to filter on; still searchable
-            }
-        }
+        let skills = self.skill_bits(f.skills);
+        let langs = self.language_bits(f.languages);
         let source = self.ix.sources.intern(f.source) as u16;
         let posted = *self
             .date_cache
             .entry(f.posted)
             .or_insert_with(|| day_number(f.posted));
 
-        // searchable text: title first (shown from here), then the rest
         let ix = &mut self.ix;
-        let start = ix.hay.len();
-        ix.hay.push_str(f.title);
-        let title_len = (ix.hay.len() - start).min(u16::MAX as usize) as u16;
-        if let Some(r) = ix.vocab.roles.get(role as usize)
-            && !contains_ignore_ascii_case(f.title, &r.title)
-        {
-            ix.hay.push(' ');
-            ix.hay.push_str(&r.title);
-        }
-        let head_len = (ix.hay.len() - start).min(u16::MAX as usize) as u16;
-        for part in [f.company, f.city] {
-            ix.hay.push(' ');
-            ix.hay.push_str(part);
-        }
-        for s in f.skills.split(';').map(str::trim).filter(|s| !s.is_empty()) {
-            ix.hay.push(' ');
-            ix.hay.push_str(s);
-        }
-        ix.desc.push_str(f.description);
-        ix.desc_end.push(ix.desc.len() as u32);
-        ix.ascii.push(ix.hay[start..].is_ascii());
-        ix.letters.push(text::letters_of(&ix.hay[start..]));
-        ix.starts.push(text::prefix_mask(&ix.hay[start..]));
-        ix.hay_end.push(ix.hay.len() as u32);
-        ix.title_len.push(title_len);
-        ix.head_len.push(head_len);
+        push_text(ix, f, role);
         ix.ids.push(f.id);
         ix.role.push(role);
         ix.city.push(city);
@@ -290,6 +198,45 @@ impl IndexBuilder {
         ix.source.push(source);
     }
 
+    /// A listing's skills as bits: catalogue skills are spelt exactly,
+    /// imported ones may not be.
+    #[inline]
+    fn skill_bits(&self, skills: &str) -> u128 {
+        let mut bits = 0u128;
+        for s in skills.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            // catalogue skills are spelt exactly; imported ones may not be
+            let bit = match self.skill_exact.get(s) {
+                Some(&b) => Some(b),
+                None => self.skill_lookup.get(&s.to_lowercase()).copied(),
+            };
+            if let Some(b) = bit {
+                bits |= 1 << b;
+            }
+        }
+        bits
+    }
+
+    /// A listing's languages as bits (interned as they come; past
+    /// `MAX_LANGUAGES` still searchable, not filtered on).
+    #[inline]
+    fn language_bits(&mut self, languages: &str) -> u32 {
+        let mut langs = 0u32;
+        for l in languages
+            .split(';')
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            let before = self.ix.languages.names.len();
+            let b = self.ix.languages.intern(l);
+            if (b as usize) < MAX_LANGUAGES {
+                langs |= 1 << b;
+            } else if self.ix.languages.names.len() > before {
+                // too many languages to filter on; still searchable
+            }
+        }
+        langs
+    }
+
     pub fn finish(mut self) -> Index {
         let ix = &mut self.ix;
         ix.hay.shrink_to_fit();
@@ -311,4 +258,102 @@ impl IndexBuilder {
         }
         self.ix
     }
+}
+
+/// Skills by their exact name, and by any name or alias lowercased.
+fn skill_maps(vocab: &Vocab) -> (HashMap<String, u8>, HashMap<String, u8>) {
+    let skill_exact = vocab
+        .skills
+        .iter()
+        .take(MAX_SKILLS)
+        .enumerate()
+        .map(|(i, s)| (s.name.clone(), i as u8))
+        .collect();
+    let mut skill_lookup = HashMap::default();
+    for (i, s) in vocab.skills.iter().take(MAX_SKILLS).enumerate() {
+        skill_lookup.insert(s.name.to_lowercase(), i as u8);
+        for a in &s.aliases {
+            skill_lookup.entry(a.to_lowercase()).or_insert(i as u8);
+        }
+    }
+    (skill_exact, skill_lookup)
+}
+
+/// Catalogue cities by id, and by name or alias lowercased.
+fn city_maps(vocab: &Vocab) -> (HashMap<u32, usize>, HashMap<String, usize>) {
+    let catalog_city_by_id = vocab
+        .cities
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    let mut catalog_city_by_name = HashMap::default();
+    for (i, c) in vocab.cities.iter().enumerate() {
+        catalog_city_by_name.insert(c.name.to_lowercase(), i);
+        for a in &c.aliases {
+            catalog_city_by_name.entry(a.to_lowercase()).or_insert(i);
+        }
+    }
+    (catalog_city_by_id, catalog_city_by_name)
+}
+
+/// The catalogue's states in order of first mention, and their ids.
+fn states_of(vocab: &Vocab) -> (Vec<String>, HashMap<String, u16>) {
+    let mut states = Vec::new();
+    let mut state_ids = HashMap::default();
+    for c in &vocab.cities {
+        state_ids.entry(c.state.clone()).or_insert_with(|| {
+            states.push(c.state.clone());
+            (states.len() - 1) as u16
+        });
+    }
+    (states, state_ids)
+}
+
+/// Each role's category (position in the vocabulary; `NONE16`: unknown).
+fn role_categories(vocab: &Vocab) -> Vec<u16> {
+    vocab
+        .roles
+        .iter()
+        .map(|r| {
+            vocab
+                .categories
+                .iter()
+                .position(|c| c.id == r.category)
+                .map_or(NONE16, |p| p as u16)
+        })
+        .collect()
+}
+
+/// A listing's searchable text (title first, shown from there; the
+/// role's title unless the title has it; company, city, skills), its
+/// description, and what is known of the text.
+#[inline]
+fn push_text(ix: &mut Index, f: &ListingFacts<'_>, role: u16) {
+    let start = ix.hay.len();
+    ix.hay.push_str(f.title);
+    let title_len = (ix.hay.len() - start).min(u16::MAX as usize) as u16;
+    if let Some(r) = ix.vocab.roles.get(role as usize)
+        && !contains_ignore_ascii_case(f.title, &r.title)
+    {
+        ix.hay.push(' ');
+        ix.hay.push_str(&r.title);
+    }
+    let head_len = (ix.hay.len() - start).min(u16::MAX as usize) as u16;
+    for part in [f.company, f.city] {
+        ix.hay.push(' ');
+        ix.hay.push_str(part);
+    }
+    for s in f.skills.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+        ix.hay.push(' ');
+        ix.hay.push_str(s);
+    }
+    ix.desc.push_str(f.description);
+    ix.desc_end.push(ix.desc.len() as u32);
+    ix.ascii.push(ix.hay[start..].is_ascii());
+    ix.letters.push(text::letters_of(&ix.hay[start..]));
+    ix.starts.push(text::prefix_mask(&ix.hay[start..]));
+    ix.hay_end.push(ix.hay.len() as u32);
+    ix.title_len.push(title_len);
+    ix.head_len.push(head_len);
 }

@@ -90,88 +90,78 @@ impl Index {
                 self.value_key(f, v).eq_ignore_ascii_case(t)
                     || self.value_label(f, v).eq_ignore_ascii_case(t)
             })
-            .or_else(|| match f {
-                Facet::City => self
-                    .catalog_city(t)
-                    .and_then(|c| self.cities.get(&c.name).map(|i| i as usize)),
-                Facet::Role => self
-                    .vocab
-                    .roles
-                    .iter()
-                    .position(|r| r.title_variants.iter().any(|v| v.eq_ignore_ascii_case(t))),
-                // a code, or another code people write (TS for Telangana)
-                Facet::State => self
-                    .vocab
-                    .states
-                    .iter()
-                    .find(|s| s.is_named(t))
-                    .map(|s| s.name.clone())
-                    .or_else(|| {
-                        self.vocab
-                            .cities
-                            .iter()
-                            .find(|c| c.state_code.eq_ignore_ascii_case(t))
-                            .map(|c| c.state.clone())
-                    })
-                    .and_then(|name| self.states.iter().position(|s| *s == name)),
-                Facet::Region => self.vocab.regions.iter().position(|r| r.is_named(t)),
-                Facet::Tier => t
-                    .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ')
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|v| (1..=3).contains(v))
-                    .map(|v| v - 1),
-                Facet::Skill => self
-                    .vocab
-                    .skills
-                    .iter()
-                    .position(|s| s.aliases.iter().any(|a| a.eq_ignore_ascii_case(t))),
-                Facet::WorkMode => t.parse::<WorkMode>().ok().map(|m| m.index()),
-                Facet::EmploymentType => t.parse::<EmploymentType>().ok().map(|m| m.index()),
-                Facet::Shift => t.parse::<Shift>().ok().map(|m| m.index()),
-                Facet::CompanyType => t.parse::<CompanyKind>().ok().map(|m| m.index()),
-                Facet::Industry => t.parse::<Industry>().ok().map(|m| m.index()),
-                _ => None,
-            });
+            .or_else(|| self.value_by_alias(f, t));
         match found {
             Some(v) => Ok(self.value_key(f, v)),
-            None => Err(UnknownValue::new(
-                match f {
-                    Facet::WorkMode => "work mode",
-                    Facet::EmploymentType => "employment type",
-                    Facet::CompanyType => "company type",
-                    Facet::Category => "category",
-                    Facet::Role => "role",
-                    Facet::City => "city",
-                    Facet::State => "state",
-                    Facet::Region => "region",
-                    Facet::Tier => "city tier",
-                    Facet::Shift => "shift",
-                    Facet::Experience => "experience bucket",
-                    Facet::Salary => "salary bucket",
-                    Facet::Posted => "posted-within bucket",
-                    Facet::Industry => "industry",
-                    Facet::Company => "company",
-                    Facet::Skill => "skill",
-                    Facet::Language => "language",
-                    Facet::Source => "source",
-                },
-                t,
-                (0..n)
-                    .map(|v| match f {
-                        Facet::City
-                        | Facet::Role
-                        | Facet::Company
-                        | Facet::Skill
-                        | Facet::Language
-                        | Facet::State
-                        | Facet::Region
-                        | Facet::Source => self.value_label(f, v).to_string(),
-                        _ => self.value_key(f, v),
-                    })
-                    .collect(),
-            )),
+            None => Err(UnknownValue::new(facet_noun(f), t, self.listed_values(f))),
         }
+    }
+
+    /// A value named another way than its key or label: a city's alias,
+    /// a role's title variant, a state's code, a tier's number, a skill's
+    /// alias, a closed facet's other spellings.
+    fn value_by_alias(&self, f: Facet, t: &str) -> Option<usize> {
+        match f {
+            Facet::City => self
+                .catalog_city(t)
+                .and_then(|c| self.cities.get(&c.name).map(|i| i as usize)),
+            Facet::Role => self
+                .vocab
+                .roles
+                .iter()
+                .position(|r| r.title_variants.iter().any(|v| v.eq_ignore_ascii_case(t))),
+            // a code, or another code people write (TS for Telangana)
+            Facet::State => self
+                .vocab
+                .states
+                .iter()
+                .find(|s| s.is_named(t))
+                .map(|s| s.name.clone())
+                .or_else(|| {
+                    self.vocab
+                        .cities
+                        .iter()
+                        .find(|c| c.state_code.eq_ignore_ascii_case(t))
+                        .map(|c| c.state.clone())
+                })
+                .and_then(|name| self.states.iter().position(|s| *s == name)),
+            Facet::Region => self.vocab.regions.iter().position(|r| r.is_named(t)),
+            Facet::Tier => t
+                .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ')
+                .parse::<usize>()
+                .ok()
+                .filter(|v| (1..=3).contains(v))
+                .map(|v| v - 1),
+            Facet::Skill => self
+                .vocab
+                .skills
+                .iter()
+                .position(|s| s.aliases.iter().any(|a| a.eq_ignore_ascii_case(t))),
+            Facet::WorkMode => t.parse::<WorkMode>().ok().map(|m| m.index()),
+            Facet::EmploymentType => t.parse::<EmploymentType>().ok().map(|m| m.index()),
+            Facet::Shift => t.parse::<Shift>().ok().map(|m| m.index()),
+            Facet::CompanyType => t.parse::<CompanyKind>().ok().map(|m| m.index()),
+            Facet::Industry => t.parse::<Industry>().ok().map(|m| m.index()),
+            _ => None,
+        }
+    }
+
+    /// The values an unknown value's error lists: labels for the facets
+    /// whose labels are names, keys for the others.
+    fn listed_values(&self, f: Facet) -> Vec<String> {
+        (0..self.value_count(f))
+            .map(|v| match f {
+                Facet::City
+                | Facet::Role
+                | Facet::Company
+                | Facet::Skill
+                | Facet::Language
+                | Facet::State
+                | Facet::Region
+                | Facet::Source => self.value_label(f, v).to_string(),
+                _ => self.value_key(f, v),
+            })
+            .collect()
     }
 
     // ---- per-row facet values (for filtering and counting) ----------------
@@ -245,5 +235,29 @@ impl Index {
             Facet::Posted => u128::from(self.posted_mask[row]),
             _ => 0,
         }
+    }
+}
+
+/// What a facet's values are called in an error ("work mode", "city").
+fn facet_noun(f: Facet) -> &'static str {
+    match f {
+        Facet::WorkMode => "work mode",
+        Facet::EmploymentType => "employment type",
+        Facet::CompanyType => "company type",
+        Facet::Category => "category",
+        Facet::Role => "role",
+        Facet::City => "city",
+        Facet::State => "state",
+        Facet::Region => "region",
+        Facet::Tier => "city tier",
+        Facet::Shift => "shift",
+        Facet::Experience => "experience bucket",
+        Facet::Salary => "salary bucket",
+        Facet::Posted => "posted-within bucket",
+        Facet::Industry => "industry",
+        Facet::Company => "company",
+        Facet::Skill => "skill",
+        Facet::Language => "language",
+        Facet::Source => "source",
     }
 }

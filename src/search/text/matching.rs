@@ -8,7 +8,7 @@ use super::words::{
 
 use crate::search::understand::Tier;
 
-use super::{GroupAlt, RowFacts, TextQuery, letter_bit};
+use super::{Group, GroupAlt, RowFacts, TextQuery, letter_bit};
 
 impl TextQuery {
     /// Whether a text with no role or description matches (role search,
@@ -133,125 +133,15 @@ impl TextQuery {
     /// of that, a row of the role the words name gains 2, and a phrase to
     /// rank by adds 1 when it is in the title.
     pub fn quick_score(&self, hay: &str, title_len: usize, row: &RowFacts<'_>) -> u8 {
+        let h = Hay::new(hay, title_len, row);
         let mut total: u32 = 0;
-        let ascii = row.ascii.unwrap_or_else(|| hay.is_ascii());
-        let lower = if ascii {
-            std::borrow::Cow::Borrowed(hay)
-        } else {
-            std::borrow::Cow::Owned(hay.to_lowercase())
-        };
-        let title_chars = if ascii {
-            title_len
-        } else {
-            hay.get(..title_len).map_or(0, |t| t.chars().count())
-        };
-        let title_bytes = if ascii {
-            title_len
-        } else {
-            hay.get(..title_len).map_or(0, |t| t.to_lowercase().len())
-        };
-        let typed_score = |w: &str| -> u8 {
-            match (ascii, w.is_ascii()) {
-                (true, true) => best_token_ascii(w.as_bytes(), lower.as_bytes(), title_len),
-                (true, false) => 0,
-                _ => best_token(w, &lower, title_chars),
-            }
-        };
-        let prefix = |w: &str| -> u8 {
-            match (ascii, w.is_ascii()) {
-                (true, true) => prefix_score_ascii(w.as_bytes(), lower.as_bytes(), title_len),
-                (true, false) => 0,
-                _ => prefix_score(w, &lower, title_bytes),
-            }
-        };
-        // whether a word starts a word of the title or the role's title
-        let head_text = match hay.get(..row.head) {
-            Some(h) if row.head > 0 => h,
-            _ => hay,
-        };
-        let prefix_head = |w: &str| match (ascii, w.is_ascii()) {
-            (true, true) => starts_word_ascii(w.as_bytes(), head_text.as_bytes()),
-            (true, false) => false,
-            _ => starts_word(w, &head_text.to_lowercase()),
-        };
         for g in &self.groups {
-            let n = g.typed.len() as u32;
-            let (sum, all) = g.typed.iter().fold((0u32, true), |(sum, all), w| {
-                let s = typed_score(w);
-                (sum + u32::from(s), all && s > 0)
-            });
-            // a job name of several words spread over other fields is a
-            // weaker match than the same words naming the job
-            let spread =
-                all && g.exact && g.typed.len() > 1 && !g.typed.iter().all(|w| prefix_head(w));
-            if spread {
-                total += sum / 2;
-                continue;
-            }
-            if all {
-                // the role the words name, exactly, first ("data analyst");
-                // then rows whose title has another word for it ("typing":
-                // a Data Entry title)
-                let named = g
-                    .alts
-                    .iter()
-                    .any(|a| matches!(a, GroupAlt::Role(r) if row.role == Some(*r)));
-                let titled = g.alts.iter().any(|a| {
-                    matches!(a, GroupAlt::Prefix { words, mask, .. }
-                        if row.letters.is_none_or(|l| l & mask == *mask)
-                            && words.iter().all(|w| prefix(w) == 6))
-                });
-                // words typed together and titled together ("office
-                // assistant" in "Office Assistant", not "Assistant, MS Office")
-                let together = g.typed.len() > 1
-                    && hay
-                        .get(..title_len)
-                        .is_some_and(|title| has_phrase_start(&g.typed, title));
-                total += sum
-                    + if named { g.role_bonus() as u32 } else { 0 }
-                    + u32::from(titled)
-                    + 2 * u32::from(together);
-                continue;
-            }
-            let best_alt = g
-                .alts
-                .iter()
-                .map(|a| match a {
-                    GroupAlt::Prefix {
-                        words, tier, mask, ..
-                    } => {
-                        if row.letters.is_some_and(|l| l & mask != *mask) {
-                            return 0;
-                        }
-                        let mut sum = 0u32;
-                        for w in words {
-                            match prefix(w) {
-                                0 => return 0,
-                                s => sum += u32::from(s),
-                            }
-                        }
-                        let avg = sum / words.len().max(1) as u32;
-                        let cut = if *tier == Tier::Inflected { 1 } else { 2 };
-                        (avg * n) / cut
-                    }
-                    // a listing of the very role the words name
-                    GroupAlt::Role(r) if row.role == Some(*r) => 6 * n,
-                    GroupAlt::Category(c) if row.category == Some(*c) => n,
-                    _ => 0,
-                })
-                .max()
-                .unwrap_or(0);
-            total += best_alt;
+            total += group_score(g, &h, row);
         }
         // a phrase to rank by counts one point in the title: it orders
         // rows that match equally well, never above a better match
-        let title = hay.get(..title_len).unwrap_or(hay);
-        let titled = |w: &str| match (ascii, w.is_ascii()) {
-            (true, true) => starts_word_ascii(w.as_bytes(), title.as_bytes()),
-            _ => prefix(w) == 6,
-        };
         for phrases in &self.boosts {
-            let in_title = phrases.iter().any(|p| p.iter().all(|w| titled(w)));
+            let in_title = phrases.iter().any(|p| p.iter().all(|w| h.in_title(w)));
             total += u32::from(in_title);
         }
         total.min(255) as u8
@@ -290,5 +180,173 @@ impl TextQuery {
                 !(typed || form)
             })
             .count()
+    }
+}
+
+/// A row's text as [`TextQuery::quick_score`] reads it: lowercased once
+/// (when it is not ASCII), with where its title and head end.
+struct Hay<'h> {
+    hay: &'h str,
+    lower: std::borrow::Cow<'h, str>,
+    ascii: bool,
+    /// The title's length in bytes of `hay`, in characters and in bytes
+    /// of `lower`.
+    title_len: usize,
+    title_chars: usize,
+    title_bytes: usize,
+    /// The title and the role's title (the whole text when not known).
+    head_text: &'h str,
+}
+
+impl<'h> Hay<'h> {
+    #[inline]
+    fn new(hay: &'h str, title_len: usize, row: &RowFacts<'_>) -> Hay<'h> {
+        let ascii = row.ascii.unwrap_or_else(|| hay.is_ascii());
+        let lower = if ascii {
+            std::borrow::Cow::Borrowed(hay)
+        } else {
+            std::borrow::Cow::Owned(hay.to_lowercase())
+        };
+        let title_chars = if ascii {
+            title_len
+        } else {
+            hay.get(..title_len).map_or(0, |t| t.chars().count())
+        };
+        let title_bytes = if ascii {
+            title_len
+        } else {
+            hay.get(..title_len).map_or(0, |t| t.to_lowercase().len())
+        };
+        let head_text = match hay.get(..row.head) {
+            Some(h) if row.head > 0 => h,
+            _ => hay,
+        };
+        Hay {
+            hay,
+            lower,
+            ascii,
+            title_len,
+            title_chars,
+            title_bytes,
+            head_text,
+        }
+    }
+
+    /// A typed word's score: starting a word, inside one, letters in order.
+    #[inline]
+    fn typed_score(&self, w: &str) -> u8 {
+        match (self.ascii, w.is_ascii()) {
+            (true, true) => best_token_ascii(w.as_bytes(), self.lower.as_bytes(), self.title_len),
+            (true, false) => 0,
+            _ => best_token(w, &self.lower, self.title_chars),
+        }
+    }
+
+    /// A word's score when it must start a word (6: in the title).
+    #[inline]
+    fn prefix(&self, w: &str) -> u8 {
+        match (self.ascii, w.is_ascii()) {
+            (true, true) => prefix_score_ascii(w.as_bytes(), self.lower.as_bytes(), self.title_len),
+            (true, false) => 0,
+            _ => prefix_score(w, &self.lower, self.title_bytes),
+        }
+    }
+
+    /// Whether a word starts a word of the title or the role's title.
+    #[inline]
+    fn prefix_head(&self, w: &str) -> bool {
+        match (self.ascii, w.is_ascii()) {
+            (true, true) => starts_word_ascii(w.as_bytes(), self.head_text.as_bytes()),
+            (true, false) => false,
+            _ => starts_word(w, &self.head_text.to_lowercase()),
+        }
+    }
+
+    /// Whether a word starts a word of the title.
+    #[inline]
+    fn in_title(&self, w: &str) -> bool {
+        match (self.ascii, w.is_ascii()) {
+            (true, true) => {
+                let title = self.hay.get(..self.title_len).unwrap_or(self.hay);
+                starts_word_ascii(w.as_bytes(), title.as_bytes())
+            }
+            _ => self.prefix(w) == 6,
+        }
+    }
+}
+
+/// One group's part of [`TextQuery::quick_score`]: its typed words' scores
+/// (halved when a job name is spread over other fields), or else its best
+/// alternative's.
+#[inline]
+fn group_score(g: &Group, h: &Hay<'_>, row: &RowFacts<'_>) -> u32 {
+    let n = g.typed.len() as u32;
+    let (sum, all) = g.typed.iter().fold((0u32, true), |(sum, all), w| {
+        let s = h.typed_score(w);
+        (sum + u32::from(s), all && s > 0)
+    });
+    // a job name of several words spread over other fields is a
+    // weaker match than the same words naming the job
+    let spread = all && g.exact && g.typed.len() > 1 && !g.typed.iter().all(|w| h.prefix_head(w));
+    if spread {
+        return sum / 2;
+    }
+    if !all {
+        return g
+            .alts
+            .iter()
+            .map(|a| alt_score(a, n, h, row))
+            .max()
+            .unwrap_or(0);
+    }
+    // the role the words name, exactly, first ("data analyst");
+    // then rows whose title has another word for it ("typing":
+    // a Data Entry title)
+    let named = g
+        .alts
+        .iter()
+        .any(|a| matches!(a, GroupAlt::Role(r) if row.role == Some(*r)));
+    let titled = g.alts.iter().any(|a| {
+        matches!(a, GroupAlt::Prefix { words, mask, .. }
+            if row.letters.is_none_or(|l| l & mask == *mask)
+                && words.iter().all(|w| h.prefix(w) == 6))
+    });
+    // words typed together and titled together ("office
+    // assistant" in "Office Assistant", not "Assistant, MS Office")
+    let together = g.typed.len() > 1
+        && h.hay
+            .get(..h.title_len)
+            .is_some_and(|title| has_phrase_start(&g.typed, title));
+    sum + if named { g.role_bonus() as u32 } else { 0 }
+        + u32::from(titled)
+        + 2 * u32::from(together)
+}
+
+/// What an alternative scores for a group of `n` typed words it stands in
+/// for: at most half of the typed words' score.
+#[inline]
+fn alt_score(a: &GroupAlt, n: u32, h: &Hay<'_>, row: &RowFacts<'_>) -> u32 {
+    match a {
+        GroupAlt::Prefix {
+            words, tier, mask, ..
+        } => {
+            if row.letters.is_some_and(|l| l & mask != *mask) {
+                return 0;
+            }
+            let mut sum = 0u32;
+            for w in words {
+                match h.prefix(w) {
+                    0 => return 0,
+                    s => sum += u32::from(s),
+                }
+            }
+            let avg = sum / words.len().max(1) as u32;
+            let cut = if *tier == Tier::Inflected { 1 } else { 2 };
+            (avg * n) / cut
+        }
+        // a listing of the very role the words name
+        GroupAlt::Role(r) if row.role == Some(*r) => 6 * n,
+        GroupAlt::Category(c) if row.category == Some(*c) => n,
+        _ => 0,
     }
 }

@@ -145,33 +145,8 @@ impl TextQuery {
             }
             let mut alts: Vec<GroupAlt> = Vec::new();
             for a in &t.alts {
-                let alt = match a {
-                    Alt::Words { words, tier } => {
-                        let words: Vec<String> =
-                            words.iter().flat_map(|w| split_words(w)).collect();
-                        // "data entry operator" finds nothing "data entry" does not
-                        let redundant = t.exact
-                            && typed
-                                .iter()
-                                .all(|y| words.iter().any(|x| x.starts_with(y.as_str())));
-                        if words.is_empty() || redundant {
-                            continue;
-                        }
-                        // "storekeeper" for "store keeper" is the same word
-                        let tier = if words.concat() == typed.concat() {
-                            Tier::Inflected
-                        } else {
-                            *tier
-                        };
-                        GroupAlt::Prefix {
-                            mask: mask_of(&words),
-                            starts: starts_of(&words),
-                            words,
-                            tier,
-                        }
-                    }
-                    Alt::Role(r) => GroupAlt::Role(*r),
-                    Alt::Category(c) => GroupAlt::Category(*c),
+                let Some(alt) = group_alt(a, &typed, t.exact) else {
+                    continue;
                 };
                 if !alts.contains(&alt) {
                     alts.push(alt);
@@ -213,18 +188,7 @@ impl TextQuery {
             }
         }
         for b in &i.boosts {
-            let phrases: Vec<Vec<String>> = b
-                .phrases
-                .iter()
-                .map(|p| p.iter().flat_map(|w| split_words(w)).collect::<Vec<_>>())
-                .filter(|p| !p.is_empty())
-                .collect();
-            let mut unique: Vec<Vec<String>> = Vec::with_capacity(phrases.len());
-            for p in phrases {
-                if !unique.contains(&p) {
-                    unique.push(p);
-                }
-            }
+            let unique = boost_phrases(&b.phrases);
             if !unique.is_empty() {
                 q.boosts.push(unique);
             }
@@ -384,6 +348,54 @@ impl Group {
         };
         typed && self.alts.iter().all(alt_implies)
     }
+}
+
+/// A term's alternative as matching reads it (`None`: nothing to add:
+/// no words, or words the `exact` typed words already find).
+fn group_alt(a: &Alt, typed: &[String], exact: bool) -> Option<GroupAlt> {
+    Some(match a {
+        Alt::Words { words, tier } => {
+            let words: Vec<String> = words.iter().flat_map(|w| split_words(w)).collect();
+            // "data entry operator" finds nothing "data entry" does not
+            let redundant = exact
+                && typed
+                    .iter()
+                    .all(|y| words.iter().any(|x| x.starts_with(y.as_str())));
+            if words.is_empty() || redundant {
+                return None;
+            }
+            // "storekeeper" for "store keeper" is the same word
+            let tier = if words.concat() == typed.concat() {
+                Tier::Inflected
+            } else {
+                *tier
+            };
+            GroupAlt::Prefix {
+                mask: mask_of(&words),
+                starts: starts_of(&words),
+                words,
+                tier,
+            }
+        }
+        Alt::Role(r) => GroupAlt::Role(*r),
+        Alt::Category(c) => GroupAlt::Category(*c),
+    })
+}
+
+/// A boost's phrases split as listings are, empty and repeated ones left out.
+fn boost_phrases(phrases: &[Vec<String>]) -> Vec<Vec<String>> {
+    let phrases: Vec<Vec<String>> = phrases
+        .iter()
+        .map(|p| p.iter().flat_map(|w| split_words(w)).collect::<Vec<_>>())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut unique: Vec<Vec<String>> = Vec::with_capacity(phrases.len());
+    for p in phrases {
+        if !unique.contains(&p) {
+            unique.push(p);
+        }
+    }
+    unique
 }
 
 #[cfg(test)]

@@ -263,21 +263,7 @@ fn number_at(tokens: &[Token], at: usize) -> Option<(f64, Option<Unit>, usize)> 
 /// A pay or experience phrase starting at `tokens[at]`, and the index
 /// just past it.
 pub(crate) fn parse_at(tokens: &[Token], at: usize) -> Option<(Amount, usize)> {
-    let mut j = at;
-    let mut cmp = None;
-    let n = any_at(tokens, j, AT_LEAST);
-    let m = any_at(tokens, j, AT_MOST);
-    let b = words_at(tokens, j, "between").unwrap_or(0);
-    if n > 0 && n >= m {
-        cmp = Some(Cmp::AtLeast);
-        j += n;
-    } else if m > 0 {
-        cmp = Some(Cmp::AtMost);
-        j += m;
-    } else if b > 0 {
-        cmp = Some(Cmp::Between);
-        j += b;
-    }
+    let (mut cmp, mut j) = comparison_before(tokens, at);
     let (a, mut unit_a, taken) = number_at(tokens, j)?;
     j += taken;
     // a second number: 15k-20k, 15 to 20k, between 2 and 4 years
@@ -325,36 +311,12 @@ pub(crate) fn parse_at(tokens: &[Token], at: usize) -> Option<(Amount, usize)> {
         j += any_at(tokens, j, EXPERIENCE_AFTER);
         return experience(a, second.map(|s| s.0), cmp).map(|e| (Amount::Exp(e), j));
     }
-    let monthly = any_at(tokens, j, MONTHLY);
-    let yearly = any_at(tokens, j, YEARLY);
-    let period = if yearly > 0 {
-        j += yearly;
-        Some(true)
-    } else if monthly > 0 {
-        j += monthly;
-        Some(false)
-    } else {
-        None
-    };
-    let to_month = |v: f64, u: Option<Unit>| -> Option<Rupees> {
-        let annual = match (u, period) {
-            (Some(Unit::Lakh), _) => return rupees(v * 100_000.0 / 12.0),
-            (Some(Unit::Thousand), Some(true)) => return rupees(v * 1_000.0 / 12.0),
-            (Some(Unit::Thousand), _) => return rupees(v * 1_000.0),
-            (_, Some(annual)) => annual,
-            // a bare amount of two lakh or more is a year's pay
-            (_, None) => v >= 200_000.0,
-        };
-        // bare amounts under a thousand are not pay ("2", "10th")
-        if v < 1_000.0 {
-            return None;
-        }
-        rupees(if annual { v / 12.0 } else { v })
-    };
-    let lo = to_month(a, unit_a)?;
+    let (period, taken) = period_at(tokens, j);
+    j += taken;
+    let lo = to_month(a, unit_a, period)?;
     let pay = match second {
         Some((bv, _)) => {
-            let hi = to_month(bv, unit_b)?;
+            let hi = to_month(bv, unit_b, period)?;
             let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
             if lo == hi {
                 PayFilter::About(lo)
@@ -369,6 +331,55 @@ pub(crate) fn parse_at(tokens: &[Token], at: usize) -> Option<(Amount, usize)> {
         },
     };
     Some((Amount::Pay(pay), j))
+}
+
+/// "at least", "under", "between" before a number: the comparison and
+/// the index past it.
+fn comparison_before(tokens: &[Token], at: usize) -> (Option<Cmp>, usize) {
+    let n = any_at(tokens, at, AT_LEAST);
+    let m = any_at(tokens, at, AT_MOST);
+    let b = words_at(tokens, at, "between").unwrap_or(0);
+    if n > 0 && n >= m {
+        (Some(Cmp::AtLeast), at + n)
+    } else if m > 0 {
+        (Some(Cmp::AtMost), at + m)
+    } else if b > 0 {
+        (Some(Cmp::Between), at + b)
+    } else {
+        (None, at)
+    }
+}
+
+/// "per month", "per annum" after an amount: yearly or not (`None`: not
+/// said), and the tokens taken.
+fn period_at(tokens: &[Token], at: usize) -> (Option<bool>, usize) {
+    let monthly = any_at(tokens, at, MONTHLY);
+    let yearly = any_at(tokens, at, YEARLY);
+    if yearly > 0 {
+        (Some(true), yearly)
+    } else if monthly > 0 {
+        (Some(false), monthly)
+    } else {
+        (None, 0)
+    }
+}
+
+/// An amount as monthly rupees, from its unit and the period said
+/// (`Some(true)`: yearly).
+fn to_month(v: f64, u: Option<Unit>, period: Option<bool>) -> Option<Rupees> {
+    let annual = match (u, period) {
+        (Some(Unit::Lakh), _) => return rupees(v * 100_000.0 / 12.0),
+        (Some(Unit::Thousand), Some(true)) => return rupees(v * 1_000.0 / 12.0),
+        (Some(Unit::Thousand), _) => return rupees(v * 1_000.0),
+        (_, Some(annual)) => annual,
+        // a bare amount of two lakh or more is a year's pay
+        (_, None) => v >= 200_000.0,
+    };
+    // bare amounts under a thousand are not pay ("2", "10th")
+    if v < 1_000.0 {
+        return None;
+    }
+    rupees(if annual { v / 12.0 } else { v })
 }
 
 fn rupees(v: f64) -> Option<Rupees> {

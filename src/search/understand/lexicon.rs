@@ -180,25 +180,34 @@ impl Lexicon {
         };
         let empty = QueryData::default();
         let data = data().as_ref().unwrap_or(&empty);
+        lx.add_places(vocab, data);
+        lx.add_roles_and_skills(vocab);
+        lx.add_query_words(vocab, data);
+        lx.index_misspellings();
+        lx
+    }
 
+    /// The catalogue's cities, states and regions, and the other
+    /// spellings `data/query.toml` gives them.
+    fn add_places(&mut self, vocab: &Vocab, data: &QueryData) {
         // the catalogue's cities, their aliases and their states
         for c in &vocab.cities {
-            let place = lx.place(&c.name, std::slice::from_ref(&c.name));
-            lx.add(&c.name, Meaning::Place(place));
+            let place = self.place(&c.name, std::slice::from_ref(&c.name));
+            self.add(&c.name, Meaning::Place(place));
             for a in &c.aliases {
-                lx.add(a, Meaning::Place(place));
+                self.add(a, Meaning::Place(place));
             }
-            if !lx.states.contains(&c.state) {
-                lx.states.push(c.state.clone());
-                let s = (lx.states.len() - 1) as u16;
-                lx.add(&c.state, Meaning::State(s));
+            if !self.states.contains(&c.state) {
+                self.states.push(c.state.clone());
+                let s = (self.states.len() - 1) as u16;
+                self.add(&c.state, Meaning::State(s));
             }
         }
         // regions (Delhi NCR): their names and aliases
         for (i, r) in vocab.regions.iter().enumerate() {
-            lx.regions.push((r.id.clone(), r.name.clone()));
+            self.regions.push((r.id.clone(), r.name.clone()));
             for n in std::iter::once(&r.name).chain(&r.aliases) {
-                lx.replace_place_with(n, Meaning::Region(i as u16));
+                self.replace_place_with(n, Meaning::Region(i as u16));
             }
         }
         // other spellings of cities and regions (Devanagari, misspellings)
@@ -206,7 +215,7 @@ impl Lexicon {
             if let Some(id) = &p.region {
                 if let Some(i) = vocab.regions.iter().position(|r| &r.id == id) {
                     for w in &p.words {
-                        lx.replace_place_with(w, Meaning::Region(i as u16));
+                        self.replace_place_with(w, Meaning::Region(i as u16));
                     }
                 }
                 continue;
@@ -220,66 +229,74 @@ impl Lexicon {
             if cities.is_empty() {
                 continue;
             }
-            let place = lx.place(&cities.join(", "), &cities);
+            let place = self.place(&cities.join(", "), &cities);
             for w in &p.words {
-                lx.replace_place(w, place);
+                self.replace_place(w, place);
             }
         }
+    }
+
+    /// Role titles, skill names, departments and company names.
+    fn add_roles_and_skills(&mut self, vocab: &Vocab) {
         // role titles: the whole title is the role, any two or more words
         // of it in a row stay text (so "office assistant" is not "office")
         for (i, r) in vocab.roles.iter().enumerate() {
             for t in std::iter::once(&r.title).chain(&r.title_variants) {
-                lx.add(t, Meaning::Role(i as u16));
-                lx.protect_runs(t);
+                self.add(t, Meaning::Role(i as u16));
+                self.protect_runs(t);
             }
         }
         for s in &vocab.skills {
-            let i = lx.skills.len() as u16;
-            lx.skills
+            let i = self.skills.len() as u16;
+            self.skills
                 .push(phrase_key(&s.name).split(' ').map(str::to_string).collect());
             for n in std::iter::once(&s.name).chain(&s.aliases) {
                 // any run of a skill's words is the skill ("gst return
                 // filing" of "GST Return Filing and Reconciliation")
-                lx.protect_runs(n);
-                lx.runs(n, Meaning::Skill(i));
-                lx.add(n, Meaning::Skill(i));
+                self.protect_runs(n);
+                self.runs(n, Meaning::Skill(i));
+                self.add(n, Meaning::Skill(i));
             }
         }
         for (i, c) in vocab.categories.iter().enumerate() {
-            lx.add(&c.name, Meaning::Department(vec![i as u16]));
+            self.add(&c.name, Meaning::Department(vec![i as u16]));
         }
         for c in &vocab.companies {
-            lx.know(&c.name);
+            self.know(&c.name);
         }
+    }
 
+    /// The words of `data/query.toml`: transliterations, filler, sorts,
+    /// facet values, departments and synonyms.
+    fn add_query_words(&mut self, vocab: &Vocab, data: &QueryData) {
         for (hi, en) in &data.transliteration {
-            lx.transliteration.insert(phrase_key(hi), phrase_key(en));
+            self.transliteration.insert(phrase_key(hi), phrase_key(en));
         }
         for w in &data.filler {
-            lx.add(w, Meaning::Filler);
+            self.add(w, Meaning::Filler);
         }
         for w in &data.experienced {
-            lx.add(w, Meaning::Experienced);
+            self.add(w, Meaning::Experienced);
         }
         for w in &data.field {
-            lx.add(w, Meaning::Field);
+            self.add(w, Meaning::Field);
         }
         for w in &data.not_back_office {
-            lx.add(w, Meaning::NotBackOffice);
+            self.add(w, Meaning::NotBackOffice);
         }
         for w in &data.qualification {
-            lx.add(w, Meaning::Qualification);
+            self.add(w, Meaning::Qualification);
         }
         for w in &data.sort.date {
-            lx.add(w, Meaning::Sort(crate::search::Sort::Date));
+            self.add(w, Meaning::Sort(crate::search::Sort::Date));
         }
         for w in &data.sort.salary {
-            lx.add(w, Meaning::Sort(crate::search::Sort::Salary));
+            self.add(w, Meaning::Sort(crate::search::Sort::Salary));
         }
         for fw in &data.facet {
             if let Some((f, key)) = facet_value(&fw.facet, &fw.value) {
                 for w in &fw.words {
-                    lx.add(w, Meaning::Facet(f, key));
+                    self.add(w, Meaning::Facet(f, key));
                 }
             }
         }
@@ -294,24 +311,29 @@ impl Lexicon {
                 continue;
             }
             for w in &d.words {
-                lx.add(w, Meaning::Department(cats.clone()));
+                self.add(w, Meaning::Department(cats.clone()));
             }
         }
         for s in &data.synonyms {
-            let g = lx.synonyms.len() as u16;
+            let g = self.synonyms.len() as u16;
             let phrases: Vec<Vec<String>> = s
                 .words
                 .iter()
                 .map(|w| phrase_key(w).split(' ').map(str::to_string).collect())
                 .collect();
             for w in &s.words {
-                lx.add(w, Meaning::Synonym(g));
+                self.add(w, Meaning::Synonym(g));
             }
-            lx.synonyms.push(phrases);
+            self.synonyms.push(phrases);
         }
+    }
+
+    /// What misspellings are checked against: one-word places, and known
+    /// words by first letter.
+    fn index_misspellings(&mut self) {
         // misspelt places: one-word names of five letters or more
         let mut fuzzy = Vec::new();
-        for (key, meanings) in &lx.phrases {
+        for (key, meanings) in &self.phrases {
             for m in meanings {
                 if matches!(
                     m,
@@ -325,9 +347,9 @@ impl Lexicon {
             }
         }
         fuzzy.sort_by(|a, b| a.0.cmp(&b.0));
-        lx.fuzzy_places = fuzzy;
+        self.fuzzy_places = fuzzy;
         let mut spellings: HashMap<char, Vec<String>> = HashMap::default();
-        for w in &lx.known {
+        for w in &self.known {
             if w.len() >= 5
                 && w.bytes().all(|b| b.is_ascii_lowercase())
                 && let Some(c) = w.chars().next()
@@ -338,8 +360,7 @@ impl Lexicon {
         for v in spellings.values_mut() {
             v.sort();
         }
-        lx.spellings = spellings;
-        lx
+        self.spellings = spellings;
     }
 
     fn place(&mut self, label: &str, cities: &[String]) -> u16 {

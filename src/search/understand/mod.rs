@@ -194,17 +194,7 @@ pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
             i += 1;
             continue;
         }
-        let (piece, end) = if let Some((a, end)) = parse_at(&tokens, i) {
-            (Piece::Amount(a), end)
-        } else if let Some((m, end)) = longest(&tokens, i, lx) {
-            (Piece::Meanings(m), end)
-        } else if t.is_word()
-            && let Some(m) = lx.misspelt_place(&t.text)
-        {
-            (Piece::Meanings(vec![m.clone()]), i + 1)
-        } else {
-            (Piece::Word, i + 1)
-        };
+        let (piece, end) = next_piece(&tokens, i, lx);
         let span = t.span.start..tokens[end - 1].span.end;
         let negated = t.negated || negate_next;
         negate_next = false;
@@ -232,31 +222,7 @@ pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
                 negate_next = true;
                 out.dropped.push(span);
             }
-            Piece::Word => {
-                let (mut alts, corrected) = if negated {
-                    (Vec::new(), None)
-                } else {
-                    word_alts(&keys[0], lx)
-                };
-                if keys != words && !negated {
-                    alts.insert(
-                        0,
-                        Alt::Words {
-                            words: keys.clone(),
-                            tier: Tier::Synonym,
-                        },
-                    );
-                }
-                out.terms.push(Term {
-                    span,
-                    words,
-                    exact: false,
-                    negated,
-                    alts,
-                    corrected,
-                    essential: false,
-                });
-            }
+            Piece::Word => out.terms.push(word_term(lx, span, words, keys, negated)),
             Piece::Meanings(meanings) => {
                 let found = Found {
                     span,
@@ -269,6 +235,66 @@ pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
             }
         }
     }
+    place_departments(&mut out, lx, departments);
+    keep_word_in_progress(&mut out, lx);
+    out.terms.sort_by_key(|t| t.span.start);
+    out.parts.sort_by_key(|p| p.span.start);
+    out
+}
+
+/// The piece of text at `tokens[i]` (a pay or experience phrase, a
+/// phrase of the lexicon, a misspelt place or a word) and the index past it.
+fn next_piece(tokens: &[Token], i: usize, lx: &Lexicon) -> (Piece, usize) {
+    let t = &tokens[i];
+    if let Some((a, end)) = parse_at(tokens, i) {
+        (Piece::Amount(a), end)
+    } else if let Some((m, end)) = longest(tokens, i, lx) {
+        (Piece::Meanings(m), end)
+    } else if t.is_word()
+        && let Some(m) = lx.misspelt_place(&t.text)
+    {
+        (Piece::Meanings(vec![m.clone()]), i + 1)
+    } else {
+        (Piece::Word, i + 1)
+    }
+}
+
+/// A word the lexicon does not know, with its other forms (and, typed in
+/// Devanagari, the English word).
+fn word_term(
+    lx: &Lexicon,
+    span: Range<usize>,
+    words: Vec<String>,
+    keys: Vec<String>,
+    negated: bool,
+) -> Term {
+    let (mut alts, corrected) = if negated {
+        (Vec::new(), None)
+    } else {
+        word_alts(&keys[0], lx)
+    };
+    if keys != words && !negated {
+        alts.insert(
+            0,
+            Alt::Words {
+                words: keys,
+                tier: Tier::Synonym,
+            },
+        );
+    }
+    Term {
+        span,
+        words,
+        exact: false,
+        negated,
+        alts,
+        corrected,
+        essential: false,
+    }
+}
+
+/// Places the department words once the rest of the text is known.
+fn place_departments(out: &mut Interpretation, lx: &Lexicon, departments: Vec<Department>) {
     // a department named alone (beside places, pay and the like) is that
     // department; beside other words it narrows them to it, or to listings
     // that use the word ("accounts manager", "hr payroll")
@@ -318,10 +344,6 @@ pub fn interpret(text: &str, lx: &Lexicon) -> Interpretation {
             });
         }
     }
-    keep_word_in_progress(&mut out, lx);
-    out.terms.sort_by_key(|t| t.span.start);
-    out.parts.sort_by_key(|p| p.span.start);
-    out
 }
 
 /// A text that is one filler word still being typed ("pay" on the way to
@@ -433,35 +455,13 @@ fn place(out: &mut Interpretation, lx: &Lexicon, found: Found, departments: &mut
         meanings,
         ..
     } = found;
-    // a whole role title is text; so is a run of a title's words, unless
-    // the phrase also names something itself ("back office" is the field,
-    // "non voice process" the department)
-    let names_something = meanings.iter().any(|m| {
-        !matches!(
-            m,
-            Meaning::Role(_)
-                | Meaning::Protect
-                | Meaning::Synonym(_)
-                | Meaning::Skill(_)
-                | Meaning::Filler
-        )
-    });
-    let text_first = meanings.iter().any(|m| matches!(m, Meaning::Role(_)))
-        || (meanings.contains(&Meaning::Protect) && !names_something);
-    if text_first {
-        out.terms.push(Term {
-            span,
-            words,
-            exact: true,
-            negated,
-            alts,
-            corrected: None,
-            essential: false,
-        });
+    if is_text_first(&meanings) {
+        out.terms
+            .push(known_text(span, words, negated, alts, false));
         return;
     }
     for m in &meanings {
-        let filter = match m {
+        match m {
             Meaning::Sort(sort) => {
                 out.sort = Some((span, *sort));
                 return;
@@ -489,30 +489,9 @@ fn place(out: &mut Interpretation, lx: &Lexicon, found: Found, departments: &mut
                 });
                 return;
             }
-            Meaning::Facet(f, key) => Some(Filter::Facet {
-                facet: *f,
-                keys: vec![(*key).to_string()],
-                label: facet_label(*f, key),
-            }),
-            Meaning::Place(p) => lx.places.get(*p as usize).map(|p| Filter::Facet {
-                facet: Facet::City,
-                keys: p.cities.clone(),
-                label: p.label.clone(),
-            }),
-            Meaning::State(s) => lx.states.get(*s as usize).map(|s| Filter::Facet {
-                facet: Facet::State,
-                keys: vec![s.clone()],
-                label: s.clone(),
-            }),
-            Meaning::Region(r) => lx.regions.get(*r as usize).map(|(id, name)| Filter::Facet {
-                facet: Facet::Region,
-                keys: vec![id.clone()],
-                label: name.clone(),
-            }),
-            Meaning::Experienced => Some(Filter::Experience(ExpFilter::Experienced)),
-            _ => None,
-        };
-        if let Some(filter) = filter {
+            _ => {}
+        }
+        if let Some(filter) = meaning_filter(m, lx) {
             out.parts.push(Part {
                 span,
                 negated,
@@ -530,19 +509,79 @@ fn place(out: &mut Interpretation, lx: &Lexicon, found: Found, departments: &mut
             Meaning::Synonym(_) | Meaning::Skill(_) | Meaning::NotBackOffice
         )
     }) {
-        out.terms.push(Term {
-            span,
-            words,
-            exact: true,
-            negated,
-            alts,
-            corrected: None,
-            essential: meanings.contains(&Meaning::NotBackOffice),
-        });
+        let essential = meanings.contains(&Meaning::NotBackOffice);
+        out.terms
+            .push(known_text(span, words, negated, alts, essential));
         return;
     }
     // filler
     out.dropped.push(span);
+}
+
+/// A phrase the lexicon knows, searched as text (so spelt right).
+fn known_text(
+    span: Range<usize>,
+    words: Vec<String>,
+    negated: bool,
+    alts: Vec<Alt>,
+    essential: bool,
+) -> Term {
+    Term {
+        span,
+        words,
+        exact: true,
+        negated,
+        alts,
+        corrected: None,
+        essential,
+    }
+}
+
+/// Whether a phrase is text first: a whole role title, or a run of a
+/// title's words, unless the phrase also names something itself ("back
+/// office" is the field, "non voice process" the department).
+fn is_text_first(meanings: &[Meaning]) -> bool {
+    let names_something = meanings.iter().any(|m| {
+        !matches!(
+            m,
+            Meaning::Role(_)
+                | Meaning::Protect
+                | Meaning::Synonym(_)
+                | Meaning::Skill(_)
+                | Meaning::Filler
+        )
+    });
+    meanings.iter().any(|m| matches!(m, Meaning::Role(_)))
+        || (meanings.contains(&Meaning::Protect) && !names_something)
+}
+
+/// The filter a meaning names by itself (a facet value, a place, a
+/// state, a region, experience), if any.
+fn meaning_filter(m: &Meaning, lx: &Lexicon) -> Option<Filter> {
+    match m {
+        Meaning::Facet(f, key) => Some(Filter::Facet {
+            facet: *f,
+            keys: vec![(*key).to_string()],
+            label: facet_label(*f, key),
+        }),
+        Meaning::Place(p) => lx.places.get(*p as usize).map(|p| Filter::Facet {
+            facet: Facet::City,
+            keys: p.cities.clone(),
+            label: p.label.clone(),
+        }),
+        Meaning::State(s) => lx.states.get(*s as usize).map(|s| Filter::Facet {
+            facet: Facet::State,
+            keys: vec![s.clone()],
+            label: s.clone(),
+        }),
+        Meaning::Region(r) => lx.regions.get(*r as usize).map(|(id, name)| Filter::Facet {
+            facet: Facet::Region,
+            keys: vec![id.clone()],
+            label: name.clone(),
+        }),
+        Meaning::Experienced => Some(Filter::Experience(ExpFilter::Experienced)),
+        _ => None,
+    }
 }
 
 fn facet_label(f: Facet, key: &str) -> String {

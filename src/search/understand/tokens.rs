@@ -84,14 +84,16 @@ fn lower(s: &str) -> String {
 
 /// Splits `text` into tokens and quoted phrases.
 pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Literal>) {
-    let mut tokens = Vec::new();
-    let mut literals = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut scan = Scan {
+        text,
+        chars: text.char_indices().collect(),
+        tokens: Vec::new(),
+        literals: Vec::new(),
+    };
     let mut negate = false;
     let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
+    while i < scan.chars.len() {
+        let (b, c) = scan.chars[i];
         if c.is_whitespace() {
             negate = false;
             i += 1;
@@ -99,127 +101,163 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Literal>) {
         }
         if c == '!' {
             // a `!` before a word or phrase negates it
-            negate = chars
+            negate = scan
+                .chars
                 .get(i + 1)
                 .is_some_and(|&(_, n)| is_word_char(n) || is_quote(n));
             i += 1;
             continue;
         }
         if is_quote(c) {
-            let close = (i + 1..chars.len()).find(|&j| is_quote(chars[j].1));
-            let inner = &text[end_of(i + 1)..close.map_or(text.len(), end_of)];
-            let words: Vec<String> = inner
-                .split(|c: char| !is_word_char(c))
-                .filter(|w| !w.is_empty())
-                .map(lower)
-                .collect();
-            let stop = close.map_or(chars.len(), |j| j + 1);
-            if !words.is_empty() {
-                literals.push(Literal {
-                    text: words.join(" "),
-                    span: b..end_of(stop),
-                    negated: negate,
+            i = scan.quoted(i, negate);
+        } else if c.is_ascii_digit() {
+            i = scan.number(i, negate);
+        } else if is_word_char(c) {
+            i = scan.word(i, negate);
+        } else {
+            if let Some(s) = symbol(c) {
+                scan.tokens.push(Token {
+                    kind: Kind::Sym(s),
+                    text: s.to_string(),
+                    key: s.to_string(),
+                    span: b..scan.end_of(i + 1),
+                    negated: false,
                 });
             }
-            negate = false;
-            i = stop;
-            continue;
+            // other punctuation only separates
+            i += 1;
         }
-        if c.is_ascii_digit() {
-            // a number: digits, with , or . between digits
-            let mut j = i;
-            while j < chars.len()
-                && (chars[j].1.is_ascii_digit()
-                    || (matches!(chars[j].1, ',' | '.')
-                        && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
-                        && j > i))
-            {
-                j += 1;
-            }
-            // letters glued on: a unit, or else part of a word ("12th")
-            let mut k = j;
-            while k < chars.len() && is_word_char(chars[k].1) {
-                k += 1;
-            }
-            let glued = lower(&text[end_of(j)..end_of(k)]);
-            let digits: String = text[b..end_of(j)].chars().filter(|&c| c != ',').collect();
-            match digits.parse::<f64>() {
-                Ok(v) if glued.is_empty() || GLUED_UNITS.contains(&glued.as_str()) => {
-                    tokens.push(Token {
-                        kind: Kind::Number(v),
-                        text: text[b..end_of(j)].to_string(),
-                        key: String::new(),
-                        span: b..end_of(j),
-                        negated: negate,
-                    });
-                    if !glued.is_empty() {
-                        tokens.push(Token {
-                            kind: Kind::Unit,
-                            key: glued.clone(),
-                            text: glued,
-                            span: end_of(j)..end_of(k),
-                            negated: false,
-                        });
-                    }
-                    i = k;
-                }
-                _ => {
-                    let mut k = i;
-                    while k < chars.len() && is_word_char(chars[k].1) {
-                        k += 1;
-                    }
-                    tokens.push(Token {
-                        kind: Kind::Word,
-                        text: lower(&text[b..end_of(k)]),
-                        key: String::new(),
-                        span: b..end_of(k),
-                        negated: negate,
-                    });
-                    i = k;
-                }
-            }
-            negate = false;
-            continue;
-        }
-        if is_word_char(c) {
-            let mut j = i;
-            while j < chars.len() && is_word_char(chars[j].1) {
-                j += 1;
-            }
-            // "c++": a plus glued to a word belongs to it
-            while j < chars.len() && chars[j].1 == '+' {
-                j += 1;
-            }
-            tokens.push(Token {
-                kind: Kind::Word,
-                text: lower(&text[b..end_of(j)]),
-                key: String::new(),
-                span: b..end_of(j),
-                negated: negate,
-            });
-            negate = false;
-            i = j;
-            continue;
-        }
-        if let Some(s) = symbol(c) {
-            tokens.push(Token {
-                kind: Kind::Sym(s),
-                text: s.to_string(),
-                key: s.to_string(),
-                span: b..end_of(i + 1),
-                negated: false,
-            });
-        }
-        // other punctuation only separates
         negate = false;
-        i += 1;
     }
+    let Scan {
+        mut tokens,
+        literals,
+        ..
+    } = scan;
     for t in &mut tokens {
         if t.key.is_empty() {
             t.key = t.text.clone();
         }
     }
     (tokens, literals)
+}
+
+/// A text being split: its characters and what was found so far.
+struct Scan<'a> {
+    text: &'a str,
+    chars: Vec<(usize, char)>,
+    tokens: Vec<Token>,
+    literals: Vec<Literal>,
+}
+
+impl Scan<'_> {
+    /// The byte offset of character `i` (the text's length past the end).
+    fn end_of(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+    }
+
+    /// The index past the word characters from `i`.
+    fn word_end(&self, mut i: usize) -> usize {
+        while i < self.chars.len() && is_word_char(self.chars[i].1) {
+            i += 1;
+        }
+        i
+    }
+
+    /// The quoted phrase opened at `i`: a literal (unless empty); returns
+    /// the index past its closing quote.
+    fn quoted(&mut self, i: usize, negate: bool) -> usize {
+        let b = self.chars[i].0;
+        let close = (i + 1..self.chars.len()).find(|&j| is_quote(self.chars[j].1));
+        let inner =
+            &self.text[self.end_of(i + 1)..close.map_or(self.text.len(), |j| self.end_of(j))];
+        let words: Vec<String> = inner
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(lower)
+            .collect();
+        let stop = close.map_or(self.chars.len(), |j| j + 1);
+        if !words.is_empty() {
+            self.literals.push(Literal {
+                text: words.join(" "),
+                span: b..self.end_of(stop),
+                negated: negate,
+            });
+        }
+        stop
+    }
+
+    /// The number starting at `i`: digits, with , or . between digits,
+    /// and a unit glued on; or, with other letters glued on, a word
+    /// ("12th"). Returns the index past it.
+    fn number(&mut self, i: usize, negate: bool) -> usize {
+        let (text, chars) = (self.text, &self.chars);
+        let b = chars[i].0;
+        let mut j = i;
+        while j < chars.len()
+            && (chars[j].1.is_ascii_digit()
+                || (matches!(chars[j].1, ',' | '.')
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit())
+                    && j > i))
+        {
+            j += 1;
+        }
+        // letters glued on: a unit, or else part of a word ("12th")
+        let k = self.word_end(j);
+        let glued = lower(&text[self.end_of(j)..self.end_of(k)]);
+        let digits: String = text[b..self.end_of(j)]
+            .chars()
+            .filter(|&c| c != ',')
+            .collect();
+        match digits.parse::<f64>() {
+            Ok(v) if glued.is_empty() || GLUED_UNITS.contains(&glued.as_str()) => {
+                self.tokens.push(Token {
+                    kind: Kind::Number(v),
+                    text: text[b..self.end_of(j)].to_string(),
+                    key: String::new(),
+                    span: b..self.end_of(j),
+                    negated: negate,
+                });
+                if !glued.is_empty() {
+                    self.tokens.push(Token {
+                        kind: Kind::Unit,
+                        key: glued.clone(),
+                        text: glued,
+                        span: self.end_of(j)..self.end_of(k),
+                        negated: false,
+                    });
+                }
+                k
+            }
+            _ => {
+                let k = self.word_end(i);
+                self.push_word(i, k, negate);
+                k
+            }
+        }
+    }
+
+    /// The word starting at `i` ("c++": a plus glued to a word belongs to
+    /// it); returns the index past it.
+    fn word(&mut self, i: usize, negate: bool) -> usize {
+        let mut j = self.word_end(i);
+        while j < self.chars.len() && self.chars[j].1 == '+' {
+            j += 1;
+        }
+        self.push_word(i, j, negate);
+        j
+    }
+
+    fn push_word(&mut self, i: usize, j: usize, negate: bool) {
+        let span = self.chars[i].0..self.end_of(j);
+        self.tokens.push(Token {
+            kind: Kind::Word,
+            text: lower(&self.text[span.clone()]),
+            key: String::new(),
+            span,
+            negated: negate,
+        });
+    }
 }
 
 /// The words of a phrase as the lexicon stores them: lowercase, split

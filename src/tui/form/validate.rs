@@ -43,9 +43,7 @@ impl Form {
     fn validate_patch(&mut self, today: Date) -> Option<Patch> {
         let mut p = Patch::default();
         let mut ok = true;
-        let edited =
-            |form: &Form, key: &FieldKey| form.fields.iter().any(|f| &f.key == key && f.edited());
-        if edited(self, &FieldKey::Notes) {
+        if self.is_edited(&FieldKey::Notes) {
             p.notes = Some(
                 self.fields
                     .iter()
@@ -53,97 +51,75 @@ impl Form {
                     .map_or(String::new(), |f| f.input.text().trim_end().to_string()),
             );
         }
-        if edited(self, &FieldKey::Contact) {
+        if self.is_edited(&FieldKey::Contact) {
             p.contact_name = Some(self.text_of(&FieldKey::Contact).to_string());
         }
-        if edited(self, &FieldKey::Phone) {
+        if self.is_edited(&FieldKey::Phone) {
             p.contact_phone = Some(self.text_of(&FieldKey::Phone).to_string());
         }
-        if edited(self, &FieldKey::Place) {
+        if self.is_edited(&FieldKey::Place) {
             p.interview_place = Some(self.text_of(&FieldKey::Place).to_string());
         }
-        if edited(self, &FieldKey::FollowUp) {
-            let follow = self.text_of(&FieldKey::FollowUp).to_string();
-            p.follow_up = Some(if follow.is_empty() {
-                None
-            } else {
-                match parse_date(&follow, today) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        self.fail(&FieldKey::FollowUp, e.to_string());
-                        ok = false;
-                        None
-                    }
-                }
-            });
-        }
-        if edited(self, &FieldKey::Interview) {
-            let interview = self.text_of(&FieldKey::Interview).to_string();
-            p.interview_at = Some(if interview.is_empty() {
-                None
-            } else {
-                match parse_datetime(&interview, today) {
-                    Ok(d) => Some(d),
-                    Err(e) => {
-                        self.fail(&FieldKey::Interview, e.to_string());
-                        ok = false;
-                        None
-                    }
-                }
-            });
-        }
-        if edited(self, &FieldKey::Mode) {
-            let mode = self.text_of(&FieldKey::Mode).to_string();
-            p.interview_mode = Some(if mode.is_empty() {
-                None
-            } else {
-                match mode.parse::<InterviewMode>() {
-                    Ok(m) => Some(m),
-                    Err(e) => {
-                        self.fail(&FieldKey::Mode, e.to_string());
-                        ok = false;
-                        None
-                    }
-                }
-            });
-        }
-        if edited(self, &FieldKey::Expected) {
-            let expected = self.text_of(&FieldKey::Expected).to_string();
-            p.expected_salary = Some(if expected.is_empty() {
-                None
-            } else {
-                match parse_salary(&expected) {
-                    Ok(r) => Some(r),
-                    Err(e) => {
-                        self.fail(&FieldKey::Expected, e.to_string());
-                        ok = false;
-                        None
-                    }
-                }
-            });
-        }
-        let ticks = |keep: &dyn Fn(&FieldKey) -> Option<String>| {
-            let mut t = Ticks::default();
-            for f in self.fields.iter().filter(|f| f.edited()) {
-                if let Some(name) = keep(&f.key) {
-                    if f.checked {
-                        t.tick.push(name);
-                    } else {
-                        t.untick.push(name);
-                    }
-                }
-            }
-            t
-        };
-        p.documents = ticks(&|k| match k {
+        p.follow_up = self.edited_value(&FieldKey::FollowUp, &mut ok, |t| parse_date(t, today));
+        p.interview_at =
+            self.edited_value(&FieldKey::Interview, &mut ok, |t| parse_datetime(t, today));
+        p.interview_mode =
+            self.edited_value(&FieldKey::Mode, &mut ok, |t| t.parse::<InterviewMode>());
+        p.expected_salary = self.edited_value(&FieldKey::Expected, &mut ok, parse_salary);
+        p.documents = self.ticks(|k| match k {
             FieldKey::Doc(i) => DOCUMENTS.get(*i).map(|d| d.0.to_string()),
             _ => None,
         });
-        p.prep = ticks(&|k| match k {
+        p.prep = self.ticks(|k| match k {
             FieldKey::Prep(s) => Some(s.clone()),
             _ => None,
         });
         ok.then_some(p)
+    }
+
+    fn is_edited(&self, key: &FieldKey) -> bool {
+        self.fields.iter().any(|f| &f.key == key && f.edited())
+    }
+
+    /// An edited field that may be emptied: `None` when not edited,
+    /// `Some(None)` when emptied, else what `parse` reads. A field that
+    /// does not parse is marked and clears `ok`.
+    fn edited_value<T, E: std::fmt::Display>(
+        &mut self,
+        key: &FieldKey,
+        ok: &mut bool,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<Option<T>> {
+        if !self.is_edited(key) {
+            return None;
+        }
+        let text = self.text_of(key).to_string();
+        if text.is_empty() {
+            return Some(None);
+        }
+        match parse(&text) {
+            Ok(v) => Some(Some(v)),
+            Err(e) => {
+                self.fail(key, e.to_string());
+                *ok = false;
+                Some(None)
+            }
+        }
+    }
+
+    /// The boxes ticked and unticked among the edited fields `keep` names.
+    fn ticks(&self, keep: impl Fn(&FieldKey) -> Option<String>) -> Ticks {
+        let mut t = Ticks::default();
+        for f in self.fields.iter().filter(|f| f.edited()) {
+            if let Some(name) = keep(&f.key) {
+                if f.checked {
+                    t.tick.push(name);
+                } else {
+                    t.untick.push(name);
+                }
+            }
+        }
+        t
     }
 
     fn validate_profile(&mut self) -> Option<config::Profile> {

@@ -9,6 +9,7 @@ use super::{field, fit_lines, heading, max_scroll, unbroken};
 use crate::catalog::{Listing, Role};
 use crate::money::{Period, Rupees};
 use crate::tui::state::{Pane, State};
+use crate::tui::theme::Theme;
 use crate::tui::ui::widgets::{block, salary};
 
 /// Where a listing's pay sits against its role's band.
@@ -89,6 +90,59 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         l.company,
         place_of(&l.city, l.state.as_deref())
     )));
+    pay_lines(&mut out, l, role, th);
+    out.push(facts_line(l, st));
+    match role {
+        Some(role) => out.push(field("Role", role.title.clone(), th)),
+        // not a back-office role the catalogue knows (imported listings)
+        None => out.push(field("Role", "other role".to_string(), th)),
+    }
+    if let (Some(p), Some(row)) = (st.profile.as_deref(), st.index().row_of(l.id)) {
+        out.extend(fit_lines(st.index().fit(row, p), th));
+    }
+    out.push(Line::default());
+    description(&mut out, &l.description, th);
+    if let Some(role) = role {
+        out.push(Line::default());
+        out.push(heading("What you would do", th));
+        for r in &role.responsibilities {
+            out.push(Line::from(format!("• {r}")));
+        }
+    }
+    out.push(Line::default());
+    // a field with nothing to say is left out (imported listings often
+    // give no languages)
+    for (name, values) in [("Skills", &l.skills), ("Languages", &l.languages)] {
+        if !values.is_empty() {
+            out.push(field(name, values.join(", "), th));
+        }
+    }
+    let benefits: Vec<String> = l
+        .benefits
+        .iter()
+        .map(|b| {
+            b.parse::<crate::catalog::Benefit>()
+                .map(|k| k.label().to_string())
+                .unwrap_or_else(|_| b.clone())
+        })
+        .collect();
+    if !benefits.is_empty() {
+        out.push(field("Benefits", benefits.join(", "), th));
+    }
+    contact_lines(&mut out, l, st);
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        format!(
+            "listing {} · source {} · s saves it to the tracker",
+            l.id, l.source
+        ),
+        th.muted,
+    )));
+    out
+}
+
+/// The pay line, and where it sits against the role's band.
+fn pay_lines<'a>(out: &mut Vec<Line<'a>>, l: &Listing, role: Option<&Role>, th: &Theme) {
     let pay = if l.salary_min.is_none() && l.salary_max.is_none() {
         "Pay not disclosed".to_string()
     } else if l.currency == "INR" {
@@ -127,8 +181,13 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
             )),
         ]));
     }
+}
+
+/// Mode, employment, shift, experience, openings and age, on one line.
+fn facts_line<'a>(l: &Listing, st: &State) -> Line<'a> {
+    let th = &st.theme;
     let exp = crate::display::experience(l.experience_min, l.experience_max);
-    out.push(Line::from(Span::styled(
+    Line::from(Span::styled(
         format!(
             "{} · {} · {} · {exp} · {} opening{} · posted {} ({})",
             l.work_mode.label(),
@@ -143,58 +202,31 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
                 .unwrap_or_default()
         ),
         th.muted,
-    )));
-    match role {
-        Some(role) => out.push(field("Role", role.title.clone(), th)),
-        // not a back-office role the catalogue knows (imported listings)
-        None => out.push(field("Role", "other role".to_string(), th)),
-    }
-    if let (Some(p), Some(row)) = (st.profile.as_deref(), st.index().row_of(l.id)) {
-        out.extend(fit_lines(st.index().fit(row, p), th));
-    }
-    out.push(Line::default());
-    // an old database may hold a description of megabytes: draw a part
+    ))
+}
+
+/// The description, cut short if an old database holds megabytes of it.
+fn description<'a>(out: &mut Vec<Line<'a>>, d: &'a str, th: &Theme) {
     let max = crate::import::job::MAX_DESCRIPTION;
-    match l.description.char_indices().nth(max) {
-        None => out.extend(description_lines(&l.description)),
+    match d.char_indices().nth(max) {
+        None => out.extend(description_lines(d)),
         Some((cut, _)) => {
-            out.extend(description_lines(&l.description[..cut]));
+            out.extend(description_lines(&d[..cut]));
             out.push(Line::from(Span::styled(
                 format!(
                     "… (the description goes on: {} characters in all; `backdesk search --format json` has it whole)",
-                    crate::money::group_indian(l.description.chars().count() as u64)
+                    crate::money::group_indian(d.chars().count() as u64)
                 ),
                 th.muted,
             )));
         }
     }
-    if let Some(role) = role {
-        out.push(Line::default());
-        out.push(heading("What you would do", th));
-        for r in &role.responsibilities {
-            out.push(Line::from(format!("• {r}")));
-        }
-    }
-    out.push(Line::default());
-    // a field with nothing to say is left out (imported listings often
-    // give no languages)
-    for (name, values) in [("Skills", &l.skills), ("Languages", &l.languages)] {
-        if !values.is_empty() {
-            out.push(field(name, values.join(", "), th));
-        }
-    }
-    let benefits: Vec<String> = l
-        .benefits
-        .iter()
-        .map(|b| {
-            b.parse::<crate::catalog::Benefit>()
-                .map(|k| k.label().to_string())
-                .unwrap_or_else(|_| b.clone())
-        })
-        .collect();
-    if !benefits.is_empty() {
-        out.push(field("Benefits", benefits.join(", "), th));
-    }
+}
+
+/// The Contact section: each link, address and number on a line of its
+/// own, never broken (see `unbroken`), so copied or typed whole.
+fn contact_lines<'a>(out: &mut Vec<Line<'a>>, l: &'a Listing, st: &State) {
+    let th = &st.theme;
     let contact = [
         &l.contact_name,
         &l.contact_phone,
@@ -206,8 +238,6 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         out.push(Line::default());
         out.push(heading("Contact", th));
     }
-    // each link, address and number on a line of its own, never broken
-    // (see `unbroken`): copied or typed whole
     for v in [&l.contact_name, &l.contact_phone, &l.contact_email] {
         if !v.is_empty() {
             out.push(Line::from(v.as_str()));
@@ -225,15 +255,6 @@ pub fn listing_lines<'a>(l: &'a Listing, role: Option<&'a Role>, st: &State) -> 
         ]));
         out.push(Line::from(l.apply_url.as_str()));
     }
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        format!(
-            "listing {} · source {} · s saves it to the tracker",
-            l.id, l.source
-        ),
-        th.muted,
-    )));
-    out
 }
 
 /// The detail paragraph of the selected listing (or the hint to pick one).

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::compare::{compare_max_scroll, compare_open, compare_roles};
 use super::{field, fit_lines, heading, max_scroll};
 use crate::catalog::Role;
+use crate::fit::FitProfile;
 use crate::money::Period;
 use crate::tui::state::{RolePane, State};
 use crate::tui::theme::Theme;
@@ -35,12 +36,6 @@ pub fn band_chart<'a>(role: &'a Role, period: Period, width: usize, th: &Theme) 
 pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'a>> {
     let th = &st.theme;
     let v = st.index().vocab();
-    let title_of = |id: &str| {
-        v.roles
-            .iter()
-            .find(|r| r.id == id)
-            .map_or(id.to_string(), |r| r.title.clone())
-    };
     let dept = v
         .categories
         .iter()
@@ -58,26 +53,7 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
     out.extend(band_chart(role, st.period, width, th));
     if let Some(p) = st.profile.as_deref() {
         out.extend(fit_lines(crate::fit::role_fit(p, role, &v.skills), th));
-        let gaps: Vec<String> = role
-            .skills
-            .iter()
-            .filter_map(|s| crate::fit::skill_position(&v.skills, s).map(|i| (s, i)))
-            .filter(|(_, i)| p.skills & (1 << i) == 0)
-            .map(|(s, i)| {
-                let n = st.unlocks.get(i).copied().unwrap_or(0);
-                format!("learn {s}: +{n} listings")
-            })
-            .collect();
-        if !gaps.is_empty() {
-            out.push(Line::from(Span::styled("Skill gap", th.accent)));
-            for g in gaps {
-                out.push(Line::from(format!("• {g}")));
-            }
-            out.push(Line::from(Span::styled(
-                "(+N: listings where that skill takes you to half or more of what they ask)",
-                th.muted,
-            )));
-        }
+        skill_gap(&mut out, role, p, st);
     }
     out.push(Line::default());
     out.push(heading("What you do", th));
@@ -90,6 +66,55 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
     let industries: Vec<&str> = role.industries.iter().map(|i| i.label()).collect();
     out.push(field("Hired by", industries.join(", "), th));
     out.push(Line::default());
+    let pos = v.roles.iter().position(|r| r.id == role.id).unwrap_or(0);
+    career_path(&mut out, role, pos, st);
+    let n = st.data.role_counts.get(pos).copied().unwrap_or(0);
+    out.push(Line::default());
+    out.push(Line::from(Span::styled(
+        format!("{n} listings · press l to see them"),
+        th.good,
+    )));
+    out
+}
+
+/// The skills of a role the profile lacks, each with the listings it
+/// would open.
+fn skill_gap<'a>(out: &mut Vec<Line<'a>>, role: &Role, p: &FitProfile, st: &State) {
+    let th = &st.theme;
+    let v = st.index().vocab();
+    let gaps: Vec<String> = role
+        .skills
+        .iter()
+        .filter_map(|s| crate::fit::skill_position(&v.skills, s).map(|i| (s, i)))
+        .filter(|(_, i)| p.skills & (1 << i) == 0)
+        .map(|(s, i)| {
+            let n = st.unlocks.get(i).copied().unwrap_or(0);
+            format!("learn {s}: +{n} listings")
+        })
+        .collect();
+    if !gaps.is_empty() {
+        out.push(Line::from(Span::styled("Skill gap", th.accent)));
+        for g in gaps {
+            out.push(Line::from(format!("• {g}")));
+        }
+        out.push(Line::from(Span::styled(
+            "(+N: listings where that skill takes you to half or more of what they ask)",
+            th.muted,
+        )));
+    }
+}
+
+/// Where a role leads and comes from, and the paths up with their pay
+/// (`pos`: the role's position in the vocabulary).
+fn career_path<'a>(out: &mut Vec<Line<'a>>, role: &Role, pos: usize, st: &State) {
+    let th = &st.theme;
+    let v = st.index().vocab();
+    let title_of = |id: &str| {
+        v.roles
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(id.to_string(), |r| r.title.clone())
+    };
     out.push(heading("Career path", th));
     let leads: Vec<String> = role.leads_to.iter().map(|r| title_of(r)).collect();
     let from: Vec<String> = v
@@ -117,7 +142,13 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
         },
         th,
     ));
-    let pos = v.roles.iter().position(|r| r.id == role.id).unwrap_or(0);
+    paths_up(out, role, pos, st);
+}
+
+/// The paths up from a role, one per next step, with the pay at each step.
+fn paths_up<'a>(out: &mut Vec<Line<'a>>, role: &Role, pos: usize, st: &State) {
+    let th = &st.theme;
+    let v = st.index().vocab();
     let start = role
         .bands
         .first()
@@ -161,13 +192,6 @@ pub fn role_lines<'a>(role: &'a Role, st: &'a State, width: usize) -> Vec<Line<'
             out.push(Line::from(Span::styled(note, th.muted)));
         }
     }
-    let n = st.data.role_counts.get(pos).copied().unwrap_or(0);
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        format!("{n} listings · press l to see them"),
-        th.good,
-    )));
-    out
 }
 
 pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {

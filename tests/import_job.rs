@@ -224,12 +224,12 @@ fn a_listing_of_megabytes_is_drawn_in_part() {
     d.act(Action::Escape);
     d.session.store.listing(1).expect("read").expect("listing");
     d.state.listings.detail = d.session.store.listing(1).expect("read");
-    d.state.listings.pane = backdesk::tui::state::Pane::Detail;
+    d.state.listings.screen.pane = backdesk::tui::state::Pane::Detail;
     // scroll down the detail until the note after the part drawn shows:
     // a few hundred lines, not the millions the whole text would wrap to
     let mut found = None;
     for scroll in (0..5_000u16).step_by(25) {
-        d.state.listings.detail_scroll = scroll;
+        d.state.listings.screen.detail_scroll = scroll;
         let mut t =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).expect("term");
         t.draw(|f| backdesk::tui::ui::render(f, &d.state))

@@ -83,7 +83,13 @@ fn check_rows(d: &Driver, title_min: usize) -> (usize, usize, usize) {
     let ix = d.state.index();
     let l = &d.state.listings;
     let (mut narrow, mut cut, mut names) = (0, 0, 0);
-    for (k, h) in l.results.hits.iter().skip(l.cursor.offset).enumerate() {
+    for (k, h) in l
+        .results
+        .hits
+        .iter()
+        .skip(l.screen.cursor.offset)
+        .enumerate()
+    {
         let Some(line) = ls.get(y + 1 + k) else { break };
         if line.starts_with('└')
             || line.starts_with('┗')
@@ -165,9 +171,9 @@ fn at_200_columns_every_name_shows_whole() {
         let (_, c, n) = check_rows(&d, 0);
         cut += c;
         names += n;
-        seen = d.state.listings.cursor.offset + 44;
+        seen = d.state.listings.screen.cursor.offset + 44;
         key(&mut d, KeyCode::PageDown);
-        if d.state.listings.cursor.offset + 44 <= seen && seen < total {
+        if d.state.listings.screen.cursor.offset + 44 <= seen && seen < total {
             break;
         }
     }
@@ -325,7 +331,7 @@ proptest::proptest! {
             if let Some(tw) = title_width(&header) {
                 let ix = d.state.index();
                 let l = &d.state.listings;
-                let longest = l.results.hits.iter().skip(l.cursor.offset).take(usize::from(h))
+                let longest = l.results.hits.iter().skip(l.screen.cursor.offset).take(usize::from(h))
                     .map(|hit| ix.title(hit.row as usize).width()).max().unwrap_or(0);
                 proptest::prop_assert!(tw >= 14.min(longest), "{w}x{h}: title {tw} wide: {header}");
             }
@@ -347,7 +353,7 @@ proptest::proptest! {
                 '2' => {
                     let r = &d.state.roles;
                     let rows = usize::from(h).saturating_sub(8);
-                    let titles = r.found.iter().skip(r.cursor.offset).take(rows)
+                    let titles = r.found.iter().skip(r.screen.cursor.offset).take(rows)
                         .filter_map(|&i| v.roles.get(i)).map(|x| x.title.as_str());
                     check_titles(&d, &ls, titles);
                 }

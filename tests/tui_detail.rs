@@ -10,7 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 
 /// Scrolls the detail to its end and returns every screen on the way.
 fn whole_detail(d: &mut Driver) -> String {
-    d.state.listings.pane = backdesk::tui::state::Pane::Detail;
+    d.state.listings.screen.pane = backdesk::tui::state::Pane::Detail;
     let mut all = String::new();
     for _ in 0..40 {
         all.push_str(&screen(d));

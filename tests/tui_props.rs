@@ -247,13 +247,13 @@ fn check_panes(buf: &Buffer, st: &State) {
     let p = match st.tab {
         Tab::Listings => layout::panes(
             body,
-            focus_of(st.listings.pane),
+            focus_of(st.listings.screen.pane),
             sidebar,
-            st.listings.results_want,
+            st.listings.screen.results_want,
         ),
         Tab::Roles => {
-            let p = layout::panes(body, role_focus_of(st.roles.pane()), sidebar, 0);
-            if st.roles.compare.len() >= 2 && st.roles.pane() == RolePane::Detail {
+            let p = layout::panes(body, role_focus_of(st.roles.screen.pane()), sidebar, 0);
+            if st.roles.compare.len() >= 2 && st.roles.screen.pane() == RolePane::Detail {
                 // the comparison takes everything below the search box
                 let top = p.search.y + p.search.height;
                 let rest = Rect::new(body.x, top, body.width, body.bottom() - top);
@@ -297,44 +297,54 @@ fn check_state(st: &State) {
     let l = &st.listings;
     let total = l.results.total();
     assert!(
-        l.cursor.selected < total.max(1),
+        l.screen.cursor.selected < total.max(1),
         "listings: selected {} of {total}",
-        l.cursor.selected
+        l.screen.cursor.selected
     );
-    assert!(l.cursor.offset <= l.cursor.selected, "{:?}", l.cursor);
-    assert!(l.input.text().chars().count() <= backdesk::tui::input::MAX_INPUT);
+    assert!(
+        l.screen.cursor.offset <= l.screen.cursor.selected,
+        "{:?}",
+        l.screen.cursor
+    );
+    assert!(l.screen.input.text().chars().count() <= backdesk::tui::input::MAX_INPUT);
     // the selected row is among those drawn
     let body = layout::root(Rect::new(0, 0, st.width, st.height)).body;
     let sidebar = backdesk::tui::update::SIDEBAR;
-    if let Some(main) = layout::panes(body, focus_of(l.pane), sidebar, l.results_want).main
+    if let Some(main) = layout::panes(
+        body,
+        focus_of(l.screen.pane),
+        sidebar,
+        l.screen.results_want,
+    )
+    .main
         && total > 0
     {
         let rows = layout::table_rows(main).max(1);
         assert!(
-            l.cursor.selected < l.cursor.offset + rows,
+            l.screen.cursor.selected < l.screen.cursor.offset + rows,
             "listings: selected {} not among the {rows} rows from {}",
-            l.cursor.selected,
-            l.cursor.offset
+            l.screen.cursor.selected,
+            l.screen.cursor.offset
         );
     }
-    if let Some(main) = layout::panes(body, role_focus_of(st.roles.pane()), sidebar, 0).main
+    if let Some(main) = layout::panes(body, role_focus_of(st.roles.screen.pane()), sidebar, 0).main
         && !st.roles.found.is_empty()
     {
         let rows = layout::inner_rows(main).max(1);
         assert!(
-            st.roles.cursor.selected < st.roles.cursor.offset + rows,
+            st.roles.screen.cursor.selected < st.roles.screen.cursor.offset + rows,
             "roles: selected {} not among the {rows} rows from {}",
-            st.roles.cursor.selected,
-            st.roles.cursor.offset
+            st.roles.screen.cursor.selected,
+            st.roles.screen.cursor.offset
         );
     }
     let roles = st.roles.found.len();
     assert!(
-        st.roles.cursor.selected < roles.max(1),
+        st.roles.screen.cursor.selected < roles.max(1),
         "roles: selected {} of {roles}",
-        st.roles.cursor.selected
+        st.roles.screen.cursor.selected
     );
-    assert!(st.roles.cursor.offset <= st.roles.cursor.selected);
+    assert!(st.roles.screen.cursor.offset <= st.roles.screen.cursor.selected);
     assert!(st.roles.compare.len() <= 3);
     let all_roles = st.index().vocab().roles.len();
     assert!(st.salaries.cursor.selected < all_roles.max(1));
@@ -683,7 +693,7 @@ fn awkward_text_in_the_search_box_keeps_the_layout_aligned() {
             } else {
                 paste(&mut d, text);
             }
-            let got = d.state.listings.input.text().to_string();
+            let got = d.state.listings.screen.input.text().to_string();
             assert!(
                 !got.chars().any(forbidden),
                 "{name} {how}: the input keeps a control character: {got:?}"
@@ -739,7 +749,10 @@ fn awkward_text_in_the_roles_search_box() {
         key(&mut d, KeyCode::Char('/'));
         paste(&mut d, text);
         typed(&mut d, text);
-        assert!(!d.state.roles.input.text().chars().any(forbidden), "{name}");
+        assert!(
+            !d.state.roles.screen.input.text().chars().any(forbidden),
+            "{name}"
+        );
         check_sizes(&mut d, SIZES);
         ctrl(&mut d, 'u');
         typed(&mut d, "payroll");
@@ -887,7 +900,7 @@ fn a_huge_paste_into_the_search_box_is_capped_and_cleared() {
     let payroll = fresh_total("payroll");
     let mut d = driver(120, 36);
     paste(&mut d, &huge_text());
-    let text = d.state.listings.input.text();
+    let text = d.state.listings.screen.input.text();
     assert_eq!(text.chars().count(), backdesk::tui::input::MAX_INPUT);
     assert!(!text.chars().any(forbidden));
     assert!(d.state.flash.as_ref().is_some_and(|f| f.error), "says so");
@@ -936,7 +949,7 @@ fn a_hundred_thousand_key_presses() {
         key(&mut d, KeyCode::Char(c));
     }
     assert_eq!(
-        d.state.listings.input.text().chars().count(),
+        d.state.listings.screen.input.text().chars().count(),
         backdesk::tui::input::MAX_INPUT
     );
     check_sizes(&mut d, SIZES);
@@ -958,10 +971,10 @@ fn the_selection_stays_on_screen_after_a_resize_behind_the_detail() {
     }
     check_state(&d.state);
     key(&mut d, KeyCode::Enter);
-    assert_eq!(d.state.listings.pane, Pane::Detail);
+    assert_eq!(d.state.listings.screen.pane, Pane::Detail);
     d.event(&Event::Resize(60, 20));
     key(&mut d, KeyCode::Esc);
-    assert_eq!(d.state.listings.pane, Pane::Results);
+    assert_eq!(d.state.listings.screen.pane, Pane::Results);
     check_state(&d.state);
     let buf = draw(&d.state, 60, 20);
     let id = d

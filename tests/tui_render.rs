@@ -436,16 +436,16 @@ fn compare_reads_whole(w: u16, h: u16) {
     );
     keys(&mut d, &[KeyCode::Down, KeyCode::Char(' ')]);
     assert_eq!(
-        d.state.roles.pane(),
+        d.state.roles.screen.pane(),
         RolePane::Detail,
         "two marked: compare opens"
     );
     // back to the list for a third
     keys(&mut d, &[KeyCode::BackTab]);
-    assert_eq!(d.state.roles.pane(), RolePane::Results);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Results);
     assert_eq!(d.state.roles.compare.len(), 2, "the marks stay");
     keys(&mut d, &[KeyCode::Down, KeyCode::Down, KeyCode::Char(' ')]);
-    assert_eq!(d.state.roles.pane(), RolePane::Detail);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Detail);
     let v = d.state.index().vocab();
     let roles: Vec<_> = d
         .state
@@ -497,24 +497,24 @@ fn compare_reads_whole(w: u16, h: u16) {
     // read every body row: one j shows one more at the bottom
     let mut body: Vec<Vec<String>> = (rule + 1..bottom).map(|y| inner(&first, y)).collect();
     for _ in 0..200 {
-        let before = d.state.roles.detail_scroll;
+        let before = d.state.roles.screen.detail_scroll;
         keys(&mut d, &[KeyCode::Char('j')]);
-        if d.state.roles.detail_scroll == before {
+        if d.state.roles.screen.detail_scroll == before {
             break;
         }
         body.push(inner(&cells(&d), bottom - 1));
     }
-    let max = d.state.roles.detail_scroll;
+    let max = d.state.roles.screen.detail_scroll;
     keys(
         &mut d,
         &[KeyCode::PageDown, KeyCode::Char('G'), KeyCode::Char('j')],
     );
     assert_eq!(
-        d.state.roles.detail_scroll, max,
+        d.state.roles.screen.detail_scroll, max,
         "the scroll stops at the end"
     );
     keys(&mut d, &[KeyCode::Char('g')]);
-    assert_eq!(d.state.roles.detail_scroll, 0);
+    assert_eq!(d.state.roles.screen.detail_scroll, 0);
     let label = |row: &[String]| joined(&row[..starts[0]]).trim().to_string();
     for level in backdesk::catalog::Level::ALL {
         let row = body

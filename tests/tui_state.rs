@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 fn starts_in_the_search_box_with_everything_listed() {
     let d = driver(120, 36);
     assert_eq!(d.state.tab, Tab::Listings);
-    assert_eq!(d.state.listings.pane, Pane::Search);
+    assert_eq!(d.state.listings.screen.pane, Pane::Search);
     assert_eq!(d.state.listings.results.total(), 2000);
     assert!(!d.state.listings.pending());
     assert!(
@@ -94,7 +94,7 @@ fn a_search_with_a_wrong_letter_offers_a_correction() {
     // one key accepts it
     ctrl(&mut d, 'y');
     assert_eq!(d.state.listings.query.text, "payroll pune");
-    assert_eq!(d.state.listings.input.text(), "payroll pune");
+    assert_eq!(d.state.listings.screen.input.text(), "payroll pune");
     assert!(d.state.listings.results.total() > 0);
     ctrl(&mut d, 'l');
     assert!(!d.state.listings.query.literal);
@@ -128,7 +128,7 @@ fn typing_searches_and_q_is_a_letter_there() {
 fn escape_then_q_quits() {
     let mut d = driver(120, 36);
     key(&mut d, KeyCode::Esc);
-    assert_eq!(d.state.listings.pane, Pane::Results);
+    assert_eq!(d.state.listings.screen.pane, Pane::Results);
     key(&mut d, KeyCode::Char('q'));
     assert!(d.state.quit);
     let mut d = driver(80, 24);
@@ -143,25 +143,25 @@ fn moving_selects_and_loads_the_detail() {
     let first = d.state.listings.detail.as_ref().map(|l| l.id);
     key(&mut d, KeyCode::Char('j'));
     key(&mut d, KeyCode::Char('j'));
-    assert_eq!(d.state.listings.cursor.selected, 2);
+    assert_eq!(d.state.listings.screen.cursor.selected, 2);
     let id = d.state.listings.selected_id(d.state.index());
     assert_eq!(d.state.listings.detail.as_ref().map(|l| l.id), id);
     assert_ne!(id, first);
     key(&mut d, KeyCode::Char('G'));
-    assert_eq!(d.state.listings.cursor.selected, 1999);
+    assert_eq!(d.state.listings.screen.cursor.selected, 1999);
     key(&mut d, KeyCode::Char('g'));
-    assert_eq!(d.state.listings.cursor.selected, 0);
+    assert_eq!(d.state.listings.screen.cursor.selected, 0);
     key(&mut d, KeyCode::PageDown);
-    assert!(d.state.listings.cursor.selected > 10);
+    assert!(d.state.listings.screen.cursor.selected > 10);
     key(&mut d, KeyCode::Enter);
-    assert_eq!(d.state.listings.pane, Pane::Detail);
+    assert_eq!(d.state.listings.screen.pane, Pane::Detail);
 }
 
 #[test]
 fn space_includes_x_excludes_and_c_clears() {
     let mut d = driver(120, 36);
     key(&mut d, KeyCode::Tab);
-    assert_eq!(d.state.listings.pane, Pane::Filters);
+    assert_eq!(d.state.listings.screen.pane, Pane::Filters);
     // first line is the Category header, the next the biggest category
     key(&mut d, KeyCode::Down);
     key(&mut d, KeyCode::Char(' '));
@@ -234,7 +234,7 @@ fn roles_tab_searches_filters_and_jumps_to_listings() {
     key(&mut d, KeyCode::Char('2'));
     assert_eq!(d.state.tab, Tab::Roles);
     key(&mut d, KeyCode::Char('/'));
-    assert_eq!(d.state.roles.pane(), RolePane::Search);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Search);
     typed(&mut d, "payroll");
     let v = d.state.index().vocab();
     let top = &v.roles[d.state.roles.found[0]];
@@ -291,8 +291,8 @@ fn mouse_clicks_select_rows_and_toggle_filters() {
     };
     // results start below the search box (rows 1-3), border and header
     click(&mut d, 40, 4 + 2 + 3);
-    assert_eq!(d.state.listings.pane, Pane::Results);
-    assert_eq!(d.state.listings.cursor.selected, 3);
+    assert_eq!(d.state.listings.screen.pane, Pane::Results);
+    assert_eq!(d.state.listings.screen.cursor.selected, 3);
     // the sidebar's second line is the first category value
     click(&mut d, 5, 4 + 2);
     assert!(d.state.listings.query.selection(Facet::Category).is_some());
@@ -568,7 +568,7 @@ fn best_fit_sort_and_near_me() {
     key(&mut d, KeyCode::Char('o'));
     assert_eq!(d.state.listings.query.sort, backdesk::search::Sort::Fit);
     assert_eq!(
-        d.state.listings.cursor.selected, 0,
+        d.state.listings.screen.cursor.selected, 0,
         "a new order starts at the top"
     );
     let ix = d.state.index();
@@ -669,14 +669,14 @@ fn roles_compare_side_by_side_and_sort_by_fit() {
         "{row}"
     );
     // Roles starts in its search box, like Listings: Esc to the list
-    assert_eq!(d.state.roles.pane(), RolePane::Search);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Search);
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char(' '));
     key(&mut d, KeyCode::Down);
     key(&mut d, KeyCode::Char(' '));
     assert_eq!(d.state.roles.compare.len(), 2);
     assert_eq!(
-        d.state.roles.pane(),
+        d.state.roles.screen.pane(),
         RolePane::Detail,
         "the comparison opens"
     );
@@ -727,7 +727,7 @@ fn saved_searches_from_the_app() {
     assert_eq!(list[0].name, "tally jobs");
     key(&mut d, KeyCode::Enter);
     assert_eq!(d.state.listings.query.text, "tally");
-    assert_eq!(d.state.listings.input.text(), "tally");
+    assert_eq!(d.state.listings.screen.input.text(), "tally");
 }
 
 fn shift(d: &mut Driver, c: char) {
@@ -759,17 +759,17 @@ fn the_detail_scrolls_to_its_end_and_no_further() {
         let mut d = driver(w, h);
         key(&mut d, KeyCode::Esc);
         key(&mut d, KeyCode::Enter);
-        assert_eq!(d.state.listings.pane, Pane::Detail);
-        assert_eq!(d.state.listings.detail_scroll, 0);
+        assert_eq!(d.state.listings.screen.pane, Pane::Detail);
+        assert_eq!(d.state.listings.screen.detail_scroll, 0);
         assert!(!screen(&d).concat().contains(last), "{w}x{h}: it is long");
         // G: the bottom, with the last line on screen
         shift(&mut d, 'G');
-        let bottom = d.state.listings.detail_scroll;
+        let bottom = d.state.listings.screen.detail_scroll;
         assert!(
             bottom > 0,
             "{w}x{h}: {:#?} {:?}",
             screen(&d),
-            d.state.listings.pane
+            d.state.listings.screen.pane
         );
         assert!(
             screen(&d).concat().contains(last),
@@ -781,12 +781,12 @@ fn the_detail_scrolls_to_its_end_and_no_further() {
             key(&mut d, KeyCode::PageDown);
             key(&mut d, KeyCode::Char('j'));
         }
-        assert_eq!(d.state.listings.detail_scroll, bottom, "{w}x{h}");
+        assert_eq!(d.state.listings.screen.detail_scroll, bottom, "{w}x{h}");
         let rows = screen(&d);
         assert!(rows.concat().contains(last), "{w}x{h}: {rows:#?}");
         // one up moves the view at once: no hidden overshoot to climb back
         key(&mut d, KeyCode::Char('k'));
-        assert_eq!(d.state.listings.detail_scroll, bottom - 1);
+        assert_eq!(d.state.listings.screen.detail_scroll, bottom - 1);
         // the wheel stops at the end too
         let col = w - 5;
         for _ in 0..40 {
@@ -797,10 +797,13 @@ fn the_detail_scrolls_to_its_end_and_no_further() {
                 modifiers: KeyModifiers::NONE,
             }));
         }
-        assert_eq!(d.state.listings.detail_scroll, bottom, "{w}x{h}: wheel");
+        assert_eq!(
+            d.state.listings.screen.detail_scroll, bottom,
+            "{w}x{h}: wheel"
+        );
         // g: back to the top
         key(&mut d, KeyCode::Char('g'));
-        assert_eq!(d.state.listings.detail_scroll, 0);
+        assert_eq!(d.state.listings.screen.detail_scroll, 0);
     }
 }
 
@@ -862,19 +865,23 @@ fn role_detail_scroll_stops_at_the_end() {
     key(&mut d, KeyCode::Esc);
     key(&mut d, KeyCode::Char('2'));
     key(&mut d, KeyCode::Enter);
-    assert_eq!(d.state.roles.pane(), RolePane::Detail);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Detail);
     key(&mut d, KeyCode::Char('G'));
-    let end = d.state.roles.detail_scroll;
+    let end = d.state.roles.screen.detail_scroll;
     assert!(end > 0 && end < 200, "{end}");
     for _ in 0..5 {
         key(&mut d, KeyCode::PageDown);
         key(&mut d, KeyCode::Char('j'));
     }
-    assert_eq!(d.state.roles.detail_scroll, end);
+    assert_eq!(d.state.roles.screen.detail_scroll, end);
     key(&mut d, KeyCode::Char('k'));
-    assert_eq!(d.state.roles.detail_scroll, end - 1, "one up is one up");
+    assert_eq!(
+        d.state.roles.screen.detail_scroll,
+        end - 1,
+        "one up is one up"
+    );
     key(&mut d, KeyCode::Char('g'));
-    assert_eq!(d.state.roles.detail_scroll, 0);
+    assert_eq!(d.state.roles.screen.detail_scroll, 0);
 }
 
 /// The Roles sidebar keeps its selected line in view across resizes, and
@@ -886,23 +893,26 @@ fn roles_sidebar_follows_a_resize() {
     key(&mut d, KeyCode::Char('2'));
     key(&mut d, KeyCode::Esc);
     for _ in 0..4 {
-        if d.state.roles.pane() == RolePane::Filters {
+        if d.state.roles.screen.pane() == RolePane::Filters {
             break;
         }
         key(&mut d, KeyCode::Tab);
     }
-    assert_eq!(d.state.roles.pane(), RolePane::Filters);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Filters);
     key(&mut d, KeyCode::Char('G'));
-    assert_eq!(d.state.roles.side.offset, 0, "everything fits at 300x100");
+    assert_eq!(
+        d.state.roles.screen.side.offset, 0,
+        "everything fits at 300x100"
+    );
     // shorter: the last line (selected) must still show, so it scrolls
     d.event(&Event::Resize(120, 16));
     assert!(
-        d.state.roles.side.offset > 0,
+        d.state.roles.screen.side.offset > 0,
         "scrolled to keep the selection"
     );
     // taller again: no blank tail, back to the top
     d.event(&Event::Resize(300, 100));
-    assert_eq!(d.state.roles.side.offset, 0);
+    assert_eq!(d.state.roles.screen.side.offset, 0);
 }
 
 /// Found by a newcomer: a search saved with `w` (within 25 km) counted
@@ -1039,14 +1049,18 @@ fn down_from_the_search_box_goes_to_the_results_so_s_saves() {
     typed(&mut d, "payroll");
     key(&mut d, KeyCode::Down);
     key(&mut d, KeyCode::Down);
-    assert_eq!(d.state.listings.pane, Pane::Results);
+    assert_eq!(d.state.listings.screen.pane, Pane::Results);
     let id = d
         .state
         .listings
         .selected_id(d.state.index())
         .expect("a row");
     key(&mut d, KeyCode::Char('s'));
-    assert_eq!(d.state.listings.input.text(), "payroll", "s is not typed");
+    assert_eq!(
+        d.state.listings.screen.input.text(),
+        "payroll",
+        "s is not typed"
+    );
     assert!(d.state.saved.contains(&id));
     // the same on Roles
     ctrl(&mut d, 'c');
@@ -1056,7 +1070,7 @@ fn down_from_the_search_box_goes_to_the_results_so_s_saves() {
     key(&mut d, KeyCode::Char('/'));
     typed(&mut d, "mis");
     key(&mut d, KeyCode::Down);
-    assert_eq!(d.state.roles.pane(), RolePane::Results);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Results);
 }
 
 /// Roles takes clicks and the wheel from the same search screen as
@@ -1080,20 +1094,20 @@ fn roles_take_the_same_clicks_and_wheel_as_listings() {
     // the list's box starts below the search box (rows 1-3); its first
     // entry is on the row under the border
     mouse(&mut d, click, 40, 4 + 1 + 3);
-    assert_eq!(d.state.roles.pane(), RolePane::Results);
-    assert_eq!(d.state.roles.cursor.selected, 3);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Results);
+    assert_eq!(d.state.roles.screen.cursor.selected, 3);
     // the wheel over the sidebar scrolls the sidebar, not the list
     mouse(&mut d, MouseEventKind::ScrollDown, 5, 8);
-    assert_eq!(d.state.roles.side.offset, 3);
-    assert_eq!(d.state.roles.cursor.selected, 3);
+    assert_eq!(d.state.roles.screen.side.offset, 3);
+    assert_eq!(d.state.roles.screen.cursor.selected, 3);
     // over the list it moves the list
     mouse(&mut d, MouseEventKind::ScrollDown, 40, 8);
-    assert!(d.state.roles.cursor.offset > 0);
+    assert!(d.state.roles.screen.cursor.offset > 0);
     // a sidebar value toggles its filter: back to the top, the first
     // department is the line under the header
     mouse(&mut d, MouseEventKind::ScrollUp, 5, 8);
     mouse(&mut d, click, 5, 4 + 2);
-    assert_eq!(d.state.roles.pane(), RolePane::Filters);
+    assert_eq!(d.state.roles.screen.pane(), RolePane::Filters);
     assert_eq!(d.state.roles.categories.len(), 1);
     assert!(d.state.roles.found.len() < d.state.index().vocab().roles.len());
 }

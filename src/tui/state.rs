@@ -143,7 +143,7 @@ impl Listings {
     pub fn selected_id(&self, index: &Index) -> Option<i64> {
         self.results
             .hits
-            .get(self.cursor.selected)
+            .get(self.screen.cursor.selected)
             .map(|h| index.id(h.row as usize))
     }
 }
@@ -186,27 +186,6 @@ pub struct Roles {
     /// Best fit first (with a profile) instead of best match.
     pub by_fit: bool,
 }
-
-/// Both screens read as their shared part: `st.roles.pane()`,
-/// `st.listings.cursor` and the like.
-macro_rules! deref_screen {
-    ($($t:ty),*) => {$(
-        impl std::ops::Deref for $t {
-            type Target = Screen;
-            fn deref(&self) -> &Screen {
-                &self.screen
-            }
-        }
-
-        impl std::ops::DerefMut for $t {
-            fn deref_mut(&mut self) -> &mut Screen {
-                &mut self.screen
-            }
-        }
-    )*};
-}
-
-deref_screen!(Listings, Roles);
 
 /// The Salaries screen.
 #[derive(Debug, Clone, Default)]
@@ -505,8 +484,8 @@ impl State {
             return o.mode();
         }
         let in_box = match self.tab {
-            Tab::Listings => self.listings.pane == Pane::Search,
-            Tab::Roles => self.roles.pane == Pane::Search,
+            Tab::Listings => self.listings.screen.pane == Pane::Search,
+            Tab::Roles => self.roles.screen.pane == Pane::Search,
             _ => false,
         };
         if in_box { Mode::Type } else { Mode::Browse }

@@ -108,7 +108,7 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
         .hits
         .iter()
         .enumerate()
-        .skip(l.cursor.offset)
+        .skip(l.screen.cursor.offset)
         .take(rows_h)
         .map(|(i, h)| (i, h.row as usize))
         .collect();
@@ -177,7 +177,7 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
             spec
         })
         .collect();
-    let choose = usize::from(narrowest_results(st.width, l.results_want)).saturating_sub(2);
+    let choose = usize::from(narrowest_results(st.width, l.screen.results_want)).saturating_sub(2);
     let mut w = layout_choosing(&specs, choose, usize::from(inner_w), GAP);
     // "₹18,000–23,000" when what is left has room for every row's
     let k_pay = L::ALL.iter().position(|&c| c == L::Salary).unwrap_or(0);
@@ -213,7 +213,7 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
         .zip(&texts)
         .map(|(&(i, _), t)| {
             let base = Style::new();
-            let selected = i == l.cursor.selected;
+            let selected = i == l.screen.cursor.selected;
             let cells: Vec<Cell<'static>> = shown
                 .iter()
                 .map(|&(k, c, w)| {
@@ -234,11 +234,13 @@ pub fn listings(st: &State, inner_w: u16, rows_h: usize) -> TableParts {
                 .collect();
             let row = Row::new(cells);
             if selected {
-                row.style(if l.pane == Pane::Results || l.pane == Pane::Search {
-                    th.selection
-                } else {
-                    Style::new().add_modifier(Modifier::REVERSED)
-                })
+                row.style(
+                    if l.screen.pane == Pane::Results || l.screen.pane == Pane::Search {
+                        th.selection
+                    } else {
+                        Style::new().add_modifier(Modifier::REVERSED)
+                    },
+                )
             } else {
                 row
             }
@@ -313,7 +315,7 @@ pub fn role_title_width(st: &State, inner_w: usize, rows: usize, count_w: usize)
     let titles = r
         .found
         .iter()
-        .skip(r.cursor.offset)
+        .skip(r.screen.cursor.offset)
         .take(rows)
         .filter_map(|&i| v.roles.get(i))
         .map(|role| role.title.as_str());

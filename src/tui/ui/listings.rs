@@ -58,7 +58,7 @@ fn results(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let l = &st.listings;
     let th = &st.theme;
     let title = format!(" Results {} ", group_indian(l.results.total() as u64));
-    let b = block(title, l.pane == Pane::Results, th);
+    let b = block(title, l.screen.pane == Pane::Results, th);
     let rows_h = crate::tui::layout::table_rows(r);
     let parts = super::columns::listings(st, r.width.saturating_sub(2), rows_h);
     let empty = l.results.total() == 0 && !l.pending();

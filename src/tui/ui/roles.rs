@@ -31,7 +31,7 @@ fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
     let v = st.index().vocab();
     let b = block(
         format!(" Roles {} ", r.found.len()),
-        r.pane == Pane::Results,
+        r.screen.pane == Pane::Results,
         th,
     );
     let inner = b.inner(a);
@@ -41,7 +41,7 @@ fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
         .found
         .iter()
         .enumerate()
-        .skip(r.cursor.offset)
+        .skip(r.screen.cursor.offset)
         .take(inner.height as usize)
         .map(|(i, &ri)| {
             let role = &v.roles[ri];
@@ -69,7 +69,7 @@ fn list(frame: &mut Frame<'_>, a: Rect, st: &State) {
                 Span::raw(" ".repeat(pad)),
                 Span::styled(count, th.muted),
             ]);
-            if i == r.cursor.selected {
+            if i == r.screen.cursor.selected {
                 th.select(line)
             } else {
                 line

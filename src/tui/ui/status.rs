@@ -204,7 +204,7 @@ fn screen_hints(st: &State, push: &mut impl FnMut(Command, &'static str, u8)) {
                 push(Command::Down, "results", 76);
                 return;
             }
-            match st.listings.pane {
+            match st.listings.screen.pane {
                 Pane::Filters => {
                     push(Command::Toggle, "include", 77);
                     push(Command::Exclude, "exclude", 70);
@@ -227,7 +227,7 @@ fn screen_hints(st: &State, push: &mut impl FnMut(Command, &'static str, u8)) {
                 push(Command::Down, "roles", 76);
                 return;
             }
-            match st.roles.pane() {
+            match st.roles.screen.pane() {
                 RolePane::Filters => {
                     push(Command::Toggle, "include", 77);
                     push(Command::Exclude, "exclude", 70);

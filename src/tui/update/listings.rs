@@ -38,12 +38,12 @@ impl Listed for ListingsScreen {
         let l = &st.listings;
         sidebar::lines(
             sidebar::listing_groups(st.index(), &l.results, &l.query, &understood(st)),
-            &l.side,
+            &l.screen.side,
         )
     }
 
     fn edited(st: &mut State) -> Vec<Effect> {
-        st.listings.query.text = st.listings.input.text().to_string();
+        st.listings.query.text = st.listings.screen.input.text().to_string();
         // a new search of one's own: the replaced one is not coming back
         st.listings.previous = None;
         search(st)
@@ -102,12 +102,12 @@ impl Listed for ListingsScreen {
             // from the results, Esc brings back the search a jump from Roles
             // replaced
             Action::Escape
-                if st.listings.pane == Pane::Results && st.listings.previous.is_some() =>
+                if st.listings.screen.pane == Pane::Results && st.listings.previous.is_some() =>
             {
                 let q = st.listings.previous.take()?;
                 let text = q.text.clone();
                 st.listings.query = q;
-                st.listings.input.set(&text);
+                st.listings.screen.input.set(&text);
                 st.flash("The previous search is back");
                 search(st)
             }
@@ -166,8 +166,8 @@ pub(crate) fn understood(st: &State) -> Interpretation {
 
 /// Replaces the search text (the box and the query) and searches.
 fn set_text(st: &mut State, text: &str) -> Vec<Effect> {
-    st.listings.input.set(text);
-    st.listings.query.text = st.listings.input.text().to_string();
+    st.listings.screen.input.set(text);
+    st.listings.query.text = st.listings.screen.input.text().to_string();
     search(st)
 }
 
@@ -222,10 +222,10 @@ pub(super) fn searched(st: &mut State, generation: u64, results: Arc<Results>) -
             .unwrap_or(0),
         _ => 0,
     };
-    st.listings.results_want = crate::tui::ui::columns::listings_want(st);
+    st.listings.screen.results_want = crate::tui::ui::columns::listings_want(st);
     let rows = screen::list_rows::<ListingsScreen>(st);
     let len = st.listings.results.total();
-    st.listings.cursor.to(row, len, rows);
+    st.listings.screen.cursor.to(row, len, rows);
     if len == 0 {
         st.listings.detail = None;
     }

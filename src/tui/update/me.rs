@@ -193,8 +193,8 @@ pub(super) fn saved_opened(st: &mut State, q: crate::search::Query) -> Vec<Effec
     st.listings.query = q;
     st.listings.query.home_city = home;
     let text = st.listings.query.text.clone();
-    st.listings.input.set(&text);
-    st.listings.pane = Pane::Results;
+    st.listings.screen.input.set(&text);
+    st.listings.screen.pane = Pane::Results;
     st.tab = Tab::Listings;
     st.flash("Saved search opened; what is new to it is now seen");
     vec![search(st)]

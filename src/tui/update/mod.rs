@@ -30,7 +30,7 @@ pub fn update(st: &mut State, action: Action) -> Vec<Effect> {
         } => return listings::searched(st, generation, results),
         Action::DetailLoaded(l) => {
             st.listings.detail = *l;
-            st.listings.detail_scroll = 0;
+            st.listings.screen.detail_scroll = 0;
             return Vec::new();
         }
         Action::Saved { listing_id, new } => {

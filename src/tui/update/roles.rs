@@ -80,12 +80,12 @@ impl Listed for RolesScreen {
             ),
             group(RoleGroup::Skill, "Skills", skills.collect(), false),
         ];
-        sidebar::lines(groups, &r.side)
+        sidebar::lines(groups, &r.screen.side)
     }
 
     /// The comparison needs the room: all of it below the search box.
     fn panes_in(st: &State, body: Rect) -> Panes {
-        let p = layout::panes(body, st.roles.pane.focus(), super::SIDEBAR, 0);
+        let p = layout::panes(body, st.roles.screen.pane.focus(), super::SIDEBAR, 0);
         if !compare_open(st) {
             return p;
         }
@@ -123,14 +123,14 @@ impl Listed for RolesScreen {
     /// Compare, sort by fit, listings of a role, and Esc clearing a
     /// comparison.
     fn command(st: &mut State, action: &Action) -> Option<Vec<Effect>> {
-        let pane = st.roles.pane;
+        let pane = st.roles.screen.pane;
         match action {
             // Esc from the list or the comparison clears the comparison first
             Action::Escape
                 if (pane == Pane::Results || compare_open(st)) && !st.roles.compare.is_empty() =>
             {
-                st.roles.pane = Pane::Results;
-                st.roles.detail_scroll = 0;
+                st.roles.screen.pane = Pane::Results;
+                st.roles.screen.detail_scroll = 0;
                 st.roles.compare.clear();
                 st.flash("Comparison cleared");
             }
@@ -156,7 +156,7 @@ impl Listed for RolesScreen {
                 }
             }
             Action::RoleListings => {
-                if let Some(&role) = st.roles.found.get(st.roles.cursor.selected) {
+                if let Some(&role) = st.roles.found.get(st.roles.screen.cursor.selected) {
                     return Some(jump_to_listings(st, role));
                 }
             }
@@ -179,7 +179,7 @@ impl Listed for RolesScreen {
 fn role_query(st: &State) -> RoleQuery {
     let r = &st.roles;
     RoleQuery {
-        text: r.input.text().to_string(),
+        text: r.screen.input.text().to_string(),
         categories: r.categories.iter().cloned().collect(),
         not_categories: r.not_categories.iter().cloned().collect(),
         skills: r.skills.iter().cloned().collect(),
@@ -212,8 +212,8 @@ fn refresh(st: &mut State) {
     }
     st.roles.found = found;
     let (len, rows) = (st.roles.found.len(), screen::list_rows::<RolesScreen>(st));
-    st.roles.cursor.to(0, len, rows);
-    st.roles.detail_scroll = 0;
+    st.roles.screen.cursor.to(0, len, rows);
+    st.roles.screen.detail_scroll = 0;
 }
 
 pub(super) fn refit(st: &mut State) {
@@ -248,8 +248,8 @@ pub(crate) fn jump_to_listings(st: &mut State, role: usize) -> Vec<Effect> {
         format!("Listings for {title}; c clears the filter")
     });
     st.listings.previous = replaced.then_some(old);
-    st.listings.input.clear();
-    st.listings.pane = Pane::Results;
+    st.listings.screen.input.clear();
+    st.listings.screen.pane = Pane::Results;
     st.tab = Tab::Listings;
     super::listings::search(st)
 }
@@ -260,7 +260,7 @@ pub(super) fn update(st: &mut State, action: Action) -> Vec<Effect> {
 
 /// Space on a role: mark it for comparing (up to three side by side).
 fn toggle_compare(st: &mut State) {
-    let Some(&role) = st.roles.found.get(st.roles.cursor.selected) else {
+    let Some(&role) = st.roles.found.get(st.roles.screen.cursor.selected) else {
         return;
     };
     let c = &mut st.roles.compare;
@@ -275,8 +275,8 @@ fn toggle_compare(st: &mut State) {
     let n = st.roles.compare.len();
     if n >= 2 && st.roles.compare.contains(&role) {
         // a role added: show them side by side
-        st.roles.pane = Pane::Detail;
-        st.roles.detail_scroll = 0;
+        st.roles.screen.pane = Pane::Detail;
+        st.roles.screen.detail_scroll = 0;
     }
     st.flash(match n {
         0 => "Comparison cleared".to_string(),

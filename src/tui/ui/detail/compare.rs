@@ -15,7 +15,7 @@ use crate::tui::ui::widgets::{block, salary};
 /// marked and the detail pane focused. It then takes the whole width below
 /// the search box.
 pub fn compare_open(st: &State) -> bool {
-    st.roles.compare.len() >= 2 && st.roles.pane() == RolePane::Detail
+    st.roles.compare.len() >= 2 && st.roles.screen.pane() == RolePane::Detail
 }
 
 /// A salary range short enough for a narrow cell: "10k–15k", "1.2–1.8 LPA".
@@ -306,7 +306,7 @@ pub(super) fn compare_roles(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let inner_h = usize::from(r.height.saturating_sub(2));
     let shown = inner_h.saturating_sub(view.header.len());
     let max = view.body.len().saturating_sub(shown);
-    let scroll = usize::from(st.roles.detail_scroll).min(max);
+    let scroll = usize::from(st.roles.screen.detail_scroll).min(max);
     let place = if max == 0 {
         String::new()
     } else {

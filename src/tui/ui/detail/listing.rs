@@ -287,11 +287,11 @@ pub fn listing_max_scroll(st: &State, r: Rect) -> u16 {
 }
 
 pub fn listing(frame: &mut Frame<'_>, r: Rect, st: &State) {
-    let focused = st.listings.pane == Pane::Detail;
+    let focused = st.listings.screen.pane == Pane::Detail;
     let b = block(" Detail ", focused, &st.theme);
     let lines = listing_wrapped(st, r);
     // never past the end, even after a resize made the pane taller
-    let scroll = st.listings.detail_scroll.min(max_scroll(&lines, r));
+    let scroll = st.listings.screen.detail_scroll.min(max_scroll(&lines, r));
     // only the lines that show are handed to the paragraph
     let shown: Vec<Line<'static>> = lines
         .into_iter()

@@ -196,7 +196,7 @@ fn paths_up<'a>(out: &mut Vec<Line<'a>>, role: &Role, pos: usize, st: &State) {
 
 pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
     let th = &st.theme;
-    let focused = st.roles.pane() == RolePane::Detail;
+    let focused = st.roles.screen.pane() == RolePane::Detail;
     if compare_open(st) {
         compare_roles(frame, r, st);
         return;
@@ -207,7 +207,7 @@ pub fn role(frame: &mut Frame<'_>, r: Rect, st: &State) {
     };
     let b = block(title, focused, th);
     let lines = role_wrapped(st, r);
-    let scroll = st.roles.detail_scroll.min(max_scroll(&lines, r));
+    let scroll = st.roles.screen.detail_scroll.min(max_scroll(&lines, r));
     frame.render_widget(Paragraph::new(lines).block(b).scroll((scroll, 0)), r);
 }
 
@@ -217,7 +217,7 @@ fn role_wrapped(st: &State, r: Rect) -> Vec<Line<'static>> {
     let lines = match st
         .roles
         .found
-        .get(st.roles.cursor.selected)
+        .get(st.roles.screen.cursor.selected)
         .and_then(|&i| v.roles.get(i))
     {
         Some(role) => role_lines(role, st, r.width.saturating_sub(2) as usize),

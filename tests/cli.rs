@@ -32,19 +32,9 @@ impl Env {
         c
     }
 
-    /// What a successful `backdesk --db DB ARGS...` prints.
+    /// What a successful `backdesk --db DB ARGS...` prints (80 columns).
     fn stdout(&self, args: &[&str]) -> String {
-        let out = self
-            .cmd()
-            .arg("--db")
-            .arg(self.db())
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        String::from_utf8(out).expect("UTF-8")
+        self.stdout_at(80, args)
     }
 
     /// What `backdesk --db DB ARGS...` prints on a terminal `columns` wide.
